@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Article42.Mesh.Protocol;
+
+namespace Article42.Mesh.Cli;
+
+/// <summary>Runs a parsed command and turns every outcome into the documented exit codes and one-line errors.</summary>
+public static class CommandRunner
+{
+    public static int Invoke(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                Console.Error.WriteLine($"error {CliErrorCodes.Usage} {error.Message}");
+            Console.Error.WriteLine("Run with --help for usage.");
+            return ExitCodes.Invalid;
+        }
+        return parsed.Invoke();
+    }
+
+    /// <summary>Runs a command body; refusals exit 2, runtime failures exit 1, never with a stack trace.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (CliException ex)
+        {
+            foreach (var error in ex.Errors)
+                Console.Error.WriteLine(error);
+            return ExitCodes.Invalid;
+        }
+        catch (RegistryException ex)
+        {
+            Console.Error.WriteLine($"error {CliErrorCodes.BadRegistry} {ex.Message}");
+            return ExitCodes.Invalid;
+        }
+        catch (CryptographicException ex)
+        {
+            Console.Error.WriteLine($"error {CliErrorCodes.NoPrivateKey} {ex.Message}");
+            return ExitCodes.Invalid;
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"failed: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Console.Error.WriteLine($"failed: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Article42.Mesh.Cli.Commands;
+
+/// <summary><c>a42 envelope new|validate|sign|verify</c>: work with envelope files offline.</summary>
+public static class EnvelopeCommand
+{
+    public static Command Create()
+    {
+        var envelope = new Command("envelope", "Create, validate, sign and verify envelope files.");
+        envelope.Subcommands.Add(EnvelopeNewCommand.Create());
+        envelope.Subcommands.Add(EnvelopeValidateCommand.Create());
+        envelope.Subcommands.Add(EnvelopeSignCommand.Create());
+        envelope.Subcommands.Add(EnvelopeVerifyCommand.Create());
+        return envelope;
+    }
+}

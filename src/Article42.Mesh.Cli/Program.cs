@@ -1,0 +1,8 @@
+using Article42.Mesh.Cli;
+using Article42.Mesh.Cli.Commands;
+
+var root = new RootCommand("a42: the Article42.Mesh command-line tool (Art. 42(7) TEU mutual-assistance messaging).");
+root.Subcommands.Add(ParticipantsCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(EnvelopeCommand.Create());
+return CommandRunner.Invoke(root, args);

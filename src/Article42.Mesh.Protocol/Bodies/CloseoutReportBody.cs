@@ -1,0 +1,19 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>CLOSEOUT_REPORT: totals, timelines and lessons of a closed activation; feeds the after-action review.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.closeout-report")]
+public sealed record CloseoutReportBody : MessageBody
+{
+    [Id(0)] public string? Summary { get; init; }
+    [Id(1)] public ImmutableArray<string> Lessons { get; init; } = [];
+    [Id(2)] public int? OffersCommitted { get; init; }
+    [Id(3)] public int? RfaLinesCovered { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireText(Summary, $"{path}.summary", Limits.LongText);
+        context.Texts(Lessons, $"{path}.lessons", Limits.LongText);
+        context.InRange(OffersCommitted, 0, BodyChecks.MaxCount, $"{path}.offers_committed");
+        context.InRange(RfaLinesCovered, 0, BodyChecks.MaxCount, $"{path}.rfa_lines_covered");
+    }
+}

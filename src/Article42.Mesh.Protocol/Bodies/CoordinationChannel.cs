@@ -1,0 +1,9 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>How offers for an RFA are coordinated: directly with the invoker or through the hub.</summary>
+[JsonConverter(typeof(LowerSnakeEnumConverter<CoordinationChannel>))]
+public enum CoordinationChannel
+{
+    Bilateral,
+    Hub,
+}

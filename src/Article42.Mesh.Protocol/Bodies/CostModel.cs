@@ -1,0 +1,10 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>Who pays for an offered capability (DOMAIN.md §7).</summary>
+[JsonConverter(typeof(UpperSnakeEnumConverter<CostModel>))]
+public enum CostModel
+{
+    Free,
+    Reimbursable,
+    EuFunded,
+}

@@ -1,0 +1,23 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>DEPLOYMENT_STATUS (LOGSITREP-like): where a committed capability is and how it is doing.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.deployment-status")]
+public sealed record DeploymentStatusBody : MessageBody
+{
+    [Id(0)] public string? OfferId { get; init; }
+    [Id(1)] public DeploymentState? Status { get; init; }
+    [Id(2)] public string? Location { get; init; }
+    [Id(3)] public int? Personnel { get; init; }
+    [Id(4)] public string? Equipment { get; init; }
+    [Id(5)] public string? Issues { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireToken(OfferId, $"{path}.offer_id");
+        context.RequireEnum(Status, $"{path}.status");
+        context.OptionalText(Location, $"{path}.location");
+        context.InRange(Personnel, 0, BodyChecks.MaxCount, $"{path}.personnel");
+        context.OptionalText(Equipment, $"{path}.equipment");
+        context.OptionalText(Issues, $"{path}.issues", Limits.LongText);
+    }
+}

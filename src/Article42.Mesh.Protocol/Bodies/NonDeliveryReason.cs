@@ -1,0 +1,11 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>Why the mesh could not deliver a message to a recipient (DOMAIN.md §8.3 B).</summary>
+[JsonConverter(typeof(UpperSnakeEnumConverter<NonDeliveryReason>))]
+public enum NonDeliveryReason
+{
+    Unreachable,
+    Expired,
+    SecurityPolicy,
+    UnknownRecipient,
+}

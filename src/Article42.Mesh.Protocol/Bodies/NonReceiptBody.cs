@@ -1,0 +1,15 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>NON_RECEIPT (NRN): the message named by <c>in_reply_to</c> was discarded or expired unread.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.non-receipt")]
+public sealed record NonReceiptBody : MessageBody
+{
+    [Id(0)] public NonReceiptReason? Reason { get; init; }
+    [Id(1)] public string? Detail { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireEnum(Reason, $"{path}.reason");
+        context.OptionalText(Detail, $"{path}.detail");
+    }
+}

@@ -1,0 +1,21 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>OBSERVATION: an evaluator rates an exercise objective, linked to the messages that show it.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.observation")]
+public sealed record ObservationBody : MessageBody
+{
+    [Id(0)] public string? ObjectiveId { get; init; }
+    [Id(1)] public ImmutableArray<string> MsgRefs { get; init; } = [];
+    [Id(2)] public HseepRating? Rating { get; init; }
+    [Id(3)] public ObservationFinding? Finding { get; init; }
+    [Id(4)] public string? Text { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireToken(ObjectiveId, $"{path}.objective_id");
+        context.Items(MsgRefs, $"{path}.msg_refs", context.RequireMessageReference);
+        context.RequireEnum(Rating, $"{path}.rating");
+        context.RequireEnum(Finding, $"{path}.finding");
+        context.RequireText(Text, $"{path}.text", Limits.LongText);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>OFFER: an assisting participant offers a capability against an RFA line, or unsolicited.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.offer")]
+public sealed record OfferBody : MessageBody
+{
+    [Id(0)] public string? OfferId { get; init; }
+    [Id(1)] public string? RfaId { get; init; }
+    [Id(2)] public string? LineId { get; init; }
+    /// <summary>True for an offer that answers no RFA line; then neither rfa_id nor line_id is given.</summary>
+    [Id(3)] public bool Unsolicited { get; init; }
+    [Id(4)] public ResourceLine? Resource { get; init; }
+    [Id(5)] public ImmutableArray<string> Caveats { get; init; } = [];
+    [Id(6)] public DateTimeOffset? ValidUntil { get; init; }
+    [Id(7)] public NationalApproval? NationalApproval { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireToken(OfferId, $"{path}.offer_id");
+        context.Token(RfaId, $"{path}.rfa_id");
+        context.Token(LineId, $"{path}.line_id");
+        if (Unsolicited && (RfaId is not null || LineId is not null))
+            context.Inconsistent($"{path}.unsolicited", "an unsolicited offer names no rfa_id or line_id");
+        if (!Unsolicited && RfaId is null)
+            context.Inconsistent($"{path}.rfa_id", "an offer names the rfa_id and line_id it answers, or is unsolicited");
+        if (!Unsolicited && LineId is null)
+            context.Inconsistent($"{path}.line_id", "an offer names the rfa_id and line_id it answers, or is unsolicited");
+        context.RequirePresent(Resource, $"{path}.resource")?.Validate(context, $"{path}.resource");
+        context.Texts(Caveats, $"{path}.caveats", Limits.ShortText);
+        context.Defined(NationalApproval, $"{path}.national_approval");
+    }
+}

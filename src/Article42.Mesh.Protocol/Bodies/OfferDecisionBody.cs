@@ -1,0 +1,27 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>OFFER_DECISION: the invoker accepts, partly accepts, declines, counters or holds an offer.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.offer-decision")]
+public sealed record OfferDecisionBody : MessageBody
+{
+    [Id(0)] public string? OfferId { get; init; }
+    [Id(1)] public OfferDecisionKind? Decision { get; init; }
+    /// <summary>Required for PARTIAL; meaningless (and refused) for DECLINE and HOLD.</summary>
+    [Id(2)] public int? AcceptedQuantity { get; init; }
+    [Id(3)] public string? Reason { get; init; }
+    /// <summary>Arrival point, point of contact, reporting chain.</summary>
+    [Id(4)] public string? ReportingInstructions { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireToken(OfferId, $"{path}.offer_id");
+        context.RequireEnum(Decision, $"{path}.decision");
+        context.InRange(AcceptedQuantity, 1, BodyChecks.MaxQuantity, $"{path}.accepted_quantity");
+        if (Decision == OfferDecisionKind.Partial && AcceptedQuantity is null)
+            context.Inconsistent($"{path}.accepted_quantity", "a PARTIAL decision states the accepted_quantity");
+        if (Decision is OfferDecisionKind.Decline or OfferDecisionKind.Hold && AcceptedQuantity is not null)
+            context.Inconsistent($"{path}.accepted_quantity", $"a {Decision.Value.ToString().ToUpperInvariant()} decision accepts no quantity");
+        context.OptionalText(Reason, $"{path}.reason", Limits.LongText);
+        context.OptionalText(ReportingInstructions, $"{path}.reporting_instructions", Limits.LongText);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>PLAYER_NOTE: a player's entry in the decision log of a table-top exercise.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.player-note")]
+public sealed record PlayerNoteBody : MessageBody
+{
+    [Id(0)] public string? Text { get; init; }
+    [Id(1)] public string? Decision { get; init; }
+
+    public override void Validate(ValidationContext context, string path)
+    {
+        context.RequireText(Text, $"{path}.text", Limits.LongText);
+        context.OptionalText(Decision, $"{path}.decision", Limits.LongText);
+    }
+}

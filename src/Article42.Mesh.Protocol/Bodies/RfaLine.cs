@@ -1,0 +1,48 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>One line of a request for assistance: a capability, how much of it, where and by when (DOMAIN.md §7).</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.rfa-line")]
+public sealed record RfaLine
+{
+    [Id(0)] public string? LineId { get; init; }
+    [Id(1)] public string? CategoryCode { get; init; }
+    [Id(2)] public string? Description { get; init; }
+    [Id(3)] public int? Quantity { get; init; }
+    [Id(4)] public string? Unit { get; init; }
+    /// <summary>E.g. a UCPM module type, a WHO EMT type, a NATO capability code.</summary>
+    [Id(5)] public string? CapabilityStandard { get; init; }
+    [Id(6)] public string? Destination { get; init; }
+    /// <summary>No later than.</summary>
+    [Id(7)] public DateTimeOffset? RequiredBy { get; init; }
+    [Id(8)] public int? DurationDays { get; init; }
+    /// <summary>1 (highest) to 3.</summary>
+    [Id(9)] public int? Priority { get; init; }
+    [Id(10)] public ImmutableArray<string> AcceptableCaveats { get; init; } = [];
+    [Id(11)] public bool HnsOffered { get; init; }
+
+    internal void Validate(ValidationContext context, string path)
+    {
+        context.RequireToken(LineId, $"{path}.line_id");
+        context.CategoryCode(CategoryCode, $"{path}.category_code");
+        context.RequireText(Description, $"{path}.description");
+        context.RequireInRange(Quantity, 1, BodyChecks.MaxQuantity, $"{path}.quantity");
+        context.RequireToken(Unit, $"{path}.unit");
+        context.OptionalText(CapabilityStandard, $"{path}.capability_standard");
+        context.OptionalText(Destination, $"{path}.destination");
+        context.InRange(DurationDays, 1, 3650, $"{path}.duration_days");
+        context.InRange(Priority, 1, 3, $"{path}.priority");
+        context.Texts(AcceptableCaveats, $"{path}.acceptable_caveats", Limits.ShortText);
+    }
+
+    /// <summary>The lines of an RFA or an amendment: at least one, each valid, line ids unique.</summary>
+    internal static void ValidateAll(ValidationContext context, ImmutableArray<RfaLine> lines, string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        context.RequireItems(lines, path, (line, itemPath) =>
+        {
+            context.RequirePresent(line, itemPath)?.Validate(context, itemPath);
+            if (line?.LineId is { } id && !string.IsNullOrWhiteSpace(id) && !seen.Add(id))
+                context.Inconsistent($"{itemPath}.line_id", $"line_id '{ValidationContext.Truncate(id)}' repeats an earlier line");
+        }, BodyChecks.MaxRfaLines);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>ROLL_CALL: a communications check that every addressed gateway answers within an SLO.</summary>
+[GenerateSerializer, Immutable, Alias("a42.body.roll-call")]
+public sealed record RollCallBody : MessageBody
+{
+    [Id(0)] public string? RollCallId { get; init; }
+    [Id(1)] public DateTimeOffset? RespondBy { get; init; }
+
+    public override void Validate(ValidationContext context, string path) =>
+        context.RequireToken(RollCallId, $"{path}.roll_call_id");
+}

@@ -1,0 +1,10 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>What an originator asks back (DOMAIN.md §8.5a). DR is always produced; RN and WILCO are signed envelopes.</summary>
+[JsonConverter(typeof(UpperSnakeEnumConverter<AckType>))]
+public enum AckType
+{
+    Dr,
+    Rn,
+    Wilco,
+}

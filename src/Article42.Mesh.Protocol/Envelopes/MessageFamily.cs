@@ -1,0 +1,9 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>The three parts of the catalogue; exercise control is legal only in exercise and drill modes.</summary>
+public enum MessageFamily
+{
+    Lifecycle,
+    Handling,
+    ExerciseControl,
+}

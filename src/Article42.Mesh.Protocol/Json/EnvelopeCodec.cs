@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// The JSON codec of envelopes: strict on the way in (every error, never an exception), deterministic on the
+/// way out. The canonical bytes that signatures cover are the compact encoding without signature and trace.
+/// </summary>
+public static class EnvelopeCodec
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+
+    /// <summary>Compact UTF-8 JSON: fixed field order, no whitespace, nulls left out.</summary>
+    public static byte[] Encode(Envelope envelope) =>
+        JsonSerializer.SerializeToUtf8Bytes(envelope, MeshJsonContext.Default.Envelope);
+
+    /// <summary>The same document indented, for people.</summary>
+    public static string EncodeIndented(Envelope envelope) => Indent(Encode(envelope));
+
+    /// <summary>The bytes the originator signs: everything but the signature and the trace context.</summary>
+    public static byte[] CanonicalBytes(Envelope envelope) => Encode(envelope with { Signature = null, Trace = null });
+
+    /// <summary>Decodes an envelope, typing its payload by its kind.</summary>
+    public static DecodeResult<Envelope> Decode(ReadOnlyMemory<byte> utf8)
+    {
+        var result = StrictJson.Decode(utf8, MeshJsonContext.Default.Envelope, BodyTypeOf);
+        if (!result.IsSuccess || result.Value!.Payload is not UnresolvedBody raw)
+            return result;
+        var bodyInfo = MeshJsonContext.Default.GetTypeInfo(MessageCatalogue.Of(result.Value.Kind).BodyType)!;
+        try
+        {
+            return new DecodeResult<Envelope>(result.Value with { Payload = (MessageBody?)raw.Element.Deserialize(bodyInfo) }, []);
+        }
+        catch (JsonException ex)
+        {
+            return DecodeResult<Envelope>.Failed(ErrorCodes.WrongType, "$.payload" + (ex.Path ?? "$")[1..], "value has the wrong type or format");
+        }
+    }
+
+    /// <summary>Decodes an envelope from text.</summary>
+    public static DecodeResult<Envelope> Decode(string json) => Decode(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Re-indents any JSON document for display.</summary>
+    public static string Indent(ReadOnlySpan<byte> utf8)
+    {
+        using var document = JsonDocument.Parse(utf8.ToArray());
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Indented))
+            document.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static Type? BodyTypeOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String)
+            return null;
+        var name = kind.GetString();
+        return MessageCatalogue.All.FirstOrDefault(info => KindName(info.Kind) == name)?.BodyType;
+    }
+
+    /// <summary>The wire name of a kind, e.g. <c>INVOCATION_ACK</c>.</summary>
+    public static string KindName(MessageKind kind) => WireName(kind);
+
+    /// <summary>The wire name of any protocol enum value, e.g. <c>FLASH</c>, <c>exercise</c>.</summary>
+    public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonSerializer.Serialize(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TEnum>)MeshJsonContext.Default.GetTypeInfo(typeof(TEnum))!).Trim('"');
+}

@@ -1,0 +1,21 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// One entry of the participant registry (DOMAIN.md §6). A member state's id is its EU code (<c>EL</c> for
+/// Greece) with the ISO code beside it; an EU body's id is its short name.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("a42.participant")]
+public sealed record Participant
+{
+    [Id(0)] public string Id { get; init; } = "";
+    /// <summary>ISO 3166-1 alpha-2 code of a member state; null for EU bodies.</summary>
+    [Id(1)] public string? IsoCode { get; init; }
+    [Id(2)] public string Name { get; init; } = "";
+    [Id(3)] public ParticipantKind Kind { get; init; }
+    /// <summary>True for member states that are also NATO allies.</summary>
+    [Id(4)] public bool Nato { get; init; }
+    /// <summary>Base64 SubjectPublicKeyInfo (DER) of the gateway's ECDSA P-256 key; null until keys are issued.</summary>
+    [Id(5)] public string? PublicKey { get; init; }
+    /// <summary>Highest classification the participant's systems are accredited for (its delivery ceiling).</summary>
+    [Id(6)] public Classification AccreditationMax { get; init; }
+}

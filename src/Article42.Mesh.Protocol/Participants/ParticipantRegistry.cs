@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// The configured participants: who exists, their kind, public key and accreditation ceiling. Everything that
+/// validates takes a registry; there is no built-in list anywhere else. A default registry ships with the library.
+/// </summary>
+public sealed partial class ParticipantRegistry
+{
+    private readonly ImmutableDictionary<string, Participant> _byId;
+
+    /// <summary>Builds a registry; throws <see cref="RegistryException"/> naming the first fault.</summary>
+    public ParticipantRegistry(IEnumerable<Participant> participants, string source = "registry")
+    {
+        Participants = [.. participants];
+        var byId = ImmutableDictionary.CreateBuilder<string, Participant>(StringComparer.Ordinal);
+        for (var i = 0; i < Participants.Length; i++)
+        {
+            var participant = Participants[i];
+            var at = $"{source}: $.participants[{i}]";
+            if (!IsWellFormedId(participant.Id))
+                throw new RegistryException($"{at}.id: '{participant.Id}' is not a participant id ([A-Z][A-Z0-9-]{{1,15}})");
+            if (ParticipantGroups.IsGroup(participant.Id))
+                throw new RegistryException($"{at}.id: '{participant.Id}' is a group name and cannot be a participant");
+            if (!byId.TryAdd(participant.Id, participant))
+                throw new RegistryException($"{at}.id: '{participant.Id}' appears twice");
+            if (participant.PublicKey is { } key && !ParticipantKeys.IsValidPublicKey(key))
+                throw new RegistryException($"{at}.public_key: not a base64 ECDSA P-256 public key (SubjectPublicKeyInfo)");
+        }
+        _byId = byId.ToImmutable();
+        MemberStates = [.. Participants.Where(p => p.Kind == ParticipantKind.MemberState).Select(p => p.Id)];
+        EuBodies = [.. Participants.Where(p => p.Kind == ParticipantKind.EuBody).Select(p => p.Id)];
+    }
+
+    /// <summary>Every participant, in registry order.</summary>
+    public ImmutableArray<Participant> Participants { get; }
+    public ImmutableArray<string> MemberStates { get; }
+    public ImmutableArray<string> EuBodies { get; }
+
+    /// <summary>The registry shipped with the library: 27 member states, the EU bodies of DOMAIN.md §6.2 and EXCON, without keys.</summary>
+    public static ParticipantRegistry Default { get; } = LoadDefault();
+
+    public bool Contains(string id) => _byId.ContainsKey(id);
+
+    public Participant? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>True for a syntactically valid participant id (DOMAIN.md §6.1).</summary>
+    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>
+    /// Expands groups into participant ids, in registry order, without duplicates and without the sender.
+    /// Unknown names are kept as given, so the caller can report them per recipient.
+    /// </summary>
+    public ImmutableArray<string> Expand(IEnumerable<string> addressees, string sender)
+    {
+        var result = new List<string>();
+        foreach (var name in addressees)
+        {
+            IEnumerable<string> members = name switch
+            {
+                ParticipantGroups.AllMemberStates => MemberStates,
+                ParticipantGroups.EuBodies => EuBodies,
+                ParticipantGroups.All => MemberStates.Concat(EuBodies),
+                _ => [name],
+            };
+            result.AddRange(members.Where(id => id != sender && !result.Contains(id)));
+        }
+        return [.. result];
+    }
+
+    /// <summary>Parses a registry document (<c>{"participants":[...]}</c>) strictly.</summary>
+    public static ParticipantRegistry Parse(ReadOnlyMemory<byte> utf8, string source)
+    {
+        var result = StrictJson.Decode(utf8, MeshJsonContext.Default.RegistryDocument);
+        if (!result.IsSuccess)
+            throw new RegistryException($"{source}: {result.Errors[0]}");
+        return new ParticipantRegistry(result.Value!.Participants, source);
+    }
+
+    /// <summary>Loads a registry file.</summary>
+    public static ParticipantRegistry Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new RegistryException($"{path}: no such registry file (create one with 'a42 keys init')");
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>The registry document of this registry, e.g. to write it with keys filled in.</summary>
+    public string ToJson() =>
+        EnvelopeCodec.Indent(JsonSerializer.SerializeToUtf8Bytes(new RegistryDocument { Participants = Participants }, MeshJsonContext.Default.RegistryDocument));
+
+    private static ParticipantRegistry LoadDefault()
+    {
+        using var stream = typeof(ParticipantRegistry).Assembly.GetManifestResourceStream("Article42.Mesh.Protocol.default-registry.json")!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Parse(buffer.ToArray(), "default registry");
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,15}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,7 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>The file form of the registry: <c>{"participants":[...]}</c>.</summary>
+public sealed record RegistryDocument
+{
+    [JsonRequired] public ImmutableArray<Participant> Participants { get; init; } = [];
+}

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// ECDSA P-256/SHA-256 signatures (IEEE P1363, base64) over <see cref="EnvelopeCodec.CanonicalBytes"/>:
+/// a change to any signed field, or to one byte of the signature, fails verification.
+/// </summary>
+public static class EnvelopeSignatures
+{
+    private const int SignatureBytes = 64;
+
+    /// <summary>The envelope with its signature set by <paramref name="key"/>.</summary>
+    public static Envelope Sign(Envelope envelope, ECDsa key)
+    {
+        var signature = key.SignData(EnvelopeCodec.CanonicalBytes(envelope), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return envelope with { Signature = Convert.ToBase64String(signature) };
+    }
+
+    /// <summary>Null when the envelope is signed by the registry key of its <c>from</c>; otherwise why not.</summary>
+    public static MeshError? Verify(Envelope envelope, ParticipantRegistry registry)
+    {
+        if (string.IsNullOrEmpty(envelope.Signature))
+            return new MeshError(ErrorCodes.SignatureMissing, "$.signature", "the envelope is not signed");
+        var signature = new byte[SignatureBytes + 3];
+        if (!Convert.TryFromBase64String(envelope.Signature, signature, out var length) || length != SignatureBytes)
+            return new MeshError(ErrorCodes.SignatureMalformed, "$.signature", $"not a base64 {SignatureBytes}-byte P-256 signature");
+        if (registry.Find(envelope.From)?.PublicKey is not { } publicKey)
+            return new MeshError(ErrorCodes.SignerHasNoKey, "$.from", $"the registry holds no public key for '{ValidationContext.Truncate(envelope.From)}'");
+        using var key = ParticipantKeys.ImportPublicKey(publicKey)!;
+        var valid = key.VerifyData(EnvelopeCodec.CanonicalBytes(envelope), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return valid ? null : new MeshError(ErrorCodes.SignatureInvalid, "$.signature", $"the signature does not match the envelope and the key of '{envelope.From}'");
+    }
+}

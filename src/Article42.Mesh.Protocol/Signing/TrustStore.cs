@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// A directory holding the participant registry with public keys (<c>registry.json</c>), one private key per
+/// participant (<c>&lt;ID&gt;.pem</c>, mode 600) and the operator key (<c>operator.pem</c>, public half in
+/// <c>operator.pub</c>). A development convenience: in production each gateway holds only its own key.
+/// </summary>
+public sealed class TrustStore
+{
+    public const string RegistryFileName = "registry.json";
+    public const string OperatorKeyName = "operator";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private TrustStore(string directory, ParticipantRegistry registry)
+    {
+        Directory = directory;
+        Registry = registry;
+    }
+
+    public string Directory { get; }
+    public ParticipantRegistry Registry { get; }
+    public string RegistryPath => Path.Combine(Directory, RegistryFileName);
+
+    /// <summary>True when <paramref name="directory"/> already holds a registry.</summary>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, RegistryFileName));
+
+    /// <summary>Opens an existing store; throws <see cref="RegistryException"/> when its registry is missing or unusable.</summary>
+    public static TrustStore Open(string directory) =>
+        new(directory, ParticipantRegistry.Load(Path.Combine(directory, RegistryFileName)));
+
+    /// <summary>
+    /// Creates a store for every participant of <paramref name="template"/>: fresh keys, the registry with their
+    /// public halves, the operator key. Existing files are replaced.
+    /// </summary>
+    public static TrustStore Create(string directory, ParticipantRegistry template)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var participants = new List<Participant>();
+        foreach (var participant in template.Participants)
+        {
+            using var key = ParticipantKeys.Generate();
+            WritePrivate(Path.Combine(directory, $"{participant.Id}.pem"), ParticipantKeys.PrivateKeyPem(key));
+            participants.Add(participant with { PublicKey = ParticipantKeys.PublicKeyOf(key) });
+        }
+        using (var operatorKey = ParticipantKeys.Generate())
+        {
+            WritePrivate(Path.Combine(directory, $"{OperatorKeyName}.pem"), ParticipantKeys.PrivateKeyPem(operatorKey));
+            File.WriteAllText(Path.Combine(directory, $"{OperatorKeyName}.pub"), operatorKey.ExportSubjectPublicKeyInfoPem());
+        }
+        var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName));
+        File.WriteAllText(Path.Combine(directory, RegistryFileName), registry.ToJson());
+        return new TrustStore(directory, registry);
+    }
+
+    /// <summary>Path of a participant's (or the operator's) private key file.</summary>
+    public string PrivateKeyPath(string id) => Path.Combine(Directory, $"{id}.pem");
+
+    /// <summary>Loads a participant's private key; throws <see cref="FileNotFoundException"/> or <see cref="CryptographicException"/>.</summary>
+    public ECDsa LoadPrivateKey(string id)
+    {
+        var path = PrivateKeyPath(id);
+        return File.Exists(path) ? ParticipantKeys.LoadPrivateKey(path) : throw new FileNotFoundException($"{path}: no private key for '{id}'", path);
+    }
+
+    private static void WritePrivate(string path, string pem)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerOnly;
+        using var writer = new StreamWriter(new FileStream(path, options));
+        writer.Write(pem);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// The envelope rules as a pure function of (envelope, registry, now): every broken rule is returned, each
+/// with its stable code, the JSON path of the field and a sentence. An empty result means valid.
+/// </summary>
+public static partial class EnvelopeValidator
+{
+    /// <summary>How far <c>created_at</c> may lie in the future by the mesh's clock (DOMAIN.md §8.5a).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public const string ExerciseHandlingMark = "EXERCISE";
+
+    public static ImmutableArray<MeshError> Validate(Envelope envelope, ParticipantRegistry registry, DateTimeOffset now)
+    {
+        var context = new ValidationContext(registry, now);
+        CheckIdentity(envelope, context);
+        EnvelopeAddressing.Check(envelope, context);
+        CheckTimes(envelope, context);
+        CheckThreading(envelope, context);
+        CheckExerciseMarking(envelope, context);
+        LabelRules.Check(envelope.Label, "$.label", context);
+        CheckPayload(envelope, context);
+        return [.. context.Errors];
+    }
+
+    private static void CheckIdentity(Envelope envelope, ValidationContext context)
+    {
+        if (string.IsNullOrEmpty(envelope.MsgId))
+            context.Add(ErrorCodes.MissingValue, "$.msg_id", "a message id is required");
+        else
+            context.MessageReference(envelope.MsgId, "$.msg_id");
+        context.Defined<MessageKind>(envelope.Kind, "$.kind");
+        context.Defined<MessageMode>(envelope.Mode, "$.mode");
+        if (!SchemaVersions.Accepted.Contains(envelope.SchemaVersion))
+            context.Add(ErrorCodes.UnsupportedSchemaVersion, "$.schema_version",
+                $"schema version '{ValidationContext.Truncate(envelope.SchemaVersion)}' is not accepted (accepted: {string.Join(", ", SchemaVersions.Accepted)})");
+        context.OptionalText(envelope.ReleasedBy, "$.released_by");
+        context.OptionalText(envelope.OriginatorRef, "$.originator_ref", Limits.ShortText);
+        context.Items(envelope.Handling, "$.handling", context.Token);
+        context.Items(envelope.Topics, "$.topics", context.Token);
+        CheckActivation(envelope, context);
+    }
+
+    private static void CheckActivation(Envelope envelope, ValidationContext context)
+    {
+        if (envelope.ActivationId is { } id)
+        {
+            if (!ActivationIdPattern().IsMatch(id))
+                context.Add(ErrorCodes.BadActivationId, "$.activation_id", $"'{ValidationContext.Truncate(id)}' is not an activation id (A42-YYYY-NNNN)");
+        }
+        else if (MessageCatalogue.IsDefined(envelope.Kind) && MessageCatalogue.Of(envelope.Kind).Activation == ActivationScope.Required)
+        {
+            context.Add(ErrorCodes.MissingValue, "$.activation_id", $"{EnvelopeCodec.KindName(envelope.Kind)} belongs to an activation and must name it");
+        }
+    }
+
+    private static void CheckTimes(Envelope envelope, ValidationContext context)
+    {
+        if (envelope.CreatedAt == default)
+            context.Add(ErrorCodes.MissingValue, "$.created_at", "a creation time is required");
+        else if (envelope.CreatedAt > context.Now + MaxClockSkew)
+            context.Add(ErrorCodes.CreatedInFuture, "$.created_at",
+                $"created_at is {(envelope.CreatedAt - context.Now).TotalMinutes:F0} minutes ahead of the mesh clock (at most {MaxClockSkew.TotalMinutes:F0} allowed)");
+        if (envelope.ExpiresAt is { } expires && expires <= envelope.CreatedAt)
+            context.Add(ErrorCodes.TimeOrder, "$.expires_at", "expires_at must be after created_at");
+        if (envelope.ReplyBy is { } replyBy && replyBy <= envelope.CreatedAt)
+            context.Add(ErrorCodes.TimeOrder, "$.reply_by", "reply_by must be after created_at");
+        if (envelope.ReleasedAt is { } released && released < envelope.CreatedAt)
+            context.Add(ErrorCodes.TimeOrder, "$.released_at", "released_at must not be before created_at");
+    }
+
+    private static void CheckThreading(Envelope envelope, ValidationContext context)
+    {
+        context.MessageReference(envelope.InReplyTo, "$.in_reply_to");
+        context.Items(envelope.References, "$.references", context.MessageReference);
+        if (envelope.InReplyTo is null && MessageCatalogue.IsDefined(envelope.Kind) && MessageCatalogue.Of(envelope.Kind).IsReply)
+            context.Add(ErrorCodes.ReplyRequired, "$.in_reply_to", $"{EnvelopeCodec.KindName(envelope.Kind)} answers a message and must name it in in_reply_to");
+        if (envelope.AckRequest is { } acks)
+        {
+            context.Items(acks, "$.ack_request", (ack, path) => context.Defined<AckType>(ack, path));
+            if (acks.Distinct().Count() != acks.Length)
+                context.Add(ErrorCodes.BadAckRequest, "$.ack_request", "an acknowledgement type is listed twice");
+        }
+    }
+
+    private static void CheckExerciseMarking(Envelope envelope, ValidationContext context)
+    {
+        var marked = envelope.Handling.Contains(ExerciseHandlingMark);
+        if (envelope.IsTraining)
+        {
+            if (string.IsNullOrEmpty(envelope.ExerciseId))
+                context.Add(ErrorCodes.ExerciseMarking, "$.exercise_id", "exercise and drill traffic must name its exercise");
+            else
+                context.Token(envelope.ExerciseId, "$.exercise_id");
+            if (!marked)
+                context.Add(ErrorCodes.ExerciseMarking, "$.handling", $"exercise and drill traffic must carry the {ExerciseHandlingMark} handling mark");
+            return;
+        }
+        if (envelope.ExerciseId is not null)
+            context.Add(ErrorCodes.ExerciseMarking, "$.exercise_id", "only exercise and drill traffic names an exercise");
+        if (marked)
+            context.Add(ErrorCodes.ExerciseMarking, "$.handling", $"the {ExerciseHandlingMark} mark is only for exercise and drill traffic");
+        if (MessageCatalogue.IsDefined(envelope.Kind) && MessageCatalogue.Of(envelope.Kind).Family == MessageFamily.ExerciseControl)
+            context.Add(ErrorCodes.ExerciseMarking, "$.mode", $"{EnvelopeCodec.KindName(envelope.Kind)} is exercise control and needs mode exercise or drill");
+    }
+
+    private static void CheckPayload(Envelope envelope, ValidationContext context)
+    {
+        if (envelope.Payload is null)
+        {
+            context.Add(ErrorCodes.MissingValue, "$.payload", "a payload is required");
+            return;
+        }
+        if (!MessageCatalogue.IsDefined(envelope.Kind))
+            return;
+        var expected = MessageCatalogue.Of(envelope.Kind).BodyType;
+        if (envelope.Payload.GetType() != expected)
+            context.Add(ErrorCodes.BodyKindMismatch, "$.payload", $"a {EnvelopeCodec.KindName(envelope.Kind)} carries a {expected.Name}, not a {envelope.Payload.GetType().Name}");
+        else
+            envelope.Payload.Validate(context, "$.payload");
+    }
+
+    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}$")]
+    private static partial Regex ActivationIdPattern();
+}

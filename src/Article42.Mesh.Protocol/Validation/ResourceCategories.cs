@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>The resource taxonomy roots of DOMAIN.md §7; leaves below a root are free-form upper-case segments.</summary>
+public static partial class ResourceCategories
+{
+    public static ImmutableArray<string> Roots { get; } =
+        ["MIL", "INT", "CYB", "HYB", "DIP", "MED", "CBRN", "CP", "LOG", "COMMS", "POL", "ENERGY", "CI", "FIN"];
+
+    /// <summary>True for codes such as <c>MED.EMT2</c>, <c>MIL.AIR.AAR</c>, <c>CYB</c>.</summary>
+    public static bool IsValid(string code) =>
+        code.Length <= 64 && CodePattern().IsMatch(code) && Roots.Contains(code.Split('.')[0]);
+
+    [GeneratedRegex("^[A-Z]+(\\.[A-Z0-9-]+){0,3}$")]
+    private static partial Regex CodePattern();
+}
