@@ -18,10 +18,11 @@ public static class EnvelopeNewCommand
         var activation = new Option<string?>("--activation") { Description = "Activation id (A42-YYYY-NNNN); kinds that need one get A42-<year>-0001 when left out." };
         var mode = new Option<string?>("--mode") { Description = "operation, exercise, drill or project (default: operation; exercise for exercise-control kinds)." };
         var exercise = new Option<string?>("--exercise") { Description = "Exercise id for exercise and drill traffic (default: EX-1)." };
+        var inReplyTo = new Option<string?>("--in-reply-to") { Description = "The message this one answers (reply kinds get a placeholder id when left out)." };
         var keys = CommonOptions.Keys();
         var command = new Command("new", "Print a valid skeleton envelope of a kind, ready to edit, sign and send.")
         {
-            kind, from, to, info, precedence, infoPrecedence, label, releasableTo, activation, mode, exercise, keys,
+            kind, from, to, info, precedence, infoPrecedence, label, releasableTo, activation, mode, exercise, inReplyTo, keys,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -36,7 +37,8 @@ public static class EnvelopeNewCommand
                 OptionValues.Ids(parse.GetValue(releasableTo)),
                 parse.GetValue(activation),
                 parse.GetValue(mode) is { } m ? OptionValues.Mode(m, "--mode") : null,
-                parse.GetValue(exercise));
+                parse.GetValue(exercise),
+                parse.GetValue(inReplyTo));
             var envelope = EnvelopeSkeleton.Build(request, DateTimeOffset.UtcNow);
             var errors = EnvelopeValidator.Validate(envelope, TrustStoreLocator.Registry(parse.GetValue(keys)), DateTimeOffset.UtcNow);
             if (!errors.IsEmpty)

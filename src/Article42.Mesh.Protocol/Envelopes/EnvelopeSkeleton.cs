@@ -8,6 +8,9 @@ public static class EnvelopeSkeleton
 {
     public const string DefaultExerciseId = "EX-1";
 
+    /// <summary>Stands in for the answered message of a reply kind until the caller names it.</summary>
+    public const string PlaceholderReplyTo = "00000000000000000000000000";
+
     public static Envelope Build(SkeletonRequest request, DateTimeOffset now, Action<Span<byte>>? fillRandom = null)
     {
         var info = MessageCatalogue.Of(request.Kind);
@@ -30,6 +33,7 @@ public static class EnvelopeSkeleton
             CreatedAt = created,
             Label = new SecurityLabel { Level = request.Label, ReleasableTo = request.ReleasableTo.IsDefault ? [] : request.ReleasableTo, Originator = request.From },
             Handling = training ? [EnvelopeValidator.ExerciseHandlingMark] : [],
+            InReplyTo = request.InReplyTo ?? (info.IsReply ? PlaceholderReplyTo : null),
             Payload = BodySkeletons.For(request.Kind, created),
         };
     }

@@ -12,4 +12,5 @@ public sealed record SkeletonRequest(
     ImmutableArray<string> ReleasableTo = default,
     string? ActivationId = null,
     MessageMode? Mode = null,
-    string? ExerciseId = null);
+    string? ExerciseId = null,
+    string? InReplyTo = null);

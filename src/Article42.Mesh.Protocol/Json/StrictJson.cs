@@ -23,6 +23,9 @@ internal static partial class StrictJson
             return DecodeResult<T>.Failed(ErrorCodes.TooLarge, "$", $"{utf8.Length} bytes is more than the limit of {Limits.EnvelopeBytes}");
         if (utf8.Span.StartsWith("\uFEFF"u8))
             utf8 = utf8[3..];
+        // JsonDocument checks UTF-8 only when a string is read, which would throw mid-walk: check it all first.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            return DecodeResult<T>.Failed(ErrorCodes.MalformedJson, "$", "not valid UTF-8 text");
         JsonDocument document;
         try
         {
@@ -30,12 +33,15 @@ internal static partial class StrictJson
         }
         catch (JsonException ex)
         {
-            return ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            // The reader has no error kind to switch on; its depth message is the one that names the configured maximum.
+            return ex.Message.Contains("maximum configured depth", StringComparison.Ordinal)
                 ? DecodeResult<T>.Failed(ErrorCodes.TooDeep, "$", $"nesting is deeper than {Limits.JsonDepth} levels")
                 : DecodeResult<T>.Failed(ErrorCodes.MalformedJson, "$", $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}); truncated or not JSON");
         }
         using (document)
         {
+            if (!EscapesAreValid(utf8.Span))
+                return DecodeResult<T>.Failed(ErrorCodes.MalformedJson, "$", "a string holds an escape that is not valid text (a lone surrogate)");
             var root = document.RootElement;
             var errors = new List<MeshError>();
             if (root.ValueKind != JsonValueKind.Object)
@@ -167,6 +173,28 @@ internal static partial class StrictJson
         {
             if (errors.Count < MaxErrors)
                 errors.Add(new MeshError(code, path, message));
+        }
+    }
+
+    /// <summary>
+    /// A syntactically valid document can still escape a lone surrogate (<c>"\ud800"</c>), which only fails when the
+    /// string is read; read every escaped string once here so the walk never meets one.
+    /// </summary>
+    private static bool EscapesAreValid(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = Limits.JsonDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                    _ = reader.GetString();
+            }
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

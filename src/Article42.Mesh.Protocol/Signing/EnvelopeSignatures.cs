@@ -23,7 +23,9 @@ public static class EnvelopeSignatures
         if (string.IsNullOrEmpty(envelope.Signature))
             return new MeshError(ErrorCodes.SignatureMissing, "$.signature", "the envelope is not signed");
         var signature = new byte[SignatureBytes + 3];
-        if (!Convert.TryFromBase64String(envelope.Signature, signature, out var length) || length != SignatureBytes)
+        // Only the canonical base64 spelling is accepted, so a signature has one text form (no spare padding bits).
+        if (!Convert.TryFromBase64String(envelope.Signature, signature, out var length) || length != SignatureBytes
+            || Convert.ToBase64String(signature, 0, length) != envelope.Signature)
             return new MeshError(ErrorCodes.SignatureMalformed, "$.signature", $"not a base64 {SignatureBytes}-byte P-256 signature");
         if (registry.Find(envelope.From)?.PublicKey is not { } publicKey)
             return new MeshError(ErrorCodes.SignerHasNoKey, "$.from", $"the registry holds no public key for '{ValidationContext.Truncate(envelope.From)}'");

@@ -1,0 +1,38 @@
+namespace Article42.Mesh.Cli.Tests;
+
+public sealed class HelpAndUsageTests
+{
+    private static readonly string Home = Directory.CreateTempSubdirectory("a42-help-").FullName;
+
+    [Theory]
+    [InlineData("participants")]
+    [InlineData("keys")]
+    [InlineData("keys", "init")]
+    [InlineData("envelope")]
+    [InlineData("envelope", "new")]
+    [InlineData("envelope", "validate")]
+    [InlineData("envelope", "sign")]
+    [InlineData("envelope", "verify")]
+    public async Task Every_command_has_help_that_exits_0(params string[] command)
+    {
+        var result = await A42Process.RunAsync(Home, [.. command, "--help"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_command_is_a_usage_error_with_exit_2()
+    {
+        var result = await A42Process.RunAsync(Home);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("A42-CLI-004", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_a_usage_error_with_exit_2()
+    {
+        var result = await A42Process.RunAsync(Home, "participants", "--colour");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--colour", result.Stderr, StringComparison.Ordinal);
+    }
+}
