@@ -1,0 +1,50 @@
+namespace Article42.Mesh.Storage;
+
+/// <summary>
+/// The message journal: per-stream append-only entries with optimistic concurrency, snapshots, queue rows
+/// fetched by query, and a message-id index. Every write is acknowledged only once its transaction is durable;
+/// writes arriving together share one transaction (group commit).
+/// </summary>
+public interface IMessageJournal : IAsyncDisposable
+{
+    /// <summary>
+    /// Appends <paramref name="entries"/> at <paramref name="expectedVersion"/> (0 for a new stream) and applies
+    /// <paramref name="queueChanges"/> in the same transaction, or nothing at all when the version is stale.
+    /// </summary>
+    ValueTask<AppendResult> AppendAsync(
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<JournalEntry> entries,
+        IReadOnlyList<QueueChange>? queueChanges = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Entries of a stream with version &gt;= <paramref name="fromVersion"/>, in version order.</summary>
+    IAsyncEnumerable<StoredEntry> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>The stream's current version; 0 when it has no entries.</summary>
+    ValueTask<long> GetVersionAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the snapshot unless a newer one (higher version) is already stored.</summary>
+    ValueTask SaveSnapshotAsync(string streamId, long version, byte[] state, CancellationToken cancellationToken = default);
+
+    ValueTask<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// At most <paramref name="max"/> queue rows, highest precedence first, then lowest sequence; strictly after
+    /// <paramref name="after"/> in that order when given. Served by an index: cost does not grow with the queue.
+    /// </summary>
+    ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedAsync(
+        string queueId, int max, QueuePosition? after = null, CancellationToken cancellationToken = default);
+
+    ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Records <paramref name="owner"/> as the only owner of <paramref name="messageId"/>, for ever.</summary>
+    ValueTask<ClaimResult> ClaimMessageIdAsync(
+        string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Every journal entry that mentions <paramref name="messageId"/>, across all streams.</summary>
+    ValueTask<IReadOnlyList<StoredEntry>> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Counters of the group-commit writer, for metrics and tests.</summary>
+    JournalStatistics Statistics { get; }
+}

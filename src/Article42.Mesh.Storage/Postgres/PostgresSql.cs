@@ -1,0 +1,102 @@
+namespace Article42.Mesh.Storage.Postgres;
+
+/// <summary>The SQL the PostgreSQL journal runs against one schema, in one place so tests can EXPLAIN it.</summary>
+internal sealed class PostgresSql(string schema)
+{
+    public string Schema { get; } = schema;
+
+    public string Version1 => $"""
+        CREATE TABLE {Schema}.streams (stream_id text PRIMARY KEY, version bigint NOT NULL);
+        CREATE TABLE {Schema}.entries (
+            stream_id text NOT NULL, version bigint NOT NULL, type text NOT NULL, payload bytea NOT NULL,
+            message_id text, appended_at bigint NOT NULL, PRIMARY KEY (stream_id, version));
+        CREATE INDEX entries_by_message_id ON {Schema}.entries (message_id) WHERE message_id IS NOT NULL;
+        CREATE TABLE {Schema}.snapshots (
+            stream_id text PRIMARY KEY, version bigint NOT NULL, state bytea NOT NULL, saved_at bigint NOT NULL);
+        CREATE TABLE {Schema}.queue (
+            queue_id text NOT NULL, sequence bigint NOT NULL, precedence integer NOT NULL, payload bytea NOT NULL,
+            message_id text, enqueued_at bigint NOT NULL, PRIMARY KEY (queue_id, sequence));
+        CREATE INDEX queue_in_fetch_order ON {Schema}.queue (queue_id, precedence DESC, sequence);
+        CREATE TABLE {Schema}.message_ids (
+            message_id text PRIMARY KEY, owner text NOT NULL, content_hash bytea NOT NULL, claimed_at bigint NOT NULL);
+        """;
+
+    /// <summary>
+    /// One statement per append: move the stream's version (the optimistic check: the row lock makes a racing
+    /// appender re-check and miss), then insert entries and queue changes only if that move happened.
+    /// </summary>
+    public string Append(bool newStream, bool upserts, bool removals)
+    {
+        var claim = newStream
+            ? $"INSERT INTO {Schema}.streams AS s (stream_id, version) VALUES ($1, $3) ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version WHERE s.version = 0 RETURNING 1"
+            : $"UPDATE {Schema}.streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING 1";
+        var upsert = !upserts ? string.Empty : $"""
+            , upserted AS (INSERT INTO {Schema}.queue (queue_id, sequence, precedence, payload, message_id, enqueued_at)
+              SELECT q.queue_id, q.sequence, q.precedence, q.payload, q.message_id, $4
+              FROM unnest($8::text[], $9::bigint[], $10::integer[], $11::bytea[], $12::text[]) AS q(queue_id, sequence, precedence, payload, message_id)
+              WHERE EXISTS (SELECT 1 FROM claim)
+              ON CONFLICT (queue_id, sequence) DO UPDATE
+              SET precedence = EXCLUDED.precedence, payload = EXCLUDED.payload, message_id = EXCLUDED.message_id)
+            """;
+        var remove = !removals ? string.Empty : $"""
+            , removed AS (DELETE FROM {Schema}.queue q USING unnest($13::text[], $14::bigint[]) AS d(queue_id, sequence)
+              WHERE q.queue_id = d.queue_id AND q.sequence = d.sequence AND EXISTS (SELECT 1 FROM claim))
+            """;
+        return $"""
+            WITH claim AS ({claim}),
+            inserted AS (INSERT INTO {Schema}.entries (stream_id, version, type, payload, message_id, appended_at)
+              SELECT $1, $2 + u.ordinal, u.type, u.payload, u.message_id, $4
+              FROM unnest($5::text[], $6::bytea[], $7::text[]) WITH ORDINALITY AS u(type, payload, message_id, ordinal)
+              WHERE EXISTS (SELECT 1 FROM claim))
+            {upsert}{remove}
+            SELECT count(*) FROM claim
+            """;
+    }
+
+    public string StreamVersion => $"SELECT coalesce((SELECT version FROM {Schema}.streams WHERE stream_id = $1), 0)";
+
+    public string ReadStream => $"""
+        SELECT stream_id, version, type, payload, message_id, appended_at FROM {Schema}.entries
+        WHERE stream_id = $1 AND version >= $2 ORDER BY version
+        """;
+
+    public string FindByMessageId => $"""
+        SELECT stream_id, version, type, payload, message_id, appended_at FROM {Schema}.entries
+        WHERE message_id = $1 ORDER BY appended_at, stream_id, version
+        """;
+
+    public string GetQueued => $"SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue WHERE queue_id = $1 AND sequence = $2";
+
+    public string FetchQueuedFirst => $"""
+        SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
+        WHERE queue_id = $1 ORDER BY precedence DESC, sequence LIMIT $2
+        """;
+
+    // Two index range scans (rest of the cursor's precedence, then lower ones): a deep page costs what the first does.
+    public string FetchQueuedAfter => $"""
+        SELECT * FROM (
+            SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
+            WHERE queue_id = $1 AND precedence = $3 AND sequence > $4 ORDER BY sequence LIMIT $2) AS same_precedence
+        UNION ALL
+        SELECT * FROM (
+            SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
+            WHERE queue_id = $1 AND precedence < $3 ORDER BY precedence DESC, sequence LIMIT $2) AS lower_precedence
+        ORDER BY precedence DESC, sequence LIMIT $2
+        """;
+
+    public string SaveSnapshot => $"""
+        WITH saved AS (INSERT INTO {Schema}.snapshots AS s (stream_id, version, state, saved_at) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state, saved_at = EXCLUDED.saved_at
+          WHERE EXCLUDED.version >= s.version RETURNING 1)
+        SELECT count(*) FROM saved
+        """;
+
+    public string LoadSnapshot => $"SELECT version, state, saved_at FROM {Schema}.snapshots WHERE stream_id = $1";
+
+    public string InsertClaim => $"""
+        INSERT INTO {Schema}.message_ids (message_id, owner, content_hash, claimed_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (message_id) DO NOTHING RETURNING owner, content_hash, claimed_at
+        """;
+
+    public string GetClaim => $"SELECT owner, content_hash, claimed_at FROM {Schema}.message_ids WHERE message_id = $1";
+}

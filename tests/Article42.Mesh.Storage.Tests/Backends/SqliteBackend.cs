@@ -1,0 +1,64 @@
+using System.Text;
+using Article42.Mesh.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Article42.Mesh.Storage.Tests.Backends;
+
+/// <summary>Each test gets its own folder; a store is a file in it.</summary>
+public sealed class SqliteBackend : JournalBackend
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("a42-journal-").FullName;
+
+    public string PathOf(string store) => Path.Combine(Folder, store + ".db");
+
+    public override IReadOnlyList<string> CrashHelperArguments(string store) => ["sqlite", PathOf(store)];
+
+    public override async Task<string> PlanAsync(string store, JournalQuery query, string streamOrQueueId)
+    {
+        var sql = query switch
+        {
+            JournalQuery.ReadStreamTail => SqliteSql.ReadStream,
+            JournalQuery.FetchQueuedFirst => SqliteSql.FetchQueuedFirst,
+            JournalQuery.FetchQueuedAfter => SqliteSql.FetchQueuedAfter,
+            JournalQuery.FindByMessageId => SqliteSql.FindByMessageId,
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+        await using var connection = new SqliteConnection($"Data Source={PathOf(store)};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "$stream", "$queue", "$message_id" })
+        {
+            command.Parameters.AddWithValue(name, streamOrQueueId);
+        }
+
+        foreach (var name in new[] { "$from", "$max", "$precedence", "$sequence" })
+        {
+            command.Parameters.AddWithValue(name, 10);
+        }
+
+        var plan = new StringBuilder();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.AppendLine(reader.GetString(3));
+        }
+
+        return plan.ToString();
+    }
+
+    // "SEARCH t USING INDEX" seeks; "SCAN t" (with or without an index) walks the whole table or index.
+    public override bool UsesIndexOnly(string plan) =>
+        plan.Contains("SEARCH", StringComparison.Ordinal)
+        && !plan.Split('\n').Any(line => line.TrimStart().StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains("SCAN same_precedence", StringComparison.Ordinal) && !line.Contains("SCAN lower_precedence", StringComparison.Ordinal));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    protected override async Task<IMessageJournal> OpenCoreAsync(string store, TimeProvider? time) =>
+        await SqliteJournal.OpenAsync(new SqliteJournalOptions(PathOf(store)), time);
+}

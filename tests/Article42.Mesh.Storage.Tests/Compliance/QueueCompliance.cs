@@ -1,0 +1,89 @@
+using Article42.Mesh.Storage.Tests.Backends;
+using static Article42.Mesh.Storage.Tests.Compliance.Journals;
+
+namespace Article42.Mesh.Storage.Tests.Compliance;
+
+/// <summary>Inbox and outbox rows: addressed by (queue, sequence), fetched by precedence then sequence, changed atomically with appends.</summary>
+public abstract class QueueCompliance(JournalBackend backend) : IAsyncDisposable
+{
+    [Fact]
+    public async Task Fetch_with_mixed_precedences_returns_highest_precedence_first_then_lowest_sequence_page_by_page()
+    {
+        var journal = await backend.OpenAsync();
+        int[] precedences = [0, 1, 2, 3, 4, 5, 16, 31];
+        var random = new Random(42);
+        var rows = Enumerable.Range(1, 300)
+            .Select(sequence => new QueuedEntry("inbox", sequence, precedences[random.Next(precedences.Length)], [(byte)sequence], $"m-{sequence}"))
+            .ToList();
+
+        // Written in shuffled order and in several appends, like deliveries arriving over time.
+        var version = 0L;
+        foreach (var chunk in rows.OrderBy(_ => random.Next()).Chunk(50))
+        {
+            version = NewVersion(await journal.AppendAsync("participant", version, [Entry("received")], [.. chunk.Select(r => new QueueChange.Upsert(r))]));
+        }
+
+        await journal.AppendAsync("participant", version, [], [new QueueChange.Upsert(new QueuedEntry("other-inbox", 1, 31, [9]))]);
+
+        var fetched = new List<QueuedEntry>();
+        QueuePosition? cursor = null;
+        while (true)
+        {
+            var page = await journal.FetchQueuedAsync("inbox", 7, cursor);
+            Assert.True(page.Count <= 7);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            fetched.AddRange(page);
+            cursor = page[^1].Position;
+        }
+
+        var expected = rows.OrderByDescending(r => r.Precedence).ThenBy(r => r.Sequence).ToList();
+        Assert.Equal(expected.Select(r => (r.Precedence, r.Sequence)), fetched.Select(r => (r.Precedence, r.Sequence)));
+        Assert.All(fetched, r => Assert.Equal($"m-{r.Sequence}", r.MessageId));
+        Assert.Equal(expected.Take(5).Select(r => r.Sequence), (await journal.FetchQueuedAsync("inbox", 5)).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Queue_changes_commit_with_their_append_or_not_at_all()
+    {
+        var journal = await backend.OpenAsync();
+        var row = new QueuedEntry("outbox", 1, 3, [1, 2, 3], "m-1");
+        Assert.Equal(new AppendResult.Appended(1), await journal.AppendAsync("sender", 0, [Entry("accepted", "m-1")], [new QueueChange.Upsert(row)]));
+
+        // A stale append carries a removal and a new row: neither may happen.
+        var stale = await journal.AppendAsync("sender", 0, [Entry("delivered", "m-1")], [new QueueChange.Remove("outbox", 1), new QueueChange.Upsert(row with { Sequence = 2 })]);
+        Assert.Equal(new AppendResult.Conflict(0, 1), stale);
+        Assert.Equal(row.Payload, (await journal.GetQueuedAsync("outbox", 1))?.Payload);
+        Assert.Null(await journal.GetQueuedAsync("outbox", 2));
+
+        Assert.Equal(new AppendResult.Appended(2), await journal.AppendAsync("sender", 1, [Entry("delivered", "m-1")], [new QueueChange.Remove("outbox", 1)]));
+        Assert.Null(await journal.GetQueuedAsync("outbox", 1));
+        Assert.Empty(await journal.FetchQueuedAsync("outbox", 10));
+    }
+
+    [Fact]
+    public async Task Upsert_replaces_the_row_at_its_sequence_and_the_last_change_to_a_row_in_one_append_wins()
+    {
+        var journal = await backend.OpenAsync();
+        await journal.AppendAsync("p", 0, [], [new QueueChange.Upsert(new QueuedEntry("q", 7, 1, [1]))]);
+
+        // A delivery report is a state change of the outbox row, not a new row.
+        await journal.AppendAsync("p", 0, [], [new QueueChange.Upsert(new QueuedEntry("q", 7, 4, [2], "m-7"))]);
+        Assert.Equal(new QueuedEntry("q", 7, 4, [2], "m-7").Position, (await journal.GetQueuedAsync("q", 7))?.Position);
+        Assert.Equal([2], (await journal.GetQueuedAsync("q", 7))!.Payload);
+
+        await journal.AppendAsync("p", 0, [], [new QueueChange.Remove("q", 7), new QueueChange.Upsert(new QueuedEntry("q", 7, 0, [3]))]);
+        Assert.Equal([3], (await journal.GetQueuedAsync("q", 7))!.Payload);
+        await journal.AppendAsync("p", 0, [], [new QueueChange.Upsert(new QueuedEntry("q", 7, 0, [4])), new QueueChange.Remove("q", 7)]);
+        Assert.Null(await journal.GetQueuedAsync("q", 7));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await backend.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,7 @@
+using Article42.Mesh.Storage.Tests.Backends;
+using Article42.Mesh.Storage.Tests.Compliance;
+
+namespace Article42.Mesh.Storage.Tests.Sqlite;
+
+[Collection(nameof(TimingSensitive))]
+public sealed class SqliteLargeStreamTests() : LargeStreamCompliance(new SqliteBackend());

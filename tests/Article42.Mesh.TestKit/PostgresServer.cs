@@ -1,0 +1,101 @@
+using Npgsql;
+
+namespace Article42.Mesh.TestKit;
+
+/// <summary>
+/// A throwaway PostgreSQL server from the machine's binaries: a fresh cluster in a temporary folder, on a free
+/// port of 127.0.0.1, trust authentication. Disposing stops it and deletes everything.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private const string User = "postgres";
+    private readonly string root;
+    private readonly string bin;
+
+    private PostgresServer(string root, string bin, int port)
+    {
+        this.root = root;
+        this.bin = bin;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>
+    /// Where <c>initdb</c> and <c>pg_ctl</c> are: <c>A42_PG_BIN</c> when set (and only there), else Debian's
+    /// versioned folder (it keeps them off PATH), else PATH.
+    /// </summary>
+    public static string? FindBinaries()
+    {
+        var configured = Environment.GetEnvironmentVariable("A42_PG_BIN");
+        IEnumerable<string> candidates = !string.IsNullOrEmpty(configured)
+            ? [configured]
+            : [.. Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")) : [],
+               .. (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)];
+        return candidates.FirstOrDefault(d => !string.IsNullOrEmpty(d) && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    /// <summary>
+    /// Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no
+    /// PostgreSQL. <paramref name="fsync"/> off suits tests that kill clients, not the server.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool fsync = false)
+    {
+        var bin = FindBinaries() ?? throw RequiredService.Unavailable(
+            "PostgreSQL binaries (initdb, pg_ctl) not found in A42_PG_BIN, /usr/lib/postgresql/*/bin or PATH");
+        if (ServerProcess.IsRoot && !UserExists(User))
+        {
+            throw RequiredService.Unavailable($"running as root, and there is no '{User}' user to run PostgreSQL as");
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), $"a42-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(root, "sock"));
+        await ServerProcess.GiveToAsync(root, User).ConfigureAwait(false);
+        var data = Path.Combine(root, "data");
+        await ServerProcess.RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--no-sync"], User).ConfigureAwait(false);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = ServerProcess.FreePort();
+            var options = $"-p {port} -k {Path.Combine(root, "sock")} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
+            try
+            {
+                await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], User).ConfigureAwait(false);
+                return new PostgresServer(root, bin, port);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Someone took the port between our probe and the server's bind: try another.
+            }
+        }
+    }
+
+    public string ConnectionString(string database = "postgres") =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = User, Database = database, Pooling = true }.ConnectionString;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return ConnectionString(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], User).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static bool UserExists(string user) =>
+        File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(user + ":", StringComparison.Ordinal));
+}
