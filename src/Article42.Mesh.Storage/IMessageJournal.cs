@@ -36,6 +36,9 @@ public interface IMessageJournal : IAsyncDisposable
     ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedAsync(
         string queueId, int max, QueuePosition? after = null, CancellationToken cancellationToken = default);
 
+    /// <summary>How many rows a queue holds (an inbox's backlog), counted over the queue's index range.</summary>
+    ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default);
+
     ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default);
 
     /// <summary>Records <paramref name="owner"/> as the only owner of <paramref name="messageId"/>, for ever.</summary>

@@ -44,6 +44,23 @@ public static class ErrorCodes
     public const string BodyBadCategory = "A42-BODY-003";
     public const string BodyInconsistent = "A42-BODY-004";
 
+    // Sessions.
+    public const string ChallengeUnknown = "A42-SES-001";
+    public const string ProofInvalid = "A42-SES-002";
+    public const string SessionInvalid = "A42-SES-003";
+    public const string NotConsuming = "A42-SES-004";
+    public const string WrongParticipant = "A42-SES-005";
+
+    // Submit refusals.
+    public const string SenderMismatch = "A42-SUB-001";
+    public const string MeshOnlyKind = "A42-SUB-002";
+    public const string AboveSenderCeiling = "A42-SUB-003";
+    public const string MessageIdConflict = "A42-SUB-004";
+    public const string SenderRateExceeded = "A42-SUB-005";
+    public const string InboxFull = "A42-SUB-006";
+    public const string UnknownMessage = "A42-SUB-007";
+    public const string BatchTooLarge = "A42-SUB-008";
+
     // Signatures.
     public const string SignatureMissing = "A42-SIG-001";
     public const string SignatureInvalid = "A42-SIG-002";

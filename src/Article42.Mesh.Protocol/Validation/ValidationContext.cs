@@ -117,7 +117,8 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
     /// <summary>A rule between two fields of a body that does not hold.</summary>
     public void Inconsistent(string path, string sentence) => Add(ErrorCodes.BodyInconsistent, path, sentence);
 
-    internal static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    /// <summary>A value quoted in an error sentence, cut to 40 characters so hostile input cannot flood a log.</summary>
+    public static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
     private static partial Regex TokenPattern();

@@ -107,6 +107,12 @@ public sealed partial class PostgresJournal : IMessageJournal
         return await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(sql.CountQueued, queueId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default)
     {
         await using var command = Command(sql.GetQueued, queueId, sequence);

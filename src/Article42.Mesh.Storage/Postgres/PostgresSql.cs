@@ -65,6 +65,8 @@ internal sealed class PostgresSql(string schema)
         WHERE message_id = $1 ORDER BY appended_at, stream_id, version
         """;
 
+    public string CountQueued => $"SELECT count(*) FROM {Schema}.queue WHERE queue_id = $1";
+
     public string GetQueued => $"SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue WHERE queue_id = $1 AND sequence = $2";
 
     public string FetchQueuedFirst => $"""

@@ -99,6 +99,13 @@ public sealed class SqliteJournal : IMessageJournal
         return await SqliteRows.QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, SqliteSql.CountQueued, ("$queue", queueId));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

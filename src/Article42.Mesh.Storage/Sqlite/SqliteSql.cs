@@ -54,6 +54,8 @@ internal static class SqliteSql
 
     public const string RemoveQueued = "DELETE FROM queue WHERE queue_id = $queue AND sequence = $sequence";
 
+    public const string CountQueued = "SELECT count(*) FROM queue WHERE queue_id = $queue";
+
     public const string GetQueued = """
         SELECT queue_id, sequence, precedence, payload, message_id FROM queue
         WHERE queue_id = $queue AND sequence = $sequence

@@ -44,6 +44,9 @@ public abstract class QueueCompliance(JournalBackend backend) : IAsyncDisposable
         Assert.Equal(expected.Select(r => (r.Precedence, r.Sequence)), fetched.Select(r => (r.Precedence, r.Sequence)));
         Assert.All(fetched, r => Assert.Equal($"m-{r.Sequence}", r.MessageId));
         Assert.Equal(expected.Take(5).Select(r => r.Sequence), (await journal.FetchQueuedAsync("inbox", 5)).Select(r => r.Sequence));
+        Assert.Equal(300, await journal.CountQueuedAsync("inbox"));
+        Assert.Equal(1, await journal.CountQueuedAsync("other-inbox"));
+        Assert.Equal(0, await journal.CountQueuedAsync("no-such-queue"));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+namespace Article42.Mesh.Grains;
+
+/// <summary>Configuration section <c>Delivery</c>: batching, retries, backpressure and session lifetimes.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Most messages in one delivery batch to one recipient.</summary>
+    public int MaxBatch { get; set; } = 64;
+
+    /// <summary>Most messages one fetch hands out.</summary>
+    public int MaxFetch { get; set; } = 500;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one delivery call may take before it counts as failed (the recipient dedupes a late success).</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a message without <c>expires_at</c> is retried before its recipient gets an UNREACHABLE NDR.</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Sustained submits per second one sender may make (FLASH and OVERRIDE exempt).</summary>
+    public double SenderRatePerSecond { get; set; } = 200;
+
+    /// <summary>Submits a sender may make at once before the rate applies.</summary>
+    public int SenderBurst { get; set; } = 400;
+
+    /// <summary>Unacknowledged messages a recipient's inbox may hold before ROUTINE..IMMEDIATE traffic to it is refused.</summary>
+    public long InboxCap { get; set; } = 100_000;
+
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each silo's keeper wakes every participant (recovery backstop).</summary>
+    public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,49 @@
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// A participant's journal stream. The version of an entry doubles as its sequence (outbox order, inbox order),
+/// so the only state to load is the current version: activation costs one query whatever the history.
+/// Appends are serialized inside the activation; a conflict means another activation wrote, and this one must go.
+/// </summary>
+internal sealed class ParticipantStream(string participant, IMessageJournal journal)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public string StreamId { get; } = $"participant/{participant}";
+    public long Version { get; private set; }
+
+    public async Task LoadAsync() => Version = await journal.GetVersionAsync(StreamId);
+
+    /// <summary>
+    /// Appends what <paramref name="build"/> makes from the version before the append (entry i gets version
+    /// <c>before + i + 1</c>); the queue changes commit in the same transaction. Returns the version before.
+    /// </summary>
+    public async Task<long> AppendAsync(Func<long, (IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes)> build)
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            var before = Version;
+            var (entries, changes) = build(before);
+            if (entries.Count == 0 && changes.Count == 0)
+                return before;
+            switch (await journal.AppendAsync(StreamId, before, entries, changes))
+            {
+                case AppendResult.Appended appended:
+                    Version = appended.NewVersion;
+                    return before;
+                case AppendResult.Conflict conflict:
+                    throw new StaleActivationException(StreamId, conflict.Expected, conflict.Actual);
+                default:
+                    throw new InvalidOperationException("unknown append result");
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Entries after <paramref name="afterVersion"/>, in order.</summary>
+    public IAsyncEnumerable<StoredEntry> ReadAfter(long afterVersion) => journal.ReadStreamAsync(StreamId, afterVersion + 1);
+}

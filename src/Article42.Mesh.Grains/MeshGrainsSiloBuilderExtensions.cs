@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Article42.Mesh.Grains;
+
+/// <summary>Registers the grains' collaborators in a silo: options, call filters, the keeper. The journal and registry come from the host.</summary>
+public static class MeshGrainsSiloBuilderExtensions
+{
+    public static ISiloBuilder AddMeshGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<ParticipantKeeper>();
+        silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
+        silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();
+        return silo;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// Delivers one sender's pending messages to one recipient, a batch at a time, highest precedence first, so the
+/// per-(sender, recipient, precedence) order holds. Past its deadline a message is dead-lettered with an NDR.
+/// Runs inside the sender's activation, interleaved with its requests; everything it knows is in the journal.
+/// </summary>
+internal sealed class DeliveryPump(
+    string sender,
+    string recipient,
+    ParticipantStream stream,
+    IMessageJournal journal,
+    ParticipantRegistry registry,
+    Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
+    DeliveryOptions options,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly string _queue = QueueIds.Outbox(sender, recipient);
+    private bool _kicked;
+    private Task _running = Task.CompletedTask;
+
+    /// <summary>The recipient's inbox backlog as of the last delivery.</summary>
+    public long Backlog { get; private set; }
+
+    /// <summary>Retries of the current batch so far (attempt number, delay), for logs and tests.</summary>
+    public List<(int Attempt, TimeSpan Delay)> Retries { get; } = [];
+
+    public Task Running => _running;
+
+    /// <summary>Makes sure the pump runs and looks at the queue again, even if a fetch is in flight.</summary>
+    public void Kick(CancellationToken stopping)
+    {
+        _kicked = true;
+        if (_running.IsCompleted)
+            _running = RunAsync(stopping);
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            _kicked = false;
+            var rows = await journal.FetchQueuedAsync(_queue, options.MaxBatch, cancellationToken: stopping);
+            if (rows.Count == 0)
+            {
+                if (_kicked)
+                    continue;
+                return;
+            }
+            try
+            {
+                await DispatchAsync(rows, stopping);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not StaleActivationException)
+            {
+                // The retry policy stopped at the batch's deadline; the next pass dead-letters what expired.
+                logger.LogWarning(ex, "Delivery {Sender} -> {Recipient} stopped retrying this pass", sender, recipient);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
+    {
+        var now = time.GetUtcNow();
+        var pending = rows.Select(row => (Row: row, Envelope: EnvelopeCodec.Decode(row.Payload).Value!)).ToList();
+        var dead = pending.Select(p => (p.Row, p.Envelope, Reason: DeadLetterReason(p.Envelope, now))).Where(p => p.Reason is not null).ToList();
+        if (dead.Count > 0)
+        {
+            await RecordAsync(EntryTypes.DeadLettered, [.. dead.Select(d => (d.Row, d.Reason))]);
+            return;
+        }
+        Retries.Clear();
+        var deadline = pending.Min(p => Deadline(p.Envelope));
+        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)]);
+        var pipeline = DeliveryRetry.Create(options, time, () => deadline, (attempt, delay) => Retries.Add((attempt, delay)));
+        var outcome = await pipeline.ExecuteAsync(async token => await deliver(batch, token), stopping);
+        Backlog = outcome.Backlog;
+        await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
+    }
+
+    private Task RecordAsync(string type, IReadOnlyList<(QueuedEntry Row, NonDeliveryReason? Reason)> done) =>
+        stream.AppendAsync(_ => (
+            [.. done.Select(d => new JournalEntry(type, RecordJson.Encode(new RecipientRecord(recipient, d.Reason)), d.Row.MessageId))],
+            [.. done.Select(d => new QueueChange.Remove(_queue, d.Row.Sequence))]));
+
+    private NonDeliveryReason? DeadLetterReason(Envelope envelope, DateTimeOffset now)
+    {
+        if (!registry.Contains(recipient))
+            return NonDeliveryReason.UnknownRecipient;
+        if (envelope.ExpiresAt <= now)
+            return NonDeliveryReason.Expired;
+        return envelope.CreatedAt + options.GiveUpAfter <= now ? NonDeliveryReason.Unreachable : null;
+    }
+
+    private DateTimeOffset Deadline(Envelope envelope) =>
+        envelope.ExpiresAt is { } expires && expires < envelope.CreatedAt + options.GiveUpAfter ? expires : envelope.CreatedAt + options.GiveUpAfter;
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// Accepting a checked message: backpressure, the message-id rule (same sender and content = the original
+/// receipt; anything else = conflict), then one atomic append of the acceptance, the per-recipient outbox rows and
+/// the immediate NDRs of recipients the label excludes. Only then is there a receipt.
+/// </summary>
+internal sealed class Submission(
+    string sender,
+    ParticipantStream stream,
+    IMessageJournal journal,
+    ParticipantRegistry registry,
+    Outbox outbox,
+    SenderRateLimiter rate,
+    DeliveryOptions options)
+{
+    public async Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping)
+    {
+        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        if (await AcceptedAtAsync(envelope.MsgId) is { } earlier && await ClaimAsync(envelope) is null)
+            return Receipt(envelope, earlier, recipients);
+        if (Backpressure(envelope, recipients) is { } busy)
+            return SubmitOutcome.Refused(busy);
+        if (await ClaimAsync(envelope) is { } conflict)
+            return SubmitOutcome.Refused(conflict);
+        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
+        var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
+        var excluded = recipients.Except(deliverable).ToList();
+        var body = EnvelopeCodec.Encode(envelope);
+        await stream.AppendAsync(before =>
+        {
+            var sequence = before + 1;
+            List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId)];
+            entries.AddRange(excluded.Select(r => new JournalEntry(EntryTypes.DeadLettered, RecordJson.Encode(new RecipientRecord(r, NonDeliveryReason.SecurityPolicy)), envelope.MsgId)));
+            var rows = deliverable.Select(r => (QueueChange)new QueueChange.Upsert(new QueuedEntry(
+                QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), body, envelope.MsgId)));
+            return (entries, [.. rows]);
+        });
+        deliverable.ForEach(r => outbox.Kick(r, stopping));
+        // The journal's timestamp is the acceptance time, so a resubmission gets exactly the same receipt.
+        return Receipt(envelope, await AcceptedAtAsync(envelope.MsgId) ?? throw new InvalidOperationException("accepted entry not found after append"), recipients);
+    }
+
+    /// <summary>Null when the id is this sender's for this content (new or already claimed); else the conflict.</summary>
+    private async Task<MeshError?> ClaimAsync(Envelope envelope) =>
+        await journal.ClaimMessageIdAsync(envelope.MsgId, sender, SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope))) is ClaimResult.Refused refused
+            ? new MeshError(ErrorCodes.MessageIdConflict, "$.msg_id", refused.Existing.Owner == sender
+                ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
+                : $"message id '{envelope.MsgId}' belongs to another sender")
+            : null;
+
+    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
+        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);
+
+    private MeshError? Backpressure(Envelope envelope, ImmutableArray<string> recipients)
+    {
+        if (envelope.PrecedenceAction >= Precedence.Flash)
+            return null;
+        if (recipients.FirstOrDefault(r => outbox.KnownBacklog(r) >= options.InboxCap) is { } full)
+            return new MeshError(ErrorCodes.InboxFull, "$.to_action", $"the inbox of '{full}' holds {options.InboxCap} unacknowledged messages; only FLASH and OVERRIDE pass until it drains");
+        return rate.TryTake()
+            ? null
+            : new MeshError(ErrorCodes.SenderRateExceeded, "$", $"'{sender}' is over its rate of {options.SenderRatePerSecond}/s; only FLASH and OVERRIDE pass, retry shortly");
+    }
+
+    private async Task<DateTimeOffset?> AcceptedAtAsync(string messageId) =>
+        (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == stream.StreamId && e.Type == EntryTypes.Accepted)?.Timestamp;
+}

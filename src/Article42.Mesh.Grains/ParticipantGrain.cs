@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// A participant's mailbox (ARCHITECTURE.md, "The delivery protocol"): checks and accepts what its gateway submits,
+/// delivers it to each recipient's grain, holds what others delivered to it for its gateway. The journal is the
+/// state; the activation keeps only the stream version, sessions and the running delivery pumps.
+/// </summary>
+public sealed class ParticipantGrain(
+    ParticipantRegistry registry,
+    IMessageJournal journal,
+    IOptions<DeliveryOptions> deliveryOptions,
+    IOptions<SecurityOptions> securityOptions,
+    TimeProvider time,
+    ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
+{
+    private readonly DeliveryOptions _options = deliveryOptions.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private string _id = "";
+    private bool _known;
+    private ParticipantStream _stream = null!;
+    private SessionBook _sessions = null!;
+    private SubmitChecks _checks = null!;
+    private Inbox _inbox = null!;
+    private Outbox _outbox = null!;
+    private Submission _submission = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _id = this.GetPrimaryKeyString();
+        _known = registry.Contains(_id);
+        _stream = new ParticipantStream(_id, journal);
+        _sessions = new SessionBook(_id, registry, time, _options);
+        _checks = new SubmitChecks(_id, registry, securityOptions.Value, time);
+        _inbox = new Inbox(_id, _stream, journal, registry);
+        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, _options, time, logger);
+        _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, time), _options);
+        if (!_known)
+            return;
+        await _stream.LoadAsync();
+        await _inbox.LoadAsync();
+        await _outbox.ResumeAsync(_stopping.Token);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<SessionChallenge> ChallengeAsync() => ValueTask.FromResult(_sessions.Challenge());
+
+    public ValueTask<SessionOutcome> OpenSessionAsync(SessionProof proof) =>
+        ValueTask.FromResult(_known ? _sessions.Open(proof) : new SessionOutcome(null, UnknownParticipant()));
+
+    public ValueTask<SessionOutcome> RenewSessionAsync(string token) => ValueTask.FromResult(_sessions.Renew(token));
+
+    public async ValueTask<SubmitOutcome> SubmitAsync(string token, Envelope envelope)
+    {
+        var (_, error) = _sessions.Check(token, consuming: false);
+        if (error is not null)
+            return SubmitOutcome.Refused(error);
+        if (envelope is null)
+            return SubmitOutcome.Refused(new MeshError(ErrorCodes.MissingValue, "$", "no envelope"));
+        var refusals = _checks.Check(envelope);
+        return refusals.IsEmpty ? await _submission.AcceptAsync(envelope, _stopping.Token) : new SubmitOutcome(null, refusals);
+    }
+
+    public async ValueTask<FetchOutcome> FetchAsync(string token, int max)
+    {
+        var (session, error) = _sessions.Check(token, consuming: true);
+        if (session is null)
+            return new FetchOutcome([], error);
+        return new FetchOutcome(await _inbox.FetchAsync(session, Math.Clamp(max, 1, _options.MaxFetch)), null);
+    }
+
+    public async ValueTask<AckOutcome> AcknowledgeAsync(string token, ImmutableArray<string> messageIds)
+    {
+        var (session, error) = _sessions.Check(token, consuming: true);
+        if (session is null)
+            return new AckOutcome(0, [error!]);
+        if (messageIds.IsDefault || messageIds.Length > _options.MaxFetch)
+            return new AckOutcome(0, [new MeshError(ErrorCodes.BatchTooLarge, "$.message_ids", $"acknowledge between 1 and {_options.MaxFetch} ids at a time")]);
+        return await _inbox.AcknowledgeAsync(session, messageIds);
+    }
+
+    public async ValueTask<ReportsOutcome> ReportsAsync(string token, long afterPosition, int max)
+    {
+        var (_, error) = _sessions.Check(token, consuming: false);
+        if (error is not null)
+            return new ReportsOutcome([], error);
+        var reports = ImmutableArray.CreateBuilder<DeliveryReport>();
+        await foreach (var entry in _stream.ReadAfter(Math.Max(0, afterPosition)))
+        {
+            if (reports.Count >= Math.Clamp(max, 1, _options.MaxFetch))
+                break;
+            if (entry.Type is EntryTypes.Delivered or EntryTypes.DeadLettered)
+            {
+                var record = RecordJson.Recipient(entry.Payload);
+                var kind = entry.Type == EntryTypes.Delivered ? ReportKind.Delivered : ReportKind.NotDelivered;
+                reports.Add(new DeliveryReport(entry.MessageId!, record.Recipient, kind, record.Reason, entry.Timestamp, entry.Version));
+            }
+        }
+        return new ReportsOutcome(reports.ToImmutable(), null);
+    }
+
+    public ValueTask<MeshError?> SubscribeAsync(string token, IInboxDoorbell doorbell)
+    {
+        var (session, error) = _sessions.Check(token, consuming: true);
+        if (session is not null)
+            session.Doorbell = doorbell;
+        return ValueTask.FromResult(error);
+    }
+
+    public async ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch)
+    {
+        if (!_known)
+            throw new InvalidOperationException($"'{_id}' is not a participant of the registry");
+        if (batch.Envelopes.Length > _options.MaxBatch)
+            throw new ArgumentException($"a delivery batch holds at most {_options.MaxBatch} messages", nameof(batch));
+        var stored = await _inbox.StoreAsync(batch);
+        if (stored > 0)
+            _sessions.Consuming?.Doorbell?.Ring(_id);
+        return new DeliveryOutcome(time.GetUtcNow(), _inbox.Backlog);
+    }
+
+    public ValueTask WakeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Test and admin view: completes when every delivery pump has nothing left to do.</summary>
+    internal Task DeliveriesIdleAsync() => _outbox.IdleAsync();
+
+    internal DeliveryPump PumpTo(string recipient) => _outbox.Pump(recipient);
+
+    private Task<DeliveryOutcome> DeliverToAsync(string recipient, DeliveryBatch batch, CancellationToken cancellation) =>
+        GrainFactory.GetGrain<IParticipantGrain>(recipient).DeliverAsync(batch).AsTask().WaitAsync(cancellation);
+
+    private MeshError UnknownParticipant() =>
+        new(ErrorCodes.WrongParticipant, "$.participant", $"'{ValidationContext.Truncate(_id)}' is not a participant of the registry");
+}

@@ -1,0 +1,23 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// Refuses calls to <see cref="SiloOnlyAttribute"/> methods that do not carry the cluster secret. Any client can
+/// name any grain method; only silos hold the secret (configuration), so only silos pass.
+/// </summary>
+internal sealed class SiloOnlyCallFilter(IOptions<SecurityOptions> options) : IIncomingGrainCallFilter
+{
+    public const string RefusalCode = "A42-SEC-001";
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.GetCustomAttribute<SiloOnlyAttribute>() is not null
+            && !ClusterSecret.Matches(RequestContext.Get(ClusterSecret.Key), options.Value.ClusterSecret))
+        {
+            throw new UnauthorizedAccessException($"{RefusalCode} {context.InterfaceMethod.Name} is for silos only: the call carries no valid cluster secret");
+        }
+        return context.Invoke();
+    }
+}

@@ -1,0 +1,15 @@
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// An open gateway session. A consuming session keeps, per precedence class, the inbox sequence it has been handed
+/// up to: within one class sequences only grow, so a message arriving later, of any class, is still found.
+/// </summary>
+internal sealed class Session(string token, bool consuming, DateTimeOffset expiresAt)
+{
+    public string Token { get; } = token;
+    public bool Consuming { get; } = consuming;
+    public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
+    public Dictionary<int, long> HandedUpTo { get; } = [];
+    public Dictionary<string, long> Handed { get; } = new(StringComparer.Ordinal);
+    public IInboxDoorbell? Doorbell { get; set; }
+}

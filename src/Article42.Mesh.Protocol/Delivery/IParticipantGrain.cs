@@ -1,0 +1,50 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>
+/// One participant's mailbox in the mesh (key: participant id, e.g. <c>FR</c>): the outbox of what it sent, the
+/// inbox it holds for its gateway, its sessions. Gateway methods need a session opened with a signed challenge;
+/// methods marked <see cref="SiloOnlyAttribute"/> refuse callers without the cluster secret.
+/// </summary>
+[Alias("a42.participant-grain")]
+public interface IParticipantGrain : IGrainWithStringKey
+{
+    /// <summary>A fresh, single-use nonce to sign for <see cref="OpenSessionAsync"/>.</summary>
+    [Alias("challenge")]
+    ValueTask<SessionChallenge> ChallengeAsync();
+
+    /// <summary>Opens a session from a signed challenge; a consuming session supersedes the previous one.</summary>
+    [Alias("open-session")]
+    ValueTask<SessionOutcome> OpenSessionAsync(SessionProof proof);
+
+    /// <summary>Extends a live session.</summary>
+    [Alias("renew-session")]
+    ValueTask<SessionOutcome> RenewSessionAsync(string token);
+
+    /// <summary>Accepts a message durably and returns its receipt, or refuses it with every reason.</summary>
+    [Alias("submit")]
+    ValueTask<SubmitOutcome> SubmitAsync(string token, Envelope envelope);
+
+    /// <summary>Unacknowledged inbox messages not yet handed to this session, highest precedence first.</summary>
+    [Alias("fetch")]
+    ValueTask<FetchOutcome> FetchAsync(string token, int max);
+
+    /// <summary>Acknowledges messages the gateway's application has processed; they are never handed out again.</summary>
+    [Alias("acknowledge")]
+    ValueTask<AckOutcome> AcknowledgeAsync(string token, ImmutableArray<string> messageIds);
+
+    /// <summary>Delivery and non-delivery reports on what this participant sent, after a feed position.</summary>
+    [Alias("reports")]
+    ValueTask<ReportsOutcome> ReportsAsync(string token, long afterPosition, int max);
+
+    /// <summary>Rings <paramref name="doorbell"/> (best effort) whenever the inbox gains a message.</summary>
+    [Alias("subscribe")]
+    ValueTask<MeshError?> SubscribeAsync(string token, IInboxDoorbell doorbell);
+
+    /// <summary>Silo-only: stores a batch from another participant's outbox in this inbox, deduplicated.</summary>
+    [Alias("deliver"), SiloOnly]
+    ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch);
+
+    /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
+    [Alias("wake"), SiloOnly]
+    ValueTask WakeAsync();
+}

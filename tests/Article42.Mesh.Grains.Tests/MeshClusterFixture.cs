@@ -1,0 +1,48 @@
+using Article42.Mesh.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary>One in-process silo on a fresh SQLite journal, with the default participants and their keys.</summary>
+public class MeshClusterFixture : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("a42-grains-").FullName;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IMessageJournal Journal { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Configuration the silo reads (sections Delivery and Security); subclasses add to it.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Security:ClusterSecret"] = "test-cluster-secret",
+        ["Security:VerifySignatures"] = "Always",
+    };
+
+    public TestGateway Gateway(string participant) => new(Grains, participant);
+
+    public async ValueTask InitializeAsync()
+    {
+        Journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(_directory, "journal.db")));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(TestKeys.Registry);
+            silo.Services.AddSingleton(Journal);
+            silo.AddMeshGrains(configuration);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Journal.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,75 @@
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary>A minimal gateway for tests: opens a session from a signed challenge, submits, drains and acknowledges.</summary>
+public sealed class TestGateway(IGrainFactory grains, string participant)
+{
+    private string? _token;
+
+    public string Participant { get; } = participant;
+    public IParticipantGrain Grain => grains.GetGrain<IParticipantGrain>(Participant);
+
+    public async Task<string> OpenAsync(bool consuming = true)
+    {
+        var challenge = await Grain.ChallengeAsync();
+        var outcome = await Grain.OpenSessionAsync(SessionProofs.Create(challenge, TestKeys.KeyOf(Participant), consuming));
+        Assert.True(outcome.Grant is not null, outcome.Error?.ToString());
+        return _token = outcome.Grant!.Token;
+    }
+
+    public async Task<string> TokenAsync() => _token ?? await OpenAsync();
+
+    public async Task<SubmitOutcome> SubmitAsync(Envelope envelope) => await Grain.SubmitAsync(await TokenAsync(), envelope);
+
+    public async Task<SubmitReceipt> SendAsync(Envelope envelope)
+    {
+        var outcome = await SubmitAsync(envelope);
+        Assert.True(outcome.Receipt is not null, string.Join("\n", outcome.Errors));
+        return outcome.Receipt!;
+    }
+
+    public async Task<ImmutableArray<InboxMessage>> FetchAsync(int max = 500)
+    {
+        var outcome = await Grain.FetchAsync(await TokenAsync(), max);
+        Assert.True(outcome.Error is null, outcome.Error?.ToString());
+        return outcome.Messages;
+    }
+
+    /// <summary>
+    /// Fetches until every message of <paramref name="messageIds"/> has arrived (failing past the deadline), and returns
+    /// everything fetched meanwhile, duplicates included, so a test can count them.
+    /// </summary>
+    public async Task<List<InboxMessage>> ReceiveAsync(IReadOnlyCollection<string> messageIds, TimeSpan? within = null)
+    {
+        var received = new List<InboxMessage>();
+        await Deadline.UntilAsync(async () =>
+        {
+            received.AddRange(await FetchAsync());
+            return messageIds.All(id => received.Exists(m => m.Envelope.MsgId == id));
+        }, within ?? TimeSpan.FromSeconds(30), $"{messageIds.Count} messages in the inbox of {Participant}");
+        return received;
+    }
+
+    /// <summary>Acknowledges everything in the inbox, so a test starts from an empty one on a shared cluster.</summary>
+    public async Task ClearAsync()
+    {
+        for (var batch = await FetchAsync(); batch.Length > 0; batch = await FetchAsync())
+            Assert.Empty((await AcknowledgeAsync(batch.Select(m => m.Envelope.MsgId))).Errors);
+    }
+
+    public async Task<AckOutcome> AcknowledgeAsync(IEnumerable<string> messageIds) =>
+        await Grain.AcknowledgeAsync(await TokenAsync(), [.. messageIds]);
+
+    /// <summary>Reports until <paramref name="count"/> have arrived.</summary>
+    public async Task<List<DeliveryReport>> ReportsAsync(int count, TimeSpan? within = null)
+    {
+        var reports = new List<DeliveryReport>();
+        await Deadline.UntilAsync(async () =>
+        {
+            var outcome = await Grain.ReportsAsync(await TokenAsync(), reports.Count == 0 ? 0 : reports[^1].Position, 500);
+            Assert.True(outcome.Error is null, outcome.Error?.ToString());
+            reports.AddRange(outcome.Reports);
+            return reports.Count >= count;
+        }, within ?? TimeSpan.FromSeconds(30), $"{count} reports for {Participant} (have {reports.Count})");
+        return reports;
+    }
+}
