@@ -16,6 +16,9 @@ public sealed class DeliveryOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Randomizes retry delays so senders retrying one recipient do not retry in lockstep.</summary>
+    public bool RetryJitter { get; set; } = true;
+
     /// <summary>How long one delivery call may take before it counts as failed (the recipient dedupes a late success).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

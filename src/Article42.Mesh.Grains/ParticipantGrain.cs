@@ -35,7 +35,7 @@ public sealed class ParticipantGrain(
         _sessions = new SessionBook(_id, registry, time, _options);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, time);
         _inbox = new Inbox(_id, _stream, journal, registry);
-        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, _options, time, logger);
+        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, time, logger);
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, time), _options);
         if (!_known)
             return;
@@ -126,6 +126,8 @@ public sealed class ParticipantGrain(
         return new DeliveryOutcome(time.GetUtcNow(), _inbox.Backlog);
     }
 
+    public ValueTask<long> BacklogAsync() => ValueTask.FromResult(_inbox.Backlog);
+
     public ValueTask WakeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Test and admin view: completes when every delivery pump has nothing left to do.</summary>
@@ -135,6 +137,8 @@ public sealed class ParticipantGrain(
 
     private Task<DeliveryOutcome> DeliverToAsync(string recipient, DeliveryBatch batch, CancellationToken cancellation) =>
         GrainFactory.GetGrain<IParticipantGrain>(recipient).DeliverAsync(batch).AsTask().WaitAsync(cancellation);
+
+    private async Task<long> BacklogOfAsync(string recipient) => await GrainFactory.GetGrain<IParticipantGrain>(recipient).BacklogAsync();
 
     private MeshError UnknownParticipant() =>
         new(ErrorCodes.WrongParticipant, "$.participant", $"'{ValidationContext.Truncate(_id)}' is not a participant of the registry");

@@ -1,6 +1,4 @@
 using Article42.Mesh.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Grains.Tests;
@@ -15,27 +13,14 @@ public class MeshClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     /// <summary>Configuration the silo reads (sections Delivery and Security); subclasses add to it.</summary>
-    protected virtual Dictionary<string, string?> Settings() => new()
-    {
-        ["Security:ClusterSecret"] = "test-cluster-secret",
-        ["Security:VerifySignatures"] = "Always",
-    };
+    protected virtual Dictionary<string, string?> Settings() => TestSilo.DefaultSettings();
 
     public TestGateway Gateway(string participant) => new(Grains, participant);
 
     public async ValueTask InitializeAsync()
     {
         Journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(_directory, "journal.db")));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(TestKeys.Registry);
-            silo.Services.AddSingleton(Journal);
-            silo.AddMeshGrains(configuration);
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await TestSilo.StartAsync(Journal, Settings());
     }
 
     public async ValueTask DisposeAsync()

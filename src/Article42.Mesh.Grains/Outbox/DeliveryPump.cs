@@ -23,7 +23,7 @@ internal sealed class DeliveryPump(
     private Task _running = Task.CompletedTask;
 
     /// <summary>The recipient's inbox backlog as of the last delivery.</summary>
-    public long Backlog { get; private set; }
+    public long Backlog { get; set; }
 
     /// <summary>Retries of the current batch so far (attempt number, delay), for logs and tests.</summary>
     public List<(int Attempt, TimeSpan Delay)> Retries { get; } = [];

@@ -16,7 +16,7 @@ internal static class DeliveryRetry
             {
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
+                UseJitter = options.RetryJitter,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
                 // A timed-out attempt (TimeoutRejectedException) is retried like any failure; cancellation means the activation is stopping.

@@ -9,6 +9,7 @@ internal sealed class Outbox(
     IMessageJournal journal,
     ParticipantRegistry registry,
     Func<string, DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
+    Func<string, Task<long>> backlogOf,
     DeliveryOptions options,
     TimeProvider time,
     ILogger logger)
@@ -29,6 +30,9 @@ internal sealed class Outbox(
 
     /// <summary>The recipient's inbox backlog as last reported by a delivery (0 if unknown).</summary>
     public long KnownBacklog(string recipient) => _pumps.TryGetValue(recipient, out var pump) ? pump.Backlog : 0;
+
+    /// <summary>Asks the recipient for its backlog now: a full inbox that was since acknowledged lets traffic through again.</summary>
+    public async Task<long> RefreshBacklogAsync(string recipient) => Pump(recipient).Backlog = await backlogOf(recipient);
 
     public DeliveryPump Pump(string recipient)
     {

@@ -21,7 +21,7 @@ internal sealed class Submission(
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if (await AcceptedAtAsync(envelope.MsgId) is { } earlier && await ClaimAsync(envelope) is null)
             return Receipt(envelope, earlier, recipients);
-        if (Backpressure(envelope, recipients) is { } busy)
+        if (await BackpressureAsync(envelope, recipients) is { } busy)
             return SubmitOutcome.Refused(busy);
         if (await ClaimAsync(envelope) is { } conflict)
             return SubmitOutcome.Refused(conflict);
@@ -54,10 +54,13 @@ internal sealed class Submission(
     private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
         new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);
 
-    private MeshError? Backpressure(Envelope envelope, ImmutableArray<string> recipients)
+    private async Task<MeshError?> BackpressureAsync(Envelope envelope, ImmutableArray<string> recipients)
     {
         if (envelope.PrecedenceAction >= Precedence.Flash)
             return null;
+        // The cached backlog is only as fresh as the last delivery; ask again before refusing.
+        foreach (var recipient in recipients.Where(r => outbox.KnownBacklog(r) >= options.InboxCap).ToList())
+            await outbox.RefreshBacklogAsync(recipient);
         if (recipients.FirstOrDefault(r => outbox.KnownBacklog(r) >= options.InboxCap) is { } full)
             return new MeshError(ErrorCodes.InboxFull, "$.to_action", $"the inbox of '{full}' holds {options.InboxCap} unacknowledged messages; only FLASH and OVERRIDE pass until it drains");
         return rate.TryTake()

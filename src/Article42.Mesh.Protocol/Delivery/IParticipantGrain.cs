@@ -44,6 +44,10 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("deliver"), SiloOnly]
     ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch);
 
+    /// <summary>Silo-only: the number of unacknowledged messages in this inbox, for a sender's backpressure.</summary>
+    [Alias("backlog"), SiloOnly]
+    ValueTask<long> BacklogAsync();
+
     /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
     [Alias("wake"), SiloOnly]
     ValueTask WakeAsync();

@@ -1,0 +1,99 @@
+using Article42.Mesh.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary>The retry and dead-letter behaviour of one sender-to-recipient pump, on a real journal and a fake clock.</summary>
+public sealed class DeliveryPumpTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("a42-pump-").FullName;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly DeliveryOptions _options = new() { RetryJitter = false, RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(30) };
+    private IMessageJournal _journal = null!;
+    private ParticipantStream _stream = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(_directory, "journal.db")), _time);
+        _stream = new ParticipantStream("FR", _journal);
+    }
+
+    [Fact]
+    public async Task A_failing_recipient_is_retried_at_growing_intervals_until_it_takes_the_batch()
+    {
+        var failures = 4;
+        var attempts = new List<DateTimeOffset>();
+        var pump = await PumpWithPendingAsync(TestKeys.Signed("FR", ["DE"]), (_, _) =>
+        {
+            attempts.Add(_time.GetUtcNow());
+            return failures-- > 0 ? throw new TimeoutException("recipient silo unavailable") : Task.FromResult(new DeliveryOutcome(_time.GetUtcNow(), 1));
+        });
+
+        await RunToCompletionAsync(pump);
+
+        Assert.Equal([200, 400, 800, 1600], pump.Retries.Select(r => r.Delay.TotalMilliseconds));
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList();
+        Assert.All(gaps.Zip(pump.Retries), pair => Assert.True(pair.First >= pair.Second.Delay.TotalMilliseconds, $"attempt after {pair.First} ms, before its {pair.Second.Delay} delay"));
+        Assert.Equal(gaps.Order(), gaps);
+        Assert.Single(await EntriesAsync("delivered"));
+        Assert.Equal(0, await _journal.CountQueuedAsync("out/FR/DE"));
+    }
+
+    [Fact]
+    public async Task A_message_that_expires_while_its_recipient_is_unreachable_is_dead_lettered_with_an_EXPIRED_report()
+    {
+        var message = TestKeys.Signed("FR", ["DE"], change: e => e with { ExpiresAt = _time.GetUtcNow().AddSeconds(5) });
+        var pump = await PumpWithPendingAsync(message, (_, _) => throw new TimeoutException("recipient silo unavailable"));
+
+        await RunToCompletionAsync(pump);
+
+        var deadLetter = Assert.Single(await EntriesAsync("dead-lettered"));
+        Assert.Equal(message.MsgId, deadLetter.MessageId);
+        Assert.Equal(new RecipientRecord("DE", NonDeliveryReason.Expired), RecordJson.Recipient(deadLetter.Payload));
+        Assert.Empty(await EntriesAsync("delivered"));
+        Assert.True(pump.Retries.Count >= 3, $"only {pump.Retries.Count} retries before expiry");
+    }
+
+    private async Task<DeliveryPump> PumpWithPendingAsync(Envelope envelope, Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver)
+    {
+        var registry = TestKeys.Registry;
+        var outbox = new Outbox("FR", _stream, _journal, registry, (_, batch, token) => deliver(batch, token), _ => Task.FromResult(0L), _options, _time, NullLogger.Instance);
+        var submission = new Submission("FR", _stream, _journal, registry, outbox, new SenderRateLimiter(100, 100, _time), _options);
+        // Accept without starting delivery: the pump is started by the test, under its fake clock.
+        using var notYet = new CancellationTokenSource();
+        await notYet.CancelAsync();
+        Assert.NotNull((await submission.AcceptAsync(envelope, notYet.Token)).Receipt);
+        return outbox.Pump("DE");
+    }
+
+    private async Task RunToCompletionAsync(DeliveryPump pump)
+    {
+        pump.Kick(CancellationToken.None);
+        var deadline = DateTime.UtcNow + Deadline.Scaled(TimeSpan.FromSeconds(30));
+        while (!pump.Running.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the pump did not finish");
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+        await pump.Running;
+    }
+
+    private async Task<List<StoredEntry>> EntriesAsync(string type)
+    {
+        var entries = new List<StoredEntry>();
+        await foreach (var entry in _journal.ReadStreamAsync(_stream.StreamId))
+        {
+            if (entry.Type == type)
+                entries.Add(entry);
+        }
+        return entries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _journal.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
