@@ -31,7 +31,7 @@ public sealed class ParticipantGrain(
     {
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
-        _stream = new ParticipantStream(_id, journal);
+        _stream = new ParticipantStream(_id, journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registry, time, _options);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, time);
         _inbox = new Inbox(_id, _stream, journal, registry);

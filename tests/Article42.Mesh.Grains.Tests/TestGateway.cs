@@ -18,6 +18,23 @@ public sealed class TestGateway(IGrainFactory grains, string participant)
 
     public async Task<string> TokenAsync() => _token ?? await OpenAsync();
 
+    private readonly SemaphoreSlim _reopening = new(1, 1);
+
+    /// <summary>Opens a new send-only session unless another caller already replaced <paramref name="stale"/>.</summary>
+    public async Task ReopenAsync(string? stale)
+    {
+        await _reopening.WaitAsync();
+        try
+        {
+            if (_token == stale)
+                await OpenAsync(consuming: false);
+        }
+        finally
+        {
+            _reopening.Release();
+        }
+    }
+
     public async Task<SubmitOutcome> SubmitAsync(Envelope envelope) => await Grain.SubmitAsync(await TokenAsync(), envelope);
 
     public async Task<SubmitReceipt> SendAsync(Envelope envelope)

@@ -13,16 +13,23 @@ public static class TestSilo
         ["Security:VerifySignatures"] = "Always",
     };
 
-    public static async Task<InProcessTestCluster> StartAsync(IMessageJournal journal, IReadOnlyDictionary<string, string?> settings, short silos = 1)
+    public static Task<InProcessTestCluster> StartAsync(IMessageJournal journal, IReadOnlyDictionary<string, string?> settings) =>
+        StartAsync(_ => journal, settings, silos: 1);
+
+    /// <summary>A cluster of <paramref name="silos"/> silos, each with the journal <paramref name="journalFor"/> gives for its name.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(
+        Func<string, IMessageJournal> journalFor, IReadOnlyDictionary<string, string?> settings, short silos, Action<IClientBuilder>? client = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddSingleton(TestKeys.Registry);
-            silo.Services.AddSingleton(journal);
+            silo.Services.AddSingleton(journalFor(options.SiloName));
             silo.AddMeshGrains(configuration);
         });
+        if (client is not null)
+            builder.ConfigureClient(client);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -5,7 +5,7 @@ namespace Article42.Mesh.Grains;
 /// so the only state to load is the current version: activation costs one query whatever the history.
 /// Appends are serialized inside the activation; a conflict means another activation wrote, and this one must go.
 /// </summary>
-internal sealed class ParticipantStream(string participant, IMessageJournal journal)
+internal sealed class ParticipantStream(string participant, IMessageJournal journal, Action? onStale = null)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -33,6 +33,7 @@ internal sealed class ParticipantStream(string participant, IMessageJournal jour
                     Version = appended.NewVersion;
                     return before;
                 case AppendResult.Conflict conflict:
+                    onStale?.Invoke();
                     throw new StaleActivationException(StreamId, conflict.Expected, conflict.Actual);
                 default:
                     throw new InvalidOperationException("unknown append result");

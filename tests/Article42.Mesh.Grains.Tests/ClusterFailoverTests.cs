@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Article42.Mesh.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace Article42.Mesh.Grains.Tests;
+
+public sealed class ClusterFailoverTests
+{
+    private static readonly string[] Senders = ["FR", "DE", "IT", "ES"];
+    private static readonly string[] Recipients = ["PL", "LT", "LV", "EE", "FI"];
+
+    [Fact]
+    public async Task A_three_silo_cluster_on_PostgreSQL_loses_a_silo_mid_stream_and_every_accepted_message_arrives_exactly_once_with_its_DR()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var connection = await postgres.CreateDatabaseAsync("mesh");
+        var journals = new ConcurrentDictionary<string, IMessageJournal>();
+        IMessageJournal JournalFor(string silo) =>
+            journals.GetOrAdd(silo, _ => PostgresJournal.OpenAsync(new PostgresJournalOptions(connection)).GetAwaiter().GetResult());
+        var settings = TestSilo.DefaultSettings();
+        settings["Delivery:SenderRatePerSecond"] = "1000000";
+        settings["Delivery:SenderBurst"] = "1000000";
+        settings["Delivery:CallTimeout"] = "00:00:03";
+        var cluster = await TestSilo.StartAsync(JournalFor, settings, silos: 3,
+            client: c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
+        try
+        {
+            var messages = Enumerable.Range(0, 2000)
+                .Select(i => TestKeys.Signed(Senders[i % Senders.Length], [Recipients[i % Recipients.Length]]))
+                .ToList();
+            var gateways = Senders.ToDictionary(s => s, s => new TestGateway(cluster.Client, s));
+            var accepted = 0;
+            var killed = false;
+            foreach (var chunk in messages.Chunk(100))
+            {
+                await Task.WhenAll(chunk.Select(m => SubmitUntilAcceptedAsync(gateways[m.From], m)));
+                accepted += chunk.Length;
+                if (!killed && accepted >= 600)
+                {
+                    await cluster.KillSiloAsync(cluster.Silos[1]);
+                    killed = true;
+                }
+            }
+
+            foreach (var recipient in Recipients)
+            {
+                var expected = messages.Where(m => m.ToAction[0] == recipient).Select(m => m.MsgId).ToList();
+                var gateway = new TestGateway(cluster.Client, recipient);
+                var received = await gateway.ReceiveAsync(expected, within: TimeSpan.FromSeconds(120));
+                received.AddRange(await gateway.FetchAsync());
+                Assert.Equal(expected.Order(), received.Select(m => m.Envelope.MsgId).Order());
+            }
+            foreach (var sender in Senders)
+            {
+                var sent = messages.Where(m => m.From == sender).Select(m => m.MsgId).ToHashSet();
+                var reports = await new TestGateway(cluster.Client, sender).ReportsAsync(sent.Count, within: TimeSpan.FromSeconds(60));
+                Assert.Equal(sent.Order(), reports.Where(r => r.Kind == ReportKind.Delivered).Select(r => r.MessageId).Distinct().Order());
+            }
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+            foreach (var journal in journals.Values)
+                await journal.DisposeAsync();
+        }
+    }
+
+    /// <summary>What a gateway does: the same message id again until there is a receipt (a timeout means "unknown outcome").</summary>
+    private static Task SubmitUntilAcceptedAsync(TestGateway gateway, Envelope envelope) =>
+        Deadline.UntilAsync(async () =>
+        {
+            var token = await TokenOrNullAsync(gateway);
+            try
+            {
+                var outcome = await gateway.Grain.SubmitAsync(token ?? "", envelope);
+                Assert.True(outcome.Errors.All(e => e.Code == ErrorCodes.SessionInvalid), string.Join("; ", outcome.Errors));
+                if (outcome.Receipt is not null)
+                    return true;
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                // Unknown outcome: submit the same id again.
+            }
+            try
+            {
+                await gateway.ReopenAsync(token);
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                // The next round opens again.
+            }
+            return false;
+        }, TimeSpan.FromSeconds(90), $"a receipt for {envelope.MsgId}");
+
+    private static async Task<string?> TokenOrNullAsync(TestGateway gateway)
+    {
+        try
+        {
+            return await gateway.TokenAsync();
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsTransient(Exception ex) => ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException;
+}
