@@ -13,6 +13,7 @@ public sealed class ParticipantGrain(
     IMessageJournal journal,
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<SecurityOptions> securityOptions,
+    IMessageLegality legality,
     TimeProvider time,
     ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
 {
@@ -65,7 +66,11 @@ public sealed class ParticipantGrain(
         if (envelope is null)
             return SubmitOutcome.Refused(new MeshError(ErrorCodes.MissingValue, "$", "no envelope"));
         var refusals = _checks.Check(envelope);
-        return refusals.IsEmpty ? await _submission.AcceptAsync(envelope, _stopping.Token) : new SubmitOutcome(null, refusals);
+        if (!refusals.IsEmpty)
+            return new SubmitOutcome(null, refusals);
+        return await legality.JudgeAsync(envelope) is { } illegal
+            ? SubmitOutcome.Refused(illegal)
+            : await _submission.AcceptAsync(envelope, _stopping.Token);
     }
 
     public async ValueTask<FetchOutcome> FetchAsync(string token, int max)

@@ -1,4 +1,5 @@
 using Article42.Mesh.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Grains.Tests;
@@ -15,12 +16,17 @@ public class MeshClusterFixture : IAsyncLifetime
     /// <summary>Configuration the silo reads (sections Delivery and Security); subclasses add to it.</summary>
     protected virtual Dictionary<string, string?> Settings() => TestSilo.DefaultSettings();
 
+    /// <summary>Services a subclass puts in the silo before the grains' defaults.</summary>
+    protected virtual void Services(IServiceCollection services)
+    {
+    }
+
     public TestGateway Gateway(string participant) => new(Grains, participant);
 
     public async ValueTask InitializeAsync()
     {
         Journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(_directory, "journal.db")));
-        Cluster = await TestSilo.StartAsync(Journal, Settings());
+        Cluster = await TestSilo.StartAsync(Journal, Settings(), Services);
     }
 
     public async ValueTask DisposeAsync()

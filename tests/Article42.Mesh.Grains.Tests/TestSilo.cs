@@ -13,12 +13,13 @@ public static class TestSilo
         ["Security:VerifySignatures"] = "Always",
     };
 
-    public static Task<InProcessTestCluster> StartAsync(IMessageJournal journal, IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync(_ => journal, settings, silos: 1);
+    public static Task<InProcessTestCluster> StartAsync(IMessageJournal journal, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        StartAsync(_ => journal, settings, silos: 1, services: services);
 
     /// <summary>A cluster of <paramref name="silos"/> silos, each with the journal <paramref name="journalFor"/> gives for its name.</summary>
     public static async Task<InProcessTestCluster> StartAsync(
-        Func<string, IMessageJournal> journalFor, IReadOnlyDictionary<string, string?> settings, short silos, Action<IClientBuilder>? client = null)
+        Func<string, IMessageJournal> journalFor, IReadOnlyDictionary<string, string?> settings, short silos,
+        Action<IClientBuilder>? client = null, Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(silos);
@@ -26,6 +27,7 @@ public static class TestSilo
         {
             silo.Services.AddSingleton(TestKeys.Registry);
             silo.Services.AddSingleton(journalFor(options.SiloName));
+            services?.Invoke(silo.Services);
             silo.AddMeshGrains(configuration);
         });
         if (client is not null)

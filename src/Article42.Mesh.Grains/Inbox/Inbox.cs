@@ -62,6 +62,10 @@ internal sealed class Inbox(string participant, ParticipantStream stream, IMessa
                 session.Handed[envelope.MsgId] = row.Sequence;
             }
         }
+        // Delivered (durable here) and fetched (handed to the gateway) are different facts; both go in the trace.
+        await stream.AppendAsync(_ => (
+            [.. messages.Select(m => new JournalEntry(EntryTypes.Fetched, RecordJson.Encode(new ReceivedRecord(m.Envelope.From, m.Sequence, m.Precedence)), m.Envelope.MsgId))],
+            []));
         return messages.ToImmutable();
     }
 

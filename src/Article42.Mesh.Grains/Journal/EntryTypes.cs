@@ -11,6 +11,8 @@ internal static class EntryTypes
     public const string DeadLettered = "dead-lettered";
     /// <summary>A message arrived in this inbox; its inbox sequence is the entry's version; payload: <see cref="ReceivedRecord"/>.</summary>
     public const string Received = "received";
+    /// <summary>A message was handed to a gateway session (the <c>fetched_at</c> of a trace); payload: <see cref="ReceivedRecord"/>.</summary>
+    public const string Fetched = "fetched";
     /// <summary>The gateway acknowledged a message; payload: <see cref="ReceivedRecord"/> of the acknowledged message.</summary>
     public const string Acknowledged = "acknowledged";
 }
