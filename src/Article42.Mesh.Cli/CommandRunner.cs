@@ -42,12 +42,7 @@ public static class CommandRunner
             Console.Error.WriteLine($"error {CliErrorCodes.NoPrivateKey} {ex.Message}");
             return ExitCodes.Invalid;
         }
-        catch (IOException ex)
-        {
-            Console.Error.WriteLine($"failed: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"failed: {ex.Message}");
             return ExitCodes.Failure;

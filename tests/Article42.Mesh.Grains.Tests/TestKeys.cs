@@ -2,19 +2,12 @@ using System.Security.Cryptography;
 
 namespace Article42.Mesh.Grains.Tests;
 
-/// <summary>The default participants with freshly generated keys, shared by every test of the assembly.</summary>
+/// <summary>The keyed test registry and signed envelopes made from it.</summary>
 public static class TestKeys
 {
-    private static readonly Lazy<(ParticipantRegistry Registry, IReadOnlyDictionary<string, ECDsa> Keys)> Store = new(() =>
-    {
-        var keys = ParticipantRegistry.Default.Participants.ToDictionary(p => p.Id, _ => ParticipantKeys.Generate());
-        var registry = new ParticipantRegistry(ParticipantRegistry.Default.Participants.Select(p => p with { PublicKey = ParticipantKeys.PublicKeyOf(keys[p.Id]) }));
-        return (registry, keys);
-    });
+    public static ParticipantRegistry Registry => KeyedRegistry.Registry;
 
-    public static ParticipantRegistry Registry => Store.Value.Registry;
-
-    public static ECDsa KeyOf(string participant) => Store.Value.Keys[participant];
+    public static ECDsa KeyOf(string participant) => KeyedRegistry.KeyOf(participant);
 
     /// <summary>A signed, valid envelope; <paramref name="change"/> edits it before signing.</summary>
     public static Envelope Signed(string from, string[] to, MessageKind kind = MessageKind.Sitrep, Func<Envelope, Envelope>? change = null)

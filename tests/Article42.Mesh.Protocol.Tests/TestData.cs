@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using Article42.Mesh.TestKit;
+
 namespace Article42.Mesh.Protocol.Tests;
 
 /// <summary>A fixed clock, a registry whose participants all have keys, and valid envelopes to start from.</summary>
@@ -7,17 +9,10 @@ internal static class TestData
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<(ParticipantRegistry Registry, IReadOnlyDictionary<string, ECDsa> Keys)> Store = new(() =>
-    {
-        var keys = ParticipantRegistry.Default.Participants.ToDictionary(p => p.Id, _ => ParticipantKeys.Generate());
-        var registry = new ParticipantRegistry(ParticipantRegistry.Default.Participants.Select(p => p with { PublicKey = ParticipantKeys.PublicKeyOf(keys[p.Id]) }));
-        return (registry, keys);
-    });
-
     /// <summary>The default participants, each with a public key.</summary>
-    public static ParticipantRegistry Registry => Store.Value.Registry;
+    public static ParticipantRegistry Registry => KeyedRegistry.Registry;
 
-    public static ECDsa KeyOf(string participant) => Store.Value.Keys[participant];
+    public static ECDsa KeyOf(string participant) => KeyedRegistry.KeyOf(participant);
 
     /// <summary>A valid envelope of <paramref name="kind"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static Envelope Valid(MessageKind kind = MessageKind.Sitrep, string from = "FR", params string[] to) =>
