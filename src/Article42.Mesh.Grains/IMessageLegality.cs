@@ -2,8 +2,8 @@ namespace Article42.Mesh.Grains;
 
 /// <summary>
 /// The legality hook of a submit: may this message be sent in the current state of its activation? Asked after
-/// the envelope checks and before anything is stored; a refusal names the rule and the state. The activation
-/// grains fill it; until then every kind is legal.
+/// the envelope checks and before anything is stored; a refusal names the rule and the state. The default,
+/// <see cref="ActivationLegality"/>, asks the activation the message names.
 /// </summary>
 public interface IMessageLegality
 {

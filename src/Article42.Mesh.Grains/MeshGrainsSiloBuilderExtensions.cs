@@ -13,7 +13,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IMessageLegality, EveryKindIsLegal>();
+        services.TryAddSingleton<IMessageLegality, ActivationLegality>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();

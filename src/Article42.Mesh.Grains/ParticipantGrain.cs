@@ -21,23 +21,25 @@ public sealed class ParticipantGrain(
     private readonly CancellationTokenSource _stopping = new();
     private string _id = "";
     private bool _known;
-    private ParticipantStream _stream = null!;
+    private JournalStream _stream = null!;
     private SessionBook _sessions = null!;
     private SubmitChecks _checks = null!;
     private Inbox _inbox = null!;
     private Outbox _outbox = null!;
     private Submission _submission = null!;
+    private Inventory _inventory = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
-        _stream = new ParticipantStream(_id, journal, onStale: DeactivateOnIdle);
+        _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registry, time, _options);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, time);
         _inbox = new Inbox(_id, _stream, journal, registry);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, time, logger);
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, time), _options);
+        _inventory = new Inventory(_id, journal);
         if (!_known)
             return;
         await _stream.LoadAsync();
@@ -68,9 +70,12 @@ public sealed class ParticipantGrain(
         var refusals = _checks.Check(envelope);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
-        return await legality.JudgeAsync(envelope) is { } illegal
-            ? SubmitOutcome.Refused(illegal)
-            : await _submission.AcceptAsync(envelope, _stopping.Token);
+        if (await legality.JudgeAsync(envelope) is { } illegal)
+            return SubmitOutcome.Refused(illegal);
+        var outcome = await _submission.AcceptAsync(envelope, _stopping.Token);
+        if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
+            await _inventory.DeclareAsync(declaration);
+        return outcome;
     }
 
     public async ValueTask<FetchOutcome> FetchAsync(string token, int max)
@@ -132,6 +137,10 @@ public sealed class ParticipantGrain(
     }
 
     public ValueTask<long> BacklogAsync() => ValueTask.FromResult(_inbox.Backlog);
+
+    public async ValueTask<MeshError?> ReserveAsync(Reservation reservation) => await _inventory.ReserveAsync(reservation);
+
+    public async ValueTask ReleaseAsync(string activationId, string offerId) => await _inventory.ReleaseAsync(activationId, offerId);
 
     public ValueTask WakeAsync() => ValueTask.CompletedTask;
 

@@ -11,12 +11,12 @@ public sealed class DeliveryPumpTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly DeliveryOptions _options = new() { RetryJitter = false, RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(30) };
     private IMessageJournal _journal = null!;
-    private ParticipantStream _stream = null!;
+    private JournalStream _stream = null!;
 
     public async ValueTask InitializeAsync()
     {
         _journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(_directory, "journal.db")), _time);
-        _stream = new ParticipantStream("FR", _journal);
+        _stream = new JournalStream(JournalStream.OfParticipant("FR"), _journal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RecoveryTests
     /// <summary>What a sender's silo leaves behind when it dies right after accepting: the acceptances and the outbox rows, no delivery.</summary>
     private static async Task AcceptWithoutDeliveringAsync(IMessageJournal journal, string sender, IEnumerable<Envelope> envelopes)
     {
-        var stream = new ParticipantStream(sender, journal);
+        var stream = new JournalStream(JournalStream.OfParticipant(sender), journal);
         await stream.LoadAsync();
         var options = new DeliveryOptions();
         var outbox = new Outbox(sender, stream, journal, TestKeys.Registry, (_, _, _) => throw new InvalidOperationException("the silo died"), _ => Task.FromResult(0L), options, TimeProvider.System, NullLogger.Instance);

@@ -4,7 +4,7 @@ namespace Article42.Mesh.Grains;
 /// A participant's inbox: stores deliveries once (deduplicated by message id, sequenced by journal version), hands
 /// them to the consuming session highest precedence first, and removes them when acknowledged.
 /// </summary>
-internal sealed class Inbox(string participant, ParticipantStream stream, IMessageJournal journal, ParticipantRegistry registry)
+internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry)
 {
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);

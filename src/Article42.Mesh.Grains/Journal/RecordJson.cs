@@ -7,11 +7,29 @@ namespace Article42.Mesh.Grains;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RecipientRecord))]
 [JsonSerializable(typeof(ReceivedRecord))]
+[JsonSerializable(typeof(DeclarationRecord))]
+[JsonSerializable(typeof(ReservationRecord))]
+[JsonSerializable(typeof(RefusalRecord))]
+[JsonSerializable(typeof(SloBreach))]
 internal sealed partial class RecordJson : JsonSerializerContext
 {
     public static byte[] Encode(RecipientRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RecipientRecord);
 
     public static byte[] Encode(ReceivedRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ReceivedRecord);
+
+    public static byte[] Encode(DeclarationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.DeclarationRecord);
+
+    public static byte[] Encode(ReservationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ReservationRecord);
+
+    public static byte[] Encode(RefusalRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RefusalRecord);
+
+    public static byte[] Encode(SloBreach record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.SloBreach);
+
+    public static DeclarationRecord Declaration(byte[] payload) => JsonSerializer.Deserialize(payload, Default.DeclarationRecord)!;
+
+    public static ReservationRecord Reservation(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ReservationRecord)!;
+
+    public static SloBreach Breach(byte[] payload) => JsonSerializer.Deserialize(payload, Default.SloBreach)!;
 
     public static RecipientRecord Recipient(byte[] payload) => JsonSerializer.Deserialize(payload, Default.RecipientRecord)!;
 

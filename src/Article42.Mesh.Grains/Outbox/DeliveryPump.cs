@@ -10,7 +10,7 @@ namespace Article42.Mesh.Grains;
 internal sealed class DeliveryPump(
     string sender,
     string recipient,
-    ParticipantStream stream,
+    JournalStream stream,
     IMessageJournal journal,
     ParticipantRegistry registry,
     Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,

@@ -5,7 +5,7 @@ namespace Article42.Mesh.Grains;
 /// <summary>A sender's outbox: one delivery pump per recipient with pending messages.</summary>
 internal sealed class Outbox(
     string sender,
-    ParticipantStream stream,
+    JournalStream stream,
     IMessageJournal journal,
     ParticipantRegistry registry,
     Func<string, DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,

@@ -9,7 +9,7 @@ namespace Article42.Mesh.Grains;
 /// </summary>
 internal sealed class Submission(
     string sender,
-    ParticipantStream stream,
+    JournalStream stream,
     IMessageJournal journal,
     ParticipantRegistry registry,
     Outbox outbox,

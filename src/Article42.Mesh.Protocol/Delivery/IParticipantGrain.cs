@@ -48,6 +48,17 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("backlog"), SiloOnly]
     ValueTask<long> BacklogAsync();
 
+    /// <summary>
+    /// Silo-only: reserves declared inventory for a commitment, across all activations; null when it fits. Interleaves,
+    /// because it is asked while this participant's own COMMITMENT is being judged.
+    /// </summary>
+    [Alias("reserve"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
+    ValueTask<MeshError?> ReserveAsync(Reservation reservation);
+
+    /// <summary>Silo-only: gives a reservation back (offer withdrawn after commitment, or asset returned).</summary>
+    [Alias("release"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
+    ValueTask ReleaseAsync(string activationId, string offerId);
+
     /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
     [Alias("wake"), SiloOnly]
     ValueTask WakeAsync();

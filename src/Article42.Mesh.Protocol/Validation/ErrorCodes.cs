@@ -61,6 +61,24 @@ public static class ErrorCodes
     public const string UnknownMessage = "A42-SUB-007";
     public const string BatchTooLarge = "A42-SUB-008";
 
+    // Activation rules (the legality hook).
+    public const string ActivationUnknown = "A42-ACT-001";
+    public const string ActivationExists = "A42-ACT-002";
+    public const string NotInvoker = "A42-ACT-003";
+    public const string StateForbids = "A42-ACT-004";
+    public const string ActivationClosed = "A42-ACT-005";
+    public const string RfaUnknown = "A42-ACT-006";
+    public const string LineNotOpen = "A42-ACT-007";
+    public const string OfferUnknown = "A42-ACT-008";
+    public const string OfferStateForbids = "A42-ACT-009";
+    public const string NotOfferer = "A42-ACT-010";
+    public const string WrongSenderKind = "A42-ACT-011";
+    public const string ModeMismatch = "A42-ACT-012";
+    public const string InventoryExceeded = "A42-ACT-013";
+    public const string DuplicateId = "A42-ACT-014";
+    public const string QuantityExceeded = "A42-ACT-015";
+    public const string AssetsDeployed = "A42-ACT-016";
+
     // Signatures.
     public const string SignatureMissing = "A42-SIG-001";
     public const string SignatureInvalid = "A42-SIG-002";

@@ -1,15 +1,19 @@
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// A participant's journal stream. The version of an entry doubles as its sequence (outbox order, inbox order),
-/// so the only state to load is the current version: activation costs one query whatever the history.
-/// Appends are serialized inside the activation; a conflict means another activation wrote, and this one must go.
+/// One grain's journal stream. For a participant the version of an entry doubles as its sequence (outbox order,
+/// inbox order), so the only state to load is the current version: activation costs one query whatever the
+/// history. Appends are serialized inside the activation; a conflict means another activation wrote, and this one
+/// must go.
 /// </summary>
-internal sealed class ParticipantStream(string participant, IMessageJournal journal, Action? onStale = null)
+internal sealed class JournalStream(string streamId, IMessageJournal journal, Action? onStale = null)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public string StreamId { get; } = $"participant/{participant}";
+    /// <summary>The stream of a participant's mailbox.</summary>
+    public static string OfParticipant(string participant) => $"participant/{participant}";
+
+    public string StreamId { get; } = streamId;
     public long Version { get; private set; }
 
     public async Task LoadAsync() => Version = await journal.GetVersionAsync(StreamId);

@@ -1,0 +1,72 @@
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// One activation of Art. 42(7): judges each activation-scoped message its participants submit, records the legal
+/// ones (and the refusals, for the report) in its own stream, and reserves committed capabilities on the offerer's
+/// inventory. The stream holds one activation's traffic, so it is replayed whole on activation.
+/// </summary>
+public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, TimeProvider time) : Grain, IActivationGrain
+{
+    private ActivationCase _case = null!;
+    private JournalStream _stream = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKeyString();
+        _case = new ActivationCase(id, registry);
+        _stream = new JournalStream($"activation/{id}", journal, onStale: DeactivateOnIdle);
+        await _stream.LoadAsync();
+        await foreach (var entry in _stream.ReadAfter(0))
+        {
+            if (entry.Type == ActivationEntryTypes.Recorded)
+                _case.Apply(EnvelopeCodec.Decode(entry.Payload).Value!, entry.Timestamp);
+            else if (entry.Type == ActivationEntryTypes.Breach)
+                _case.RecordBreach(RecordJson.Breach(entry.Payload));
+        }
+    }
+
+    public async ValueTask<MeshError?> JudgeAsync(Envelope envelope)
+    {
+        if (_case.HasRecorded(envelope.MsgId))
+            return null;
+        var refusal = _case.Judge(envelope) ?? await ReserveAsync(envelope);
+        if (refusal is not null)
+        {
+            var record = new RefusalRecord(envelope.From, envelope.Kind, refusal.Code, refusal.Message);
+            await _stream.AppendAsync(_ => ([new JournalEntry(ActivationEntryTypes.Refused, RecordJson.Encode(record))], []));
+            return refusal;
+        }
+        var offer = _case.Offer(OfferIdOf(envelope));
+        var wasDeployed = offer?.Deployed == true;
+        await _stream.AppendAsync(_ => ([new JournalEntry(ActivationEntryTypes.Recorded, EnvelopeCodec.Encode(envelope), envelope.MsgId)], []));
+        _case.Apply(envelope, time.GetUtcNow());
+        if (wasDeployed && offer!.State is OfferState.Withdrawn or OfferState.Completed)
+            await Offerer(offer).ReleaseAsync(this.GetPrimaryKeyString(), offer.OfferId);
+        return null;
+    }
+
+    public async ValueTask RecordBreachAsync(SloBreach breach)
+    {
+        await _stream.AppendAsync(_ => ([new JournalEntry(ActivationEntryTypes.Breach, RecordJson.Encode(breach), breach.MessageId)], []));
+        _case.RecordBreach(breach);
+    }
+
+    public ValueTask<ActivationSummary?> SummaryAsync() => ValueTask.FromResult(_case.IsInvoked ? _case.Summary() : null);
+
+    /// <summary>A commitment binds the offerer's declared inventory, across all activations, before it is recorded.</summary>
+    private async Task<MeshError?> ReserveAsync(Envelope envelope)
+    {
+        if (envelope.Payload is not CommitmentBody commitment || _case.Offer(commitment.OfferId) is not { } offer)
+            return null;
+        return await Offerer(offer).ReserveAsync(new Reservation(this.GetPrimaryKeyString(), offer.OfferId, offer.Category, offer.Accepted));
+    }
+
+    private IParticipantGrain Offerer(LedgerOffer offer) => GrainFactory.GetGrain<IParticipantGrain>(offer.Offerer);
+
+    private static string? OfferIdOf(Envelope envelope) => envelope.Payload switch
+    {
+        OfferWithdrawBody withdraw => withdraw.OfferId,
+        DeploymentStatusBody status => status.OfferId,
+        _ => null,
+    };
+}

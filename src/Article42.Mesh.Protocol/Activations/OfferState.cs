@@ -1,0 +1,17 @@
+namespace Article42.Mesh.Protocol;
+
+/// <summary>The sub-machine of one offer (DOMAIN.md §8.4).</summary>
+public enum OfferState
+{
+    Proposed,
+    Accepted,
+    PartiallyAccepted,
+    Declined,
+    Countered,
+    OnHold,
+    Committed,
+    Deploying,
+    Delivered,
+    Completed,
+    Withdrawn,
+}
