@@ -12,7 +12,7 @@ public static class MeshGrainsSiloBuilderExtensions
         var services = silo.Services;
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new MeshClock(TimeProvider.System));
         services.TryAddSingleton<IMessageLegality, ActivationLegality>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();

@@ -14,10 +14,11 @@ public sealed class ParticipantGrain(
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<SecurityOptions> securityOptions,
     IMessageLegality legality,
-    TimeProvider time,
+    MeshClock clock,
     ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
 {
     private readonly DeliveryOptions _options = deliveryOptions.Value;
+    private readonly TimeProvider _time = clock.Time;
     private readonly CancellationTokenSource _stopping = new();
     private string _id = "";
     private bool _known;
@@ -28,28 +29,32 @@ public sealed class ParticipantGrain(
     private Outbox _outbox = null!;
     private Submission _submission = null!;
     private Inventory _inventory = null!;
+    private ReceiptWatch _receipts = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
-        _sessions = new SessionBook(_id, registry, time, _options);
-        _checks = new SubmitChecks(_id, registry, securityOptions.Value, time);
+        _sessions = new SessionBook(_id, registry, _time, _options);
+        _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
         _inbox = new Inbox(_id, _stream, journal, registry);
-        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, time, logger);
-        _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, time), _options);
+        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
+        _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
+        _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
         _inventory = new Inventory(_id, journal);
         if (!_known)
             return;
         await _stream.LoadAsync();
         await _inbox.LoadAsync();
+        await _receipts.LoadAsync();
         await _outbox.ResumeAsync(_stopping.Token);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _stopping.Cancel();
+        _receipts?.Stop();
         return Task.CompletedTask;
     }
 
@@ -112,6 +117,11 @@ public sealed class ParticipantGrain(
                 var kind = entry.Type == EntryTypes.Delivered ? ReportKind.Delivered : ReportKind.NotDelivered;
                 reports.Add(new DeliveryReport(entry.MessageId!, record.Recipient, kind, record.Reason, entry.Timestamp, entry.Version));
             }
+            else if (entry.Type == EntryTypes.Escalated)
+            {
+                var escalation = RecordJson.Escalation(entry.Payload);
+                reports.Add(new DeliveryReport(entry.MessageId!, escalation.Recipient, ReportKind.Escalated, null, entry.Timestamp, entry.Version, escalation.ThresholdPercent));
+            }
         }
         return new ReportsOutcome(reports.ToImmutable(), null);
     }
@@ -131,9 +141,10 @@ public sealed class ParticipantGrain(
         if (batch.Envelopes.Length > _options.MaxBatch)
             throw new ArgumentException($"a delivery batch holds at most {_options.MaxBatch} messages", nameof(batch));
         var stored = await _inbox.StoreAsync(batch);
+        await _receipts.ReceivedAsync(batch.Envelopes);
         if (stored > 0)
             _sessions.Consuming?.Doorbell?.Ring(_id);
-        return new DeliveryOutcome(time.GetUtcNow(), _inbox.Backlog);
+        return new DeliveryOutcome(_time.GetUtcNow(), _inbox.Backlog);
     }
 
     public ValueTask<long> BacklogAsync() => ValueTask.FromResult(_inbox.Backlog);
@@ -141,6 +152,15 @@ public sealed class ParticipantGrain(
     public async ValueTask<MeshError?> ReserveAsync(Reservation reservation) => await _inventory.ReserveAsync(reservation);
 
     public async ValueTask ReleaseAsync(string activationId, string offerId) => await _inventory.ReleaseAsync(activationId, offerId);
+
+    public async ValueTask EscalateDueAsync()
+    {
+        foreach (var breach in await _receipts.EscalateDueAsync())
+        {
+            if (await ActivationOfAsync(breach.MessageId) is { } activation)
+                await GrainFactory.GetGrain<IActivationGrain>(activation).RecordBreachAsync(breach);
+        }
+    }
 
     public ValueTask WakeAsync() => ValueTask.CompletedTask;
 
@@ -151,6 +171,12 @@ public sealed class ParticipantGrain(
 
     private Task<DeliveryOutcome> DeliverToAsync(string recipient, DeliveryBatch batch, CancellationToken cancellation) =>
         GrainFactory.GetGrain<IParticipantGrain>(recipient).DeliverAsync(batch).AsTask().WaitAsync(cancellation);
+
+    private async Task<string?> ActivationOfAsync(string messageId)
+    {
+        var accepted = (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == _stream.StreamId && e.Type == EntryTypes.Accepted);
+        return accepted is null ? null : EnvelopeCodec.Decode(accepted.Payload).Value?.ActivationId;
+    }
 
     private async Task<long> BacklogOfAsync(string recipient) => await GrainFactory.GetGrain<IParticipantGrain>(recipient).BacklogAsync();
 

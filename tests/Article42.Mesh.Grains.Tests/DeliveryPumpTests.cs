@@ -59,7 +59,8 @@ public sealed class DeliveryPumpTests : IAsyncLifetime
     {
         var registry = TestKeys.Registry;
         var outbox = new Outbox("FR", _stream, _journal, registry, (_, batch, token) => deliver(batch, token), _ => Task.FromResult(0L), _options, _time, NullLogger.Instance);
-        var submission = new Submission("FR", _stream, _journal, registry, outbox, new SenderRateLimiter(100, 100, _time), _options);
+        var receipts = new ReceiptWatch("FR", _stream, _journal, _time, () => Task.CompletedTask);
+        var submission = new Submission("FR", _stream, _journal, registry, outbox, new SenderRateLimiter(100, 100, _time), receipts, _time, _options);
         // Accept without starting delivery: the pump is started by the test, under its fake clock.
         using var notYet = new CancellationTokenSource();
         await notYet.CancelAsync();

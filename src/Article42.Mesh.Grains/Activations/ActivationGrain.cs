@@ -5,7 +5,7 @@ namespace Article42.Mesh.Grains;
 /// ones (and the refusals, for the report) in its own stream, and reserves committed capabilities on the offerer's
 /// inventory. The stream holds one activation's traffic, so it is replayed whole on activation.
 /// </summary>
-public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, TimeProvider time) : Grain, IActivationGrain
+public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, MeshClock clock) : Grain, IActivationGrain
 {
     private ActivationCase _case = null!;
     private JournalStream _stream = null!;
@@ -39,7 +39,7 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
         var offer = _case.Offer(OfferIdOf(envelope));
         var wasDeployed = offer?.Deployed == true;
         await _stream.AppendAsync(_ => ([new JournalEntry(ActivationEntryTypes.Recorded, EnvelopeCodec.Encode(envelope), envelope.MsgId)], []));
-        _case.Apply(envelope, time.GetUtcNow());
+        _case.Apply(envelope, clock.Time.GetUtcNow());
         if (wasDeployed && offer!.State is OfferState.Withdrawn or OfferState.Completed)
             await Offerer(offer).ReleaseAsync(this.GetPrimaryKeyString(), offer.OfferId);
         return null;

@@ -9,6 +9,10 @@ internal static class EntryTypes
     public const string Delivered = "delivered";
     /// <summary>One recipient will never get the message (the non-delivery report); payload: <see cref="RecipientRecord"/>.</summary>
     public const string DeadLettered = "dead-lettered";
+    /// <summary>A receipt requested by default arrived; payload: <see cref="RecipientRecord"/> of the recipient that sent it.</summary>
+    public const string Receipted = "receipted";
+    /// <summary>A receipt requested by default is missing at 50% or 100% of its SLO; payload: <see cref="EscalationRecord"/>.</summary>
+    public const string Escalated = "escalated";
     /// <summary>A message arrived in this inbox; its inbox sequence is the entry's version; payload: <see cref="ReceivedRecord"/>.</summary>
     public const string Received = "received";
     /// <summary>A message was handed to a gateway session (the <c>fetched_at</c> of a trace); payload: <see cref="ReceivedRecord"/>.</summary>

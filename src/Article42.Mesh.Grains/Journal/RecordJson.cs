@@ -11,6 +11,8 @@ namespace Article42.Mesh.Grains;
 [JsonSerializable(typeof(ReservationRecord))]
 [JsonSerializable(typeof(RefusalRecord))]
 [JsonSerializable(typeof(SloBreach))]
+[JsonSerializable(typeof(AwaitedReceipt))]
+[JsonSerializable(typeof(EscalationRecord))]
 internal sealed partial class RecordJson : JsonSerializerContext
 {
     public static byte[] Encode(RecipientRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RecipientRecord);
@@ -24,6 +26,14 @@ internal sealed partial class RecordJson : JsonSerializerContext
     public static byte[] Encode(RefusalRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RefusalRecord);
 
     public static byte[] Encode(SloBreach record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.SloBreach);
+
+    public static byte[] Encode(AwaitedReceipt record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.AwaitedReceipt);
+
+    public static byte[] Encode(EscalationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.EscalationRecord);
+
+    public static AwaitedReceipt Awaited(byte[] payload) => JsonSerializer.Deserialize(payload, Default.AwaitedReceipt)!;
+
+    public static EscalationRecord Escalation(byte[] payload) => JsonSerializer.Deserialize(payload, Default.EscalationRecord)!;
 
     public static DeclarationRecord Declaration(byte[] payload) => JsonSerializer.Deserialize(payload, Default.DeclarationRecord)!;
 

@@ -14,6 +14,8 @@ internal sealed class Submission(
     ParticipantRegistry registry,
     Outbox outbox,
     SenderRateLimiter rate,
+    ReceiptWatch receipts,
+    TimeProvider time,
     DeliveryOptions options)
 {
     public async Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping)
@@ -29,15 +31,18 @@ internal sealed class Submission(
         var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
+        var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
         await stream.AppendAsync(before =>
         {
+            owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
             List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId)];
             entries.AddRange(excluded.Select(r => new JournalEntry(EntryTypes.DeadLettered, RecordJson.Encode(new RecipientRecord(r, NonDeliveryReason.SecurityPolicy)), envelope.MsgId)));
             var rows = deliverable.Select(r => (QueueChange)new QueueChange.Upsert(new QueuedEntry(
                 QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), body, envelope.MsgId)));
-            return (entries, [.. rows]);
+            return (entries, [.. rows, .. owed.Select(receipts.Row)]);
         });
+        owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         deliverable.ForEach(r => outbox.Kick(r, stopping));
         // The journal's timestamp is the acceptance time, so a resubmission gets exactly the same receipt.
         return Receipt(envelope, await AcceptedAtAsync(envelope.MsgId) ?? throw new InvalidOperationException("accepted entry not found after append"), recipients);

@@ -13,12 +13,12 @@ internal sealed class ParticipantKeeper(
     IGrainFactory grains,
     ParticipantRegistry registry,
     IOptions<DeliveryOptions> options,
-    TimeProvider time,
+    MeshClock clock,
     ILogger<ParticipantKeeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.KeeperInterval, time);
+        using var timer = new PeriodicTimer(options.Value.KeeperInterval, clock.Time);
         do
         {
             foreach (var participant in registry.Participants)

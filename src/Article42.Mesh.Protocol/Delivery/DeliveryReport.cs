@@ -1,7 +1,8 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// An unsigned report in the originator's feed, keyed by (message id, recipient, kind). <see cref="Position"/>
+/// An unsigned report in the originator's feed, keyed by (message id, recipient, kind); an escalation also names
+/// the threshold (50 or 100 percent of the receipt SLO) it crossed. <see cref="Position"/>
 /// orders the feed: a gateway asks for reports after the last position it has seen.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.delivery-report")]
@@ -11,4 +12,5 @@ public sealed record DeliveryReport(
     [property: Id(2)] ReportKind Kind,
     [property: Id(3)] NonDeliveryReason? Reason,
     [property: Id(4)] DateTimeOffset At,
-    [property: Id(5)] long Position);
+    [property: Id(5)] long Position,
+    [property: Id(6)] int? ThresholdPercent = null);

@@ -59,6 +59,10 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("release"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
     ValueTask ReleaseAsync(string activationId, string offerId);
 
+    /// <summary>Silo-only: escalates the receipts whose 50% or 100% deadline has passed (its own timer calls it).</summary>
+    [Alias("escalate"), SiloOnly]
+    ValueTask EscalateDueAsync();
+
     /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
     [Alias("wake"), SiloOnly]
     ValueTask WakeAsync();

@@ -7,4 +7,6 @@ public enum ReportKind
     Delivered,
     /// <summary>Non-delivery report: the recipient's copy was dead-lettered, with a reason.</summary>
     NotDelivered,
+    /// <summary>Escalation: a receipt requested by default is still missing at 50% or 100% of its SLO.</summary>
+    Escalated,
 }
