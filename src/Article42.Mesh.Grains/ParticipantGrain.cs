@@ -106,24 +106,7 @@ public sealed class ParticipantGrain(
         var (_, error) = _sessions.Check(token, consuming: false);
         if (error is not null)
             return new ReportsOutcome([], error);
-        var reports = ImmutableArray.CreateBuilder<DeliveryReport>();
-        await foreach (var entry in _stream.ReadAfter(Math.Max(0, afterPosition)))
-        {
-            if (reports.Count >= Math.Clamp(max, 1, _options.MaxFetch))
-                break;
-            if (entry.Type is EntryTypes.Delivered or EntryTypes.DeadLettered)
-            {
-                var record = RecordJson.Recipient(entry.Payload);
-                var kind = entry.Type == EntryTypes.Delivered ? ReportKind.Delivered : ReportKind.NotDelivered;
-                reports.Add(new DeliveryReport(entry.MessageId!, record.Recipient, kind, record.Reason, entry.Timestamp, entry.Version));
-            }
-            else if (entry.Type == EntryTypes.Escalated)
-            {
-                var escalation = RecordJson.Escalation(entry.Payload);
-                reports.Add(new DeliveryReport(entry.MessageId!, escalation.Recipient, ReportKind.Escalated, null, entry.Timestamp, entry.Version, escalation.ThresholdPercent));
-            }
-        }
-        return new ReportsOutcome(reports.ToImmutable(), null);
+        return new ReportsOutcome(await ReportFeed.ReadAsync(_stream, afterPosition, Math.Clamp(max, 1, _options.MaxFetch)), null);
     }
 
     public ValueTask<MeshError?> SubscribeAsync(string token, IInboxDoorbell doorbell)
