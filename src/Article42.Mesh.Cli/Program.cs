@@ -5,4 +5,5 @@ var root = new RootCommand("a42: the Article42.Mesh command-line tool (Art. 42(7
 root.Subcommands.Add(ParticipantsCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(EnvelopeCommand.Create());
+root.Subcommands.Add(MeshCommand.Create());
 return CommandRunner.Invoke(root, args);

@@ -1,0 +1,28 @@
+namespace Article42.Mesh.Hosting.Configuration;
+
+/// <summary>Codes of the one-line errors a silo prints when it cannot start (docs-hosting.md lists them).</summary>
+public static class ConfigErrorCodes
+{
+    public const string UnknownProfile = "A42-CFG-001";
+    public const string Missing = "A42-CFG-002";
+    public const string BadPort = "A42-CFG-003";
+    public const string BadAddress = "A42-CFG-004";
+    public const string BadConnectionString = "A42-CFG-005";
+    public const string BadValue = "A42-CFG-006";
+    public const string PortClash = "A42-CFG-007";
+    public const string DashboardWithoutCredential = "A42-CFG-008";
+    public const string BadTrustStore = "A42-CFG-009";
+    public const string WeakSecret = "A42-CFG-010";
+    public const string BadSchema = "A42-CFG-011";
+    public const string BadDirectory = "A42-CFG-012";
+    public const string BadCommandLine = "A42-CFG-013";
+
+    /// <summary>The journal could not be opened (unreachable server, a file that is not a journal): exit 1.</summary>
+    public const string JournalUnavailable = "A42-RUN-001";
+
+    /// <summary>The silo could not start (a port in use, or the runtime failed to start): exit 1.</summary>
+    public const string SiloStartFailed = "A42-RUN-002";
+
+    /// <summary>Redis (membership and reminders) does not answer: exit 1.</summary>
+    public const string RedisUnavailable = "A42-RUN-003";
+}

@@ -1,0 +1,33 @@
+namespace Article42.Mesh.Hosting.Configuration;
+
+/// <summary>Every configuration key the host reads itself, spelled once. Sections the grains bind are listed too.</summary>
+public static class ConfigKeys
+{
+    public const string Profile = "Profile";
+    public const string DataDirectory = "Paths:Data";
+    public const string KeysDirectory = "Paths:Keys";
+    public const string ClusterId = "Cluster:ClusterId";
+    public const string ServiceId = "Cluster:ServiceId";
+    public const string AdvertiseIp = "Cluster:AdvertiseIp";
+    public const string SiloPort = "Cluster:SiloPort";
+    public const string GatewayPort = "Cluster:GatewayPort";
+    public const string Redis = "Cluster:Redis";
+    public const string Postgres = "Journal:Postgres";
+    public const string PostgresSchema = "Journal:Schema";
+    public const string HttpAddress = "Http:Address";
+    public const string HttpPort = "Http:Port";
+    public const string ShutdownTimeout = "Shutdown:Timeout";
+    public const string DashboardEnabled = "Dashboard:Enabled";
+    public const string DashboardToken = "Dashboard:OperatorToken";
+    public const string ClusterSecret = "Security:ClusterSecret";
+
+    /// <summary>Sections bound onto option classes (grains' <c>Delivery</c> and <c>Security</c>, Orleans' membership).</summary>
+    public const string DeliverySection = "Delivery";
+    public const string SecuritySection = "Security";
+    public const string MembershipSection = "Membership";
+
+    /// <summary>Kubernetes downward-API environment variables (not configuration keys: the pod spec sets them).</summary>
+    public const string PodIp = "POD_IP";
+    public const string PodName = "POD_NAME";
+    public const string PodNamespace = "POD_NAMESPACE";
+}

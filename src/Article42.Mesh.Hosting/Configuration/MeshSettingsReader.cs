@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace Article42.Mesh.Hosting.Configuration;
+
+/// <summary>
+/// Reads and checks every setting before anything starts, collecting one <see cref="MeshError"/> per bad key
+/// (its path is the key), so a silo with a bad setting says exactly which and stops.
+/// </summary>
+public sealed class MeshSettingsReader(IConfiguration configuration, Func<string, string?> environment)
+{
+    private readonly List<MeshError> errors = [];
+
+    public static (MeshSettings? Settings, ImmutableArray<MeshError> Errors) Read(IConfiguration configuration, Func<string, string?> environment)
+    {
+        var reader = new MeshSettingsReader(configuration, environment);
+        var settings = reader.ReadAll();
+        return reader.errors.Count == 0 ? (settings, []) : (null, [.. reader.errors]);
+    }
+
+    private MeshSettings ReadAll()
+    {
+        var profile = Profile();
+        var home = MeshHome.Root(environment);
+        var embedded = profile == MeshProfile.Embedded;
+        var advertise = AdvertiseIp(profile);
+        var siloPort = Port(ConfigKeys.SiloPort, MeshSettings.DefaultSiloPort);
+        var gatewayPort = Port(ConfigKeys.GatewayPort, MeshSettings.DefaultGatewayPort);
+        var httpPort = Port(ConfigKeys.HttpPort, MeshSettings.DefaultHttpPort);
+        CheckDistinct((ConfigKeys.SiloPort, siloPort), (ConfigKeys.GatewayPort, gatewayPort), (ConfigKeys.HttpPort, httpPort));
+        var httpDefault = profile switch { MeshProfile.Embedded => IPAddress.Loopback, MeshProfile.Kubernetes => IPAddress.Any, _ => advertise };
+        var redis = embedded ? Value(ConfigKeys.Redis) : Redis();
+        var postgres = embedded ? Value(ConfigKeys.Postgres) : Postgres();
+        var dashboard = Boolean(ConfigKeys.DashboardEnabled, embedded);
+        var token = Value(ConfigKeys.DashboardToken);
+        if (dashboard && !embedded && token is null)
+            Error(ConfigErrorCodes.DashboardWithoutCredential, ConfigKeys.DashboardToken, $"required when {ConfigKeys.DashboardEnabled} is true outside the embedded profile (the dashboard has no login of its own)");
+        OptionSections.Check(configuration, errors);
+        return new MeshSettings(
+            profile,
+            Path.GetFullPath(Value(ConfigKeys.DataDirectory) ?? Path.Combine(home, "data")),
+            Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys")),
+            Value(ConfigKeys.ClusterId) ?? "a42",
+            Value(ConfigKeys.ServiceId) ?? "article42-mesh",
+            advertise,
+            siloPort,
+            gatewayPort,
+            Address(ConfigKeys.HttpAddress, Value(ConfigKeys.HttpAddress)) ?? httpDefault,
+            httpPort,
+            redis,
+            postgres,
+            Schema(),
+            Duration(ConfigKeys.ShutdownTimeout, MeshSettings.DefaultShutdownTimeout),
+            dashboard,
+            token,
+            ClusterSecret(embedded),
+            environment(ConfigKeys.PodName),
+            environment(ConfigKeys.PodNamespace));
+    }
+
+    private MeshProfile Profile()
+    {
+        var value = Value(ConfigKeys.Profile);
+        if (value is null)
+            return MeshProfile.Embedded;
+        if (Enum.TryParse<MeshProfile>(value, ignoreCase: true, out var profile) && Enum.IsDefined(profile) && !char.IsDigit(value[0]))
+            return profile;
+        Error(ConfigErrorCodes.UnknownProfile, ConfigKeys.Profile, $"'{value}' is not a profile; use embedded, cluster or kubernetes");
+        return MeshProfile.Embedded;
+    }
+
+    private IPAddress AdvertiseIp(MeshProfile profile)
+    {
+        if (Value(ConfigKeys.AdvertiseIp) is { } configured)
+            return Address(ConfigKeys.AdvertiseIp, configured) ?? IPAddress.Loopback;
+        switch (profile)
+        {
+            case MeshProfile.Embedded:
+                return IPAddress.Loopback;
+            case MeshProfile.Kubernetes when environment(ConfigKeys.PodIp) is { Length: > 0 } podIp:
+                return Address(ConfigKeys.PodIp, podIp) ?? IPAddress.Loopback;
+            case MeshProfile.Kubernetes:
+                Error(ConfigErrorCodes.Missing, ConfigKeys.PodIp, $"not set: the pod spec must pass status.podIP in POD_IP (or set {ConfigKeys.AdvertiseIp})");
+                return IPAddress.Loopback;
+            default:
+                Error(ConfigErrorCodes.Missing, ConfigKeys.AdvertiseIp, "required in the cluster profile: the address other silos and gateways reach this silo at (--advertise-ip)");
+                return IPAddress.Loopback;
+        }
+    }
+
+    private IPAddress? Address(string key, string? value)
+    {
+        if (value is null)
+            return null;
+        // IPAddress.TryParse also takes "1" or "10.1" (legacy short forms): insist on four parts or IPv6.
+        if (IPAddress.TryParse(value, out var address) && (value.Split('.').Length == 4 || value.Contains(':', StringComparison.Ordinal)))
+            return address;
+        Error(ConfigErrorCodes.BadAddress, key, $"'{value}' is not an IP address");
+        return null;
+    }
+
+    private int Port(string key, int fallback)
+    {
+        var value = Value(key);
+        if (value is null)
+            return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535)
+            return port;
+        Error(ConfigErrorCodes.BadPort, key, $"'{value}' is not a port number (1-65535)");
+        return fallback;
+    }
+
+    private void CheckDistinct(params (string Key, int Port)[] ports)
+    {
+        foreach (var clash in ports.GroupBy(p => p.Port).Where(g => g.Count() > 1))
+            Error(ConfigErrorCodes.PortClash, clash.Last().Key, $"port {clash.Key} is also {clash.First().Key}; every endpoint needs its own port");
+    }
+
+    private string? Redis() => ConnectionStrings.CheckRedis(Required(ConfigKeys.Redis, "the Redis that holds membership and reminders (--redis)"), Error);
+
+    private string? Postgres() => ConnectionStrings.CheckPostgres(Required(ConfigKeys.Postgres, "the PostgreSQL journal's connection string (--postgres)"), Error);
+
+    private string Schema()
+    {
+        var value = Value(ConfigKeys.PostgresSchema) ?? "a42";
+        if (!ConnectionStrings.IsSchemaName(value))
+            Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not a lower-case SQL identifier (a-z, 0-9, _; at most 63)");
+        return value;
+    }
+
+    private TimeSpan Duration(string key, TimeSpan fallback)
+    {
+        var value = Value(key);
+        if (value is null)
+            return fallback;
+        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration > TimeSpan.Zero)
+            return duration;
+        Error(ConfigErrorCodes.BadValue, key, $"'{value}' is not a positive duration (hh:mm:ss, e.g. 00:00:20)");
+        return fallback;
+    }
+
+    private bool Boolean(string key, bool fallback)
+    {
+        var value = Value(key);
+        if (value is null)
+            return fallback;
+        if (bool.TryParse(value, out var flag))
+            return flag;
+        Error(ConfigErrorCodes.BadValue, key, $"'{value}' is not true or false");
+        return fallback;
+    }
+
+    private string? ClusterSecret(bool embedded)
+    {
+        var value = embedded ? Value(ConfigKeys.ClusterSecret) : Required(ConfigKeys.ClusterSecret, "the secret every silo of the cluster shares (clients never hold it)");
+        if (value is { Length: < 16 })
+            Error(ConfigErrorCodes.WeakSecret, ConfigKeys.ClusterSecret, "shorter than 16 characters; use 32 random bytes, e.g. `openssl rand -base64 32`");
+        return value;
+    }
+
+    private string? Required(string key, string what)
+    {
+        var value = Value(key);
+        if (value is null)
+            Error(ConfigErrorCodes.Missing, key, $"required outside the embedded profile: {what}");
+        return value;
+    }
+
+    private string? Value(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private void Error(string code, string key, string message) => errors.Add(new MeshError(code, key, message));
+}

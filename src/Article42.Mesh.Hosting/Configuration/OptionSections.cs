@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using System.Reflection;
+using Article42.Mesh.Grains;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace Article42.Mesh.Hosting.Configuration;
+
+/// <summary>
+/// Sections bound onto option classes are checked against those classes at start: the binder would otherwise
+/// fail lazily, inside the first grain call that reads them, or silently ignore a misspelt key.
+/// </summary>
+internal static class OptionSections
+{
+    private static readonly (string Section, Type Options)[] Sections =
+    [
+        (ConfigKeys.DeliverySection, typeof(DeliveryOptions)),
+        (ConfigKeys.SecuritySection, typeof(SecurityOptions)),
+        (ConfigKeys.MembershipSection, typeof(ClusterMembershipOptions)),
+    ];
+
+    public static void Check(IConfiguration configuration, List<MeshError> errors)
+    {
+        foreach (var (name, type) in Sections)
+        {
+            foreach (var child in configuration.GetSection(name).GetChildren())
+            {
+                var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                if (property is null || !property.CanWrite)
+                {
+                    errors.Add(new MeshError(ConfigErrorCodes.BadValue, child.Path, $"not a setting of {name}; known: {string.Join(", ", Settable(type))}"));
+                    continue;
+                }
+
+                if (child.Value is { } value && Describe(property.PropertyType, value) is { } problem)
+                    errors.Add(new MeshError(ConfigErrorCodes.BadValue, child.Path, problem));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Settable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal);
+
+    /// <summary>Null when <paramref name="value"/> converts to <paramref name="type"/> as the configuration binder would convert it.</summary>
+    private static string? Describe(Type type, string value)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string))
+            return null;
+        try
+        {
+            var converted = TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value);
+            if (converted is not null && (!target.IsEnum || Enum.IsDefined(target, converted)))
+                return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException or OverflowException)
+        {
+        }
+
+        return $"'{value}' is not {Expected(target)}";
+    }
+
+    private static string Expected(Type type) =>
+        type == typeof(TimeSpan) ? "a duration (hh:mm:ss)"
+        : type == typeof(bool) ? "true or false"
+        : type == typeof(int) || type == typeof(long) ? "a whole number"
+        : type == typeof(double) ? "a number"
+        : type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type))}"
+        : $"a {type.Name}";
+}

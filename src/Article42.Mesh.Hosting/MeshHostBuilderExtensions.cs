@@ -1,0 +1,71 @@
+using Article42.Mesh.Grains;
+using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using StackExchange.Redis;
+
+namespace Article42.Mesh.Hosting;
+
+/// <summary>The one place that wires a silo: profile, journal, grains, HTTP endpoints, dashboard, shutdown.</summary>
+public static class MeshHostBuilderExtensions
+{
+    public static WebApplicationBuilder AddArticle42Mesh(this WebApplicationBuilder builder, MeshStart start)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(start);
+        var settings = start.Settings;
+        builder.Configuration.AddInMemoryCollection([new(ConfigKeys.ClusterSecret, start.ClusterSecret)]);
+
+        // Standard output carries the start-up lines people and tests wait on; logs go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.HttpAddress, settings.HttpPort));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services.AddSingleton(start.Registry);
+        builder.Services.AddSingleton(start.Journal);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("mesh", tags: [MeshEndpoints.ReadyTag]);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = settings.ClusterId;
+                cluster.ServiceId = settings.ServiceId;
+            });
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigKeys.MembershipSection));
+            UseProfile(silo, settings);
+            silo.AddMeshGrains(builder.Configuration);
+            if (settings.DashboardEnabled)
+                silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    private static void UseProfile(ISiloBuilder silo, MeshSettings settings)
+    {
+        switch (settings.Profile)
+        {
+            case MeshProfile.Embedded:
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, new(settings.AdvertiseIp, settings.SiloPort), settings.ServiceId, settings.ClusterId);
+                silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = settings.AdvertiseIp);
+                silo.UseInMemoryReminderService();
+                break;
+            default:
+                // Kubernetes listens on every address of the pod and advertises the pod IP (ORLEANS.md item 13).
+                silo.ConfigureEndpoints(settings.AdvertiseIp, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.Profile == MeshProfile.Kubernetes);
+                if (settings.PodName is { Length: > 0 } pod && settings.Profile == MeshProfile.Kubernetes)
+                    silo.Configure<SiloOptions>(options => options.SiloName = pod);
+                silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!));
+                silo.UseRedisReminderService(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!));
+                break;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Article42.Mesh.Hosting.Configuration;
+
+namespace Article42.Mesh.Hosting;
+
+/// <summary>What a silo is started with once its settings are checked: the registry, the open journal, the cluster secret.</summary>
+public sealed record MeshStart(MeshSettings Settings, ParticipantRegistry Registry, IMessageJournal Journal, string ClusterSecret);

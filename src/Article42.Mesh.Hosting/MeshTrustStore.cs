@@ -1,0 +1,42 @@
+using Article42.Mesh.Hosting.Configuration;
+
+namespace Article42.Mesh.Hosting;
+
+/// <summary>
+/// The registry a silo verifies with. Embedded makes the development trust store on first start; the other
+/// profiles need <c>registry.json</c> in the keys directory (public keys only: private keys never enter the cluster).
+/// </summary>
+internal static class MeshTrustStore
+{
+    public static ParticipantRegistry Prepare(MeshSettings settings, TextWriter output)
+    {
+        var directory = settings.KeysDirectory;
+        try
+        {
+            if (!TrustStore.Exists(directory))
+            {
+                if (settings.Profile != MeshProfile.Embedded)
+                {
+                    throw Failed($"no {TrustStore.RegistryFileName} in '{directory}': make one with 'a42 keys init' and give every silo its {TrustStore.RegistryFileName}");
+                }
+
+                var created = TrustStore.Create(directory, ParticipantRegistry.Default);
+                output.WriteLine($"keys {directory} (created a development trust store: {created.Registry.Participants.Length} participants, their private keys and operator.pem)");
+                return created.Registry;
+            }
+
+            return ParticipantRegistry.Load(Path.Combine(directory, TrustStore.RegistryFileName));
+        }
+        catch (RegistryException ex)
+        {
+            throw Failed(OneLine.Of(ex.Message));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed($"cannot use '{directory}': {OneLine.Of(ex.Message)}");
+        }
+    }
+
+    private static ConfigurationFailedException Failed(string message) =>
+        new(new MeshError(ConfigErrorCodes.BadTrustStore, ConfigKeys.KeysDirectory, message));
+}

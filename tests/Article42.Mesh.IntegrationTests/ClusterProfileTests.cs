@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Article42.Mesh.IntegrationTests;
+
+/// <summary>Three cluster-profile silo processes on a throwaway Redis and PostgreSQL, one leaving, one killed.</summary>
+public sealed class ClusterProfileTests
+{
+    private const string OperatorToken = "operator-token-for-tests";
+    private static readonly TimeSpan ShutdownWithin = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Three_silos_form_one_cluster_survive_a_SIGTERM_and_a_kill_9_and_the_third_keeps_serving()
+    {
+        using var home = new TempHome();
+        await using var redis = await RedisServer.StartAsync();
+        await using var postgres = await PostgresServer.StartAsync();
+        var journal = await postgres.CreateDatabaseAsync("mesh");
+        var keys = Path.Combine(home.Path, "registry");
+        TrustStore.Create(keys, ParticipantRegistry.Default);
+
+        var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
+        string[] shared =
+        [
+            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
+            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests",
+            "--Shutdown:Timeout=00:00:15",
+            "--Dashboard:Enabled=true", $"--Dashboard:OperatorToken={OperatorToken}",
+            // Quick failure detection, so the killed silo is declared dead within seconds.
+            "--Membership:ProbeTimeout=00:00:01", "--Membership:NumMissedProbesLimit=2", "--Membership:TableRefreshTimeout=00:00:02",
+        ];
+        await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
+        await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
+        await using var c = SiloProcess.Start("silo C", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[2].Flags()]);
+        await Task.WhenAll(a.ReadyAsync(), b.ReadyAsync(), c.ReadyAsync());
+        Assert.Equal($"127.0.0.1:{ports[1].Gateway}", await b.LineAsync("gateway"));
+
+        await using var mesh = await MeshClient.ConnectAsync(redis.ConnectionString);
+        await Deadline.UntilAsync(async () => (await mesh.Management.GetHosts(onlyActive: true)).Count == 3, TimeSpan.FromSeconds(30), "three active silos");
+        await DashboardNeedsTheOperatorTokenAsync(ports[2]);
+
+        // Grains placed on B, to be re-activated elsewhere once B is killed.
+        var onB = await ActivateUntilOneLandsOnAsync(mesh, ports[1].Silo);
+
+        await a.TerminateAsync();
+        Assert.True(0 == await a.ExitedAsync(ShutdownWithin), a.Describe());
+        await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[0].Silo) == SiloStatus.Dead, TimeSpan.FromSeconds(10), "silo A recorded as left");
+
+        await b.KillAsync();
+        await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[1].Silo) == SiloStatus.Dead, TimeSpan.FromSeconds(60), "silo B declared dead");
+
+        var grain = mesh.Client.GetGrain<IParticipantGrain>(onB);
+        await Deadline.UntilAsync(async () => await AnswersAsync(grain), TimeSpan.FromSeconds(30), $"grain {onB} answering again");
+        Assert.Equal(ports[2].Silo, (await mesh.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port);
+        Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports[2].Url("/health/ready")));
+        Assert.Equal([ports[2].Silo], (await mesh.Management.GetHosts(onlyActive: true, TestContext.Current.CancellationToken)).Keys.Select(s => s.Endpoint.Port));
+
+        await c.TerminateAsync();
+        Assert.True(0 == await c.ExitedAsync(ShutdownWithin), c.Describe());
+    }
+
+    private static async Task<string> ActivateUntilOneLandsOnAsync(MeshClient mesh, int siloPort)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            var id = $"PROBE-{i:000}";
+            var grain = mesh.Client.GetGrain<IParticipantGrain>(id);
+            await grain.ChallengeAsync();
+            if ((await mesh.Management.GetActivationAddress(grain))?.Endpoint.Port == siloPort)
+                return id;
+        }
+
+        throw new InvalidOperationException($"none of 120 new grains was placed on the silo at port {siloPort}");
+    }
+
+    private static async Task<SiloStatus?> StatusAsync(MeshClient mesh, int siloPort)
+    {
+        var hosts = await mesh.Management.GetHosts(onlyActive: false);
+        return hosts.Where(h => h.Key.Endpoint.Port == siloPort).Select(h => (SiloStatus?)h.Value).FirstOrDefault();
+    }
+
+    private static async Task<bool> AnswersAsync(IParticipantGrain grain)
+    {
+        try
+        {
+            await grain.ChallengeAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DashboardNeedsTheOperatorTokenAsync(SiloPorts ports)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url("/dashboard/")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url("/dashboard/"), "wrong-token"));
+        Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports.Url("/dashboard/"), OperatorToken));
+    }
+
+    private static async Task<HttpStatusCode> StatusCodeAsync(Uri url, string? bearer = null)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (bearer is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+}

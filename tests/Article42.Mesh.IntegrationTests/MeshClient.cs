@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Article42.Mesh.IntegrationTests;
+
+/// <summary>An Orleans client of a cluster-profile mesh, finding gateways through the same Redis as the silos.</summary>
+public sealed class MeshClient : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private MeshClient(IHost host) => this.host = host;
+
+    public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
+
+    public IManagementGrain Management => Client.GetGrain<IManagementGrain>(0);
+
+    public static async Task<MeshClient> ConnectAsync(string redis)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(redis);
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = "a42";
+                cluster.ServiceId = "article42-mesh";
+            });
+
+            // A call through a dying silo must fail fast, not after the default 30 s (ORLEANS.md item 2).
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new MeshClient(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Article42.Mesh.TestKit;
+
+/// <summary>
+/// A throwaway Redis from the machine's <c>redis-server</c>: 127.0.0.1 only, a free port, no persistence.
+/// Disposing kills it.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private RedisServer(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis connection string.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary><c>redis-server</c> from <c>A42_REDIS_SERVER</c> when set (and only there), else PATH.</summary>
+    public static string? FindBinary()
+    {
+        var configured = Environment.GetEnvironmentVariable("A42_REDIS_SERVER");
+        IEnumerable<string> candidates = !string.IsNullOrEmpty(configured)
+            ? [configured]
+            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+                .Where(d => d.Length > 0).Select(d => Path.Combine(d, "redis-server"));
+        return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no Redis.</summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        var binary = FindBinary() ?? throw RequiredService.Unavailable("redis-server not found in A42_REDIS_SERVER or PATH");
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = ServerProcess.FreePort();
+            var start = new ProcessStartInfo(binary)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await Deadline.UntilAsync(() => process.HasExited || Answers(port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
+                if (!process.HasExited)
+                {
+                    return new RedisServer(process, port);
+                }
+            }
+            catch (TimeoutException)
+            {
+                process.Kill();
+                throw;
+            }
+
+            var exitCode = process.ExitCode;
+            process.Dispose();
+            if (attempt >= 3)
+            {
+                throw new InvalidOperationException($"redis-server exited with {exitCode} three times (ports taken?).");
+            }
+
+            // Someone took the port between our probe and the server's bind: try another.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        process.Dispose();
+    }
+
+    private static bool Answers(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            using var stream = client.GetStream();
+            stream.ReadTimeout = 1000;
+            stream.Write("PING\r\n"u8);
+            var buffer = new byte[16];
+            var read = stream.Read(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return false;
+        }
+    }
+}
