@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class ParticipantGrain(
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registry, _time, _options);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
-        _inbox = new Inbox(_id, _stream, journal, registry);
+        _inbox = new Inbox(_id, _stream, journal, registry, _time);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
@@ -47,6 +48,7 @@ public sealed class ParticipantGrain(
             return;
         await _stream.LoadAsync();
         await _inbox.LoadAsync();
+        InboxGauges.Track(_id, _inbox);
         await _receipts.LoadAsync();
         await _outbox.ResumeAsync(_stopping.Token);
     }
@@ -55,6 +57,7 @@ public sealed class ParticipantGrain(
     {
         _stopping.Cancel();
         _receipts?.Stop();
+        InboxGauges.Forget(_id, _inbox);
         return Task.CompletedTask;
     }
 
@@ -66,6 +69,21 @@ public sealed class ParticipantGrain(
     public ValueTask<SessionOutcome> RenewSessionAsync(string token) => ValueTask.FromResult(_sessions.Renew(token));
 
     public async ValueTask<SubmitOutcome> SubmitAsync(string token, Envelope envelope)
+    {
+        using var activity = envelope is null ? null : MeshTelemetry.Start("submit", "process", ActivityKind.Consumer, [envelope], _id);
+        var outcome = await CheckAndAcceptAsync(token, envelope!);
+        if (outcome.Receipt is not null)
+        {
+            MeshTelemetry.Submitted.Add(1, MeshTelemetry.Tags(envelope!));
+            return outcome;
+        }
+        var code = outcome.Errors.FirstOrDefault()?.Code ?? "unknown";
+        MeshTelemetry.Fail(activity, code, outcome.Errors.FirstOrDefault()?.Message);
+        MeshTelemetry.Refused.Add(1, new KeyValuePair<string, object?>("error.type", code));
+        return outcome;
+    }
+
+    private async Task<SubmitOutcome> CheckAndAcceptAsync(string token, Envelope envelope)
     {
         var (_, error) = _sessions.Check(token, consuming: false);
         if (error is not null)
@@ -123,9 +141,16 @@ public sealed class ParticipantGrain(
             throw new InvalidOperationException($"'{_id}' is not a participant of the registry");
         if (batch.Envelopes.Length > _options.MaxBatch)
             throw new ArgumentException($"a delivery batch holds at most {_options.MaxBatch} messages", nameof(batch));
+        using var activity = MeshTelemetry.Start("deliver", "process", ActivityKind.Consumer, batch.Envelopes, _id);
         var stored = await _inbox.StoreAsync(batch);
         await _receipts.ReceivedAsync(batch.Envelopes);
-        if (stored > 0)
+        var now = _time.GetUtcNow();
+        foreach (var envelope in stored)
+        {
+            MeshTelemetry.Delivered.Add(1, MeshTelemetry.Tags(envelope));
+            MeshTelemetry.DeliveryLatency.Record((now - envelope.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(envelope.PrecedenceAction)));
+        }
+        if (stored.Count > 0)
             _sessions.Consuming?.Doorbell?.Ring(_id);
         return new DeliveryOutcome(_time.GetUtcNow(), _inbox.Backlog);
     }

@@ -4,7 +4,7 @@ namespace Article42.Mesh.Grains;
 /// A participant's inbox: stores deliveries once (deduplicated by message id, sequenced by journal version), hands
 /// them to the consuming session highest precedence first, and removes them when acknowledged.
 /// </summary>
-internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry)
+internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry, TimeProvider time)
 {
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);
@@ -13,10 +13,20 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Unacknowledged messages held.</summary>
     public long Backlog { get; private set; }
 
-    public async Task LoadAsync() => Backlog = await journal.CountQueuedAsync(_queue);
+    /// <summary>The unacknowledged message that arrived first: its inbox sequence and creation time.</summary>
+    private (long Sequence, DateTimeOffset CreatedAt)? _oldest;
 
-    /// <summary>Stores the new messages of a batch; returns how many were new.</summary>
-    public async Task<int> StoreAsync(DeliveryBatch batch)
+    /// <summary>How long the oldest unacknowledged message has been waiting since it was created.</summary>
+    public TimeSpan? OldestAge => _oldest is { } oldest ? time.GetUtcNow() - oldest.CreatedAt : null;
+
+    public async Task LoadAsync()
+    {
+        Backlog = await journal.CountQueuedAsync(_queue);
+        await FindOldestAsync();
+    }
+
+    /// <summary>Stores the new messages of a batch; returns those that were new.</summary>
+    public async Task<IReadOnlyList<Envelope>> StoreAsync(DeliveryBatch batch)
     {
         var fresh = new List<Envelope>();
         foreach (var envelope in batch.Envelopes)
@@ -24,7 +34,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             if (!fresh.Exists(e => e.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId))
                 fresh.Add(envelope);
         }
-        await stream.AppendAsync(before =>
+        var first = 1 + await stream.AppendAsync(before =>
         {
             var entries = new List<JournalEntry>(fresh.Count);
             var rows = new List<QueueChange>(fresh.Count);
@@ -38,8 +48,10 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             return (entries, rows);
         });
         fresh.ForEach(e => _recent.Add(e.MsgId));
+        if (_oldest is null && fresh.Count > 0)
+            _oldest = (first, fresh[0].CreatedAt);
         Backlog += fresh.Count;
-        return fresh.Count;
+        return fresh;
     }
 
     /// <summary>Messages not yet handed to <paramref name="session"/>, highest applicable precedence first, then by sequence.</summary>
@@ -59,7 +71,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 var envelope = EnvelopeCodec.Decode(row.Payload).Value!;
                 messages.Add(new InboxMessage(row.Sequence, precedence, envelope));
                 session.HandedUpTo[level] = row.Sequence;
-                session.Handed[envelope.MsgId] = row.Sequence;
+                session.Handed[envelope.MsgId] = (row.Sequence, MeshTelemetry.ContextOf(envelope));
             }
         }
         // Delivered (durable here) and fetched (handed to the gateway) are different facts; both go in the trace.
@@ -85,9 +97,31 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         await stream.AppendAsync(_ => (
             [.. acknowledged.Select(a => new JournalEntry(EntryTypes.Acknowledged, RecordJson.Encode(a.Record), a.Id))],
             [.. acknowledged.Select(a => new QueueChange.Remove(_queue, a.Record.Sequence))]));
-        acknowledged.ForEach(a => session.Handed.Remove(a.Id));
+        foreach (var (id, record) in acknowledged)
+        {
+            // One settle span per message, in the message's own trace: the trace ends at the recipient's ack.
+            var trace = session.Handed.Remove(id, out var handed) ? handed.Trace : default;
+            using var span = MeshTelemetry.Start("ack", "settle", System.Diagnostics.ActivityKind.Consumer, id, trace, participant);
+            span?.SetTag("a42.precedence", EnvelopeCodec.WireName(record.Precedence));
+            MeshTelemetry.Acknowledged.Add(1, new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(record.Precedence)));
+        }
         Backlog -= acknowledged.Count;
+        if (_oldest is { } oldest && acknowledged.Exists(a => a.Record.Sequence == oldest.Sequence))
+            await FindOldestAsync();
         return new AckOutcome(acknowledged.Count, errors.ToImmutable());
+    }
+
+    /// <summary>The lowest sequence still queued: the first row of each precedence band, the smallest of those.</summary>
+    private async Task FindOldestAsync()
+    {
+        QueuedEntry? oldest = null;
+        foreach (var precedence in HighestFirst)
+        {
+            var first = await journal.FetchQueuedAsync(_queue, 1, new QueuePosition((int)precedence, 0));
+            if (first.Count == 1 && first[0].Precedence == (int)precedence && (oldest is null || first[0].Sequence < oldest.Sequence))
+                oldest = first[0];
+        }
+        _oldest = oldest is null ? null : (oldest.Sequence, EnvelopeCodec.Decode(oldest.Payload).Value!.CreatedAt);
     }
 
     private async Task<bool> AlreadyReceivedAsync(string messageId) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Article42.Mesh.Grains;
@@ -70,13 +71,41 @@ internal sealed class DeliveryPump(
         if (dead.Count > 0)
         {
             await RecordAsync(EntryTypes.DeadLettered, [.. dead.Select(d => (d.Row, d.Reason))]);
+            dead.ForEach(d => DeadLetterTelemetry.Record(d.Envelope, recipient, d.Reason!.Value));
             return;
         }
         Retries.Clear();
         var deadline = pending.Min(p => Deadline(p.Envelope));
         var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)]);
-        var pipeline = DeliveryRetry.Create(options, time, () => deadline, (attempt, delay) => Retries.Add((attempt, delay)));
-        var outcome = await pipeline.ExecuteAsync(async token => await deliver(batch, token), stopping);
+        using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
+        dispatch?.SetTag("a42.recipient", recipient);
+        var attempt = 0;
+        var pipeline = DeliveryRetry.Create(options, time, () => deadline, (retry, delay) =>
+        {
+            Retries.Add((retry, delay));
+            MeshTelemetry.Retried.Add(1, new KeyValuePair<string, object?>("a42.recipient", recipient));
+        });
+        var outcome = await pipeline.ExecuteAsync(async token =>
+        {
+            // Each attempt is its own span, so a retry after a silo crash shows in the message's trace.
+            using var send = MeshTelemetry.Source.StartActivity($"send {recipient}", ActivityKind.Client);
+            send?.SetTag("messaging.system", MeshTelemetry.MessagingSystem);
+            send?.SetTag("messaging.operation.name", "send");
+            send?.SetTag("messaging.operation.type", "send");
+            send?.SetTag("messaging.destination.name", recipient);
+            send?.SetTag("a42.attempt", ++attempt);
+            send?.SetTag("a42.recipient", recipient);
+            try
+            {
+                return await deliver(batch, token);
+            }
+            catch (Exception ex)
+            {
+                MeshTelemetry.Fail(send, ex.GetType().Name, ex.Message);
+                throw;
+            }
+        }, stopping);
+        dispatch?.SetTag("a42.attempt", attempt);
         Backlog = outcome.Backlog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
     }

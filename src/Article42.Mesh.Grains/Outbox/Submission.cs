@@ -44,6 +44,7 @@ internal sealed class Submission(
         });
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         deliverable.ForEach(r => outbox.Kick(r, stopping));
+        excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission gets exactly the same receipt.
         return Receipt(envelope, await AcceptedAtAsync(envelope.MsgId) ?? throw new InvalidOperationException("accepted entry not found after append"), recipients);
     }

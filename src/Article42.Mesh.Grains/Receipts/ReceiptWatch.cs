@@ -70,6 +70,8 @@ internal sealed class ReceiptWatch(string participant, JournalStream stream, IMe
             [.. due.Select(a => a.Receipt.HalfEscalated
                 ? (QueueChange)new QueueChange.Remove(_queue, a.Sequence)
                 : Row((a.Sequence, a.Receipt with { HalfEscalated = true })))]));
+        foreach (var breach in breaches)
+            MeshTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("a42.threshold", breach.ThresholdPercent), new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(breach.Precedence)));
         foreach (var (sequence, receipt) in due)
         {
             if (receipt.HalfEscalated)

@@ -10,6 +10,7 @@ internal sealed class Session(string token, bool consuming, DateTimeOffset expir
     public bool Consuming { get; } = consuming;
     public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
     public Dictionary<int, long> HandedUpTo { get; } = [];
-    public Dictionary<string, long> Handed { get; } = new(StringComparer.Ordinal);
+    /// <summary>Messages handed to this session and not yet acknowledged: inbox sequence and the message's trace.</summary>
+    public Dictionary<string, (long Sequence, System.Diagnostics.ActivityContext Trace)> Handed { get; } = new(StringComparer.Ordinal);
     public IInboxDoorbell? Doorbell { get; set; }
 }
