@@ -6,7 +6,7 @@ using Orleans.Dashboard;
 
 namespace Article42.Mesh.Hosting;
 
-/// <summary>The silo's HTTP surface: <c>/health/live</c>, <c>/health/ready</c>, and <c>/dashboard</c> when enabled.</summary>
+/// <summary>The silo's HTTP surface: <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, and <c>/dashboard</c> when enabled.</summary>
 public static class MeshEndpoints
 {
     public const string LivePath = "/health/live";
@@ -22,6 +22,7 @@ public static class MeshEndpoints
         // Live: the process answers. Ready: joined, journal answers, not shutting down.
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapMetrics();
 
         if (settings.DashboardEnabled)
         {

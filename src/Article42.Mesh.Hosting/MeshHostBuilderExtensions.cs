@@ -32,6 +32,7 @@ public static class MeshHostBuilderExtensions
         builder.Services.AddSingleton(start.Registry);
         builder.Services.AddSingleton(start.Journal);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("mesh", tags: [MeshEndpoints.ReadyTag]);
+        builder.AddSiloTelemetry(settings);
 
         builder.UseOrleans(silo =>
         {
@@ -43,6 +44,8 @@ public static class MeshHostBuilderExtensions
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigKeys.MembershipSection));
             UseProfile(silo, settings);
             silo.AddMeshGrains(builder.Configuration);
+            // Without it traces break at every Orleans hop (ORLEANS.md item 9).
+            silo.AddActivityPropagation();
             if (settings.DashboardEnabled)
                 silo.AddDashboard();
         });

@@ -85,6 +85,7 @@ public static class MeshSilo
         output.WriteLine($"silo {settings.SiloEndpoint}");
         output.WriteLine($"gateway {settings.GatewayEndpoint}");
         output.WriteLine($"health {settings.HttpBase}{MeshEndpoints.ReadyPath}");
+        output.WriteLine($"metrics {settings.HttpBase}{SiloTelemetry.MetricsPath}");
         output.WriteLine(settings.DashboardEnabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         if (await ReadyAsync(app.Services.GetRequiredService<HealthCheckService>(), lifetime.ApplicationStopping).ConfigureAwait(false))

@@ -16,13 +16,19 @@ public sealed class MeshClient : IAsyncDisposable
 
     public IManagementGrain Management => Client.GetGrain<IManagementGrain>(0);
 
-    public static async Task<MeshClient> ConnectAsync(string redis)
+    public static Task<MeshClient> ConnectAsync(string redis) => ConnectAsync(client => client.UseRedisClustering(redis));
+
+    /// <summary>A client of an embedded silo, through its gateway port.</summary>
+    public static Task<MeshClient> ConnectEmbeddedAsync(int gatewayPort) =>
+        ConnectAsync(client => client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gatewayPort)));
+
+    private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseRedisClustering(redis);
+            clustering(client);
             client.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = "a42";

@@ -20,6 +20,7 @@ public static class ConfigKeys
     public const string DashboardEnabled = "Dashboard:Enabled";
     public const string DashboardToken = "Dashboard:OperatorToken";
     public const string ClusterSecret = "Security:ClusterSecret";
+    public const string TraceSampleRatio = "Telemetry:TraceSampleRatio";
 
     /// <summary>Sections bound onto option classes (grains' <c>Delivery</c> and <c>Security</c>, Orleans' membership).</summary>
     public const string DeliverySection = "Delivery";

@@ -22,7 +22,8 @@ public sealed record MeshSettings(
     string? DashboardToken,
     string? ClusterSecret,
     string? PodName,
-    string? PodNamespace)
+    string? PodNamespace,
+    double TraceSampleRatio = 1.0)
 {
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;

@@ -56,7 +56,8 @@ public sealed class MeshSettingsReader(IConfiguration configuration, Func<string
             token,
             ClusterSecret(embedded),
             environment(ConfigKeys.PodName),
-            environment(ConfigKeys.PodNamespace));
+            environment(ConfigKeys.PodNamespace),
+            Ratio(ConfigKeys.TraceSampleRatio, 1.0));
     }
 
     private MeshProfile Profile()
@@ -127,6 +128,17 @@ public sealed class MeshSettingsReader(IConfiguration configuration, Func<string
         if (!ConnectionStrings.IsSchemaName(value))
             Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not a lower-case SQL identifier (a-z, 0-9, _; at most 63)");
         return value;
+    }
+
+    private double Ratio(string key, double fallback)
+    {
+        var value = Value(key);
+        if (value is null)
+            return fallback;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1)
+            return ratio;
+        Error(ConfigErrorCodes.BadValue, key, $"'{value}' is not a ratio between 0 and 1 (e.g. 0.1 keeps one trace in ten)");
+        return fallback;
     }
 
     private TimeSpan Duration(string key, TimeSpan fallback)
