@@ -1,0 +1,12 @@
+namespace Article42.Mesh.Exercises;
+
+/// <summary>
+/// The after-action report: <see cref="Figures"/> are judged on the scenario clock and are the same for the same
+/// scenario, seed and observed scenario-time facts; <see cref="Run"/> holds this run's wall-clock facts.
+/// </summary>
+public sealed record ExerciseReport(ReportFigures Figures, ReportRun Run)
+{
+    /// <summary>Computes the report of a run.</summary>
+    public static ExerciseReport Create(Scenario scenario, SimulationPlan plan, ExerciseObservations observations) =>
+        new(new FigureBuilder(scenario, plan, observations).Build(), RunBuilder.Build(scenario, observations));
+}

@@ -1,0 +1,16 @@
+namespace Article42.Mesh.Exercises;
+
+/// <summary>The kinds of shortfall the report lists.</summary>
+public enum GapKind
+{
+    ReceiptMissing,
+    ReceiptLate,
+    InvocationNotAcknowledged,
+    LineUncovered,
+    OfferUndecided,
+    NotCommitted,
+    RfiUnanswered,
+    DeadLetter,
+    Refused,
+    ExpectationMissed,
+}

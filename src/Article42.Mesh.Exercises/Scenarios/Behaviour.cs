@@ -1,0 +1,35 @@
+namespace Article42.Mesh.Exercises;
+
+/// <summary>
+/// How a simulated participant answers traffic: how fast per precedence (scenario time), how often it stays
+/// silent, what it can offer, and how long its national approval of a commitment takes.
+/// </summary>
+public sealed record Behaviour
+{
+    /// <summary>Time from a message's arrival to the participant's reaction, per action precedence.</summary>
+    public ImmutableDictionary<Precedence, TimeSpan> Reaction { get; init; } = ImmutableDictionary<Precedence, TimeSpan>.Empty;
+    /// <summary>Each reaction time is spread by up to this fraction either way (0..0.9), drawn from the seed.</summary>
+    public double Jitter { get; init; }
+    /// <summary>Probability (0..1) that the participant leaves a given message unanswered; 1 is a silent state.</summary>
+    public double Silence { get; init; }
+    /// <summary>False for a participant whose gateway never connects: its messages are never delivered.</summary>
+    public bool Online { get; init; } = true;
+    /// <summary>The position it states after an invocation; null states none.</summary>
+    public SolidarityPosition? Solidarity { get; init; }
+    public bool NeutralityCaveat { get; init; }
+    /// <summary>For an invoker: the time it takes to decide an offer.</summary>
+    public TimeSpan Decision { get; init; }
+    public NationalApproval Approval { get; init; } = NationalApproval.None;
+    /// <summary>Time from an accepted offer to the commitment when <see cref="Approval"/> is not NONE.</summary>
+    public TimeSpan ApprovalDelay { get; init; }
+    /// <summary>Offers every matching line in full even beyond its declared capacity (competing activations).</summary>
+    public bool Overcommit { get; init; }
+    public ImmutableArray<Capability> Capabilities { get; init; } = [];
+
+    /// <summary>The reaction time for a precedence; OVERRIDE falls back to FLASH, DEFERRED to ROUTINE.</summary>
+    public TimeSpan ReactionTo(Precedence precedence) =>
+        Reaction.TryGetValue(precedence, out var time) ? time
+        : precedence == Precedence.Override && Reaction.TryGetValue(Precedence.Flash, out var flash) ? flash
+        : Reaction.TryGetValue(Precedence.Routine, out var routine) ? routine
+        : TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,101 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Article42.Mesh.Exercises;
+
+/// <summary>Reads a behaviour block over a base behaviour: fields it leaves out keep the base's values.</summary>
+internal sealed class BehaviourReader(YamlFields yaml)
+{
+    /// <summary>What a participant does when the scenario says nothing: answers everything, promptly.</summary>
+    public static Behaviour BuiltIn { get; } = new()
+    {
+        Reaction = new Dictionary<Precedence, TimeSpan>
+        {
+            [Precedence.Flash] = TimeSpan.FromMinutes(5),
+            [Precedence.Immediate] = TimeSpan.FromMinutes(15),
+            [Precedence.Priority] = TimeSpan.FromMinutes(45),
+            [Precedence.Routine] = TimeSpan.FromMinutes(90),
+        }.ToImmutableDictionary(),
+        Jitter = 0.25,
+        Decision = TimeSpan.FromMinutes(15),
+    };
+
+    private static readonly string[] Fields =
+        ["reaction", "jitter", "silence", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note"];
+
+    public Behaviour Read(YamlNode? node, string where, Behaviour basis)
+    {
+        if (yaml.Map(node, where, Fields) is not { } fields)
+            return basis;
+        var result = basis;
+        if (YamlFields.Optional(fields, "reaction") is { } reaction)
+            result = result with { Reaction = Reaction(reaction, $"{where}.reaction", basis.Reaction) };
+        if (yaml.Fraction(YamlFields.Optional(fields, "jitter"), $"{where}.jitter", 0.9) is { } jitter)
+            result = result with { Jitter = jitter };
+        if (yaml.Fraction(YamlFields.Optional(fields, "silence"), $"{where}.silence") is { } silence)
+            result = result with { Silence = silence };
+        if (yaml.Flag(YamlFields.Optional(fields, "online"), $"{where}.online") is { } online)
+            result = result with { Online = online };
+        if (YamlFields.Optional(fields, "solidarity") is { } solidarity)
+            result = result with { Solidarity = (solidarity as YamlScalarNode)?.Value == "none" ? null : yaml.Enum<SolidarityPosition>(solidarity, $"{where}.solidarity") };
+        if (yaml.Flag(YamlFields.Optional(fields, "neutrality_caveat"), $"{where}.neutrality_caveat") is { } caveat)
+            result = result with { NeutralityCaveat = caveat };
+        if (yaml.Duration(YamlFields.Optional(fields, "decision"), $"{where}.decision") is { } decision)
+            result = result with { Decision = decision };
+        if (yaml.Flag(YamlFields.Optional(fields, "overcommit"), $"{where}.overcommit") is { } overcommit)
+            result = result with { Overcommit = overcommit };
+        if (YamlFields.Optional(fields, "approval") is { } approval)
+            result = Approval(approval, $"{where}.approval", result);
+        if (YamlFields.Optional(fields, "capabilities") is { } capabilities)
+            result = result with { Capabilities = Capabilities(capabilities, $"{where}.capabilities") };
+        return result;
+    }
+
+    private ImmutableDictionary<Precedence, TimeSpan> Reaction(YamlNode node, string where, ImmutableDictionary<Precedence, TimeSpan> basis)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            yaml.Error(node, $"{where} must map precedences to durations (e.g. FLASH: 00:05)");
+            return basis;
+        }
+        var result = basis;
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (yaml.Enum<Precedence>(key, $"{where} key") is { } precedence && yaml.Duration(value, $"{where}.{precedence.ToString().ToUpperInvariant()}") is { } time)
+                result = result.SetItem(precedence, time);
+        }
+        return result;
+    }
+
+    private Behaviour Approval(YamlNode node, string where, Behaviour basis)
+    {
+        if (yaml.Map(node, where, "level", "delay") is not { } fields)
+            return basis;
+        var result = basis;
+        if (yaml.Enum<NationalApproval>(YamlFields.Optional(fields, "level"), $"{where}.level") is { } level)
+            result = result with { Approval = level };
+        if (yaml.Duration(YamlFields.Optional(fields, "delay"), $"{where}.delay") is { } delay)
+            result = result with { ApprovalDelay = delay };
+        return result;
+    }
+
+    private ImmutableArray<Capability> Capabilities(YamlNode node, string where)
+    {
+        var result = ImmutableArray.CreateBuilder<Capability>();
+        var items = yaml.List(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = $"{where}[{i}]";
+            if (yaml.Map(items[i], at, "category_code", "quantity", "unit", "description") is not { } fields)
+                continue;
+            var code = yaml.Text(yaml.Required(fields, items[i], "category_code", at), $"{at}.category_code");
+            var quantity = yaml.Integer(yaml.Required(fields, items[i], "quantity", at), $"{at}.quantity", 1, 100_000);
+            var unit = yaml.Text(YamlFields.Optional(fields, "unit"), $"{at}.unit") ?? "unit";
+            var description = yaml.Text(YamlFields.Optional(fields, "description"), $"{at}.description") ?? code ?? "";
+            if (code is not null && !ResourceCategories.IsValid(code))
+                yaml.Error(fields["category_code"], $"'{code}' in {at}.category_code is not a resource category code (e.g. MED.EMT2, CYB.CRRT)");
+            else if (code is not null && quantity is { } q)
+                result.Add(new Capability(code, q, unit, description));
+        }
+        return result.ToImmutable();
+    }
+}

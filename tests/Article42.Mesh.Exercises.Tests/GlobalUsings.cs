@@ -1,0 +1,2 @@
+global using Article42.Mesh.Protocol;
+global using Xunit;

@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Article42.Mesh.Exercises.Tests;
+
+public sealed class ShippedScenarioTests
+{
+    public static TheoryData<string> Names => [.. ShippedScenarios.All.Select(s => s.Name)];
+
+    [Fact]
+    public void The_four_shipped_scenarios_are_listed_with_a_description()
+    {
+        Assert.Equal(["cross-border-incursion", "cyber-critical-infrastructure", "hybrid-island", "dual-invocation"], ShippedScenarios.All.Select(s => s.Name));
+        Assert.All(ShippedScenarios.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_shipped_scenario_loads_has_10_to_25_injects_and_plays_in_under_a_minute(string name)
+    {
+        var scenario = ShippedScenarios.Find(name)!.Load();
+        Assert.InRange(scenario.Msel.Length, 10, 25);
+        Assert.True(scenario.RealDuration <= TimeSpan.FromSeconds(60), $"{name} takes {scenario.RealDuration} real");
+        Assert.True(scenario.Endex <= TimeSpan.FromHours(3));
+        Assert.NotEmpty(scenario.Objectives);
+        Assert.Contains(scenario.Msel, i => i.Kind == MessageKind.Invocation);
+        Assert.Contains(scenario.Msel, i => i.Kind == MessageKind.Rfa);
+        Assert.Contains(scenario.Msel, i => i.IsExcon && !i.Expectations.IsEmpty);
+    }
+
+    [Fact]
+    public void The_dual_invocation_plays_two_activations_that_ask_for_the_same_capability()
+    {
+        var scenario = ShippedScenarios.Find("dual-invocation")!.Load();
+        Assert.Equal(2, scenario.Activations.Length);
+        var codes = scenario.Msel.Where(i => i.Kind == MessageKind.Rfa)
+            .Select(i => ((RfaBody)i.Payload.ToBody(t => scenario.SimulatedStart + t)).Lines.Select(l => l.CategoryCode).ToHashSet()).ToList();
+        Assert.Contains("MIL.AIR.GBAD", codes[0].Intersect(codes[1]));
+    }
+
+    [Theory]
+    [InlineData("cross-border-incursion", GapKind.LineUncovered, "RFA-LT-01/L4")]
+    [InlineData("cross-border-incursion", GapKind.ReceiptMissing, "HU")]
+    [InlineData("cyber-critical-infrastructure", GapKind.DeadLetter, "M06")]
+    [InlineData("cyber-critical-infrastructure", GapKind.ReceiptMissing, "BG")]
+    [InlineData("hybrid-island", GapKind.ReceiptMissing, "MT")]
+    [InlineData("hybrid-island", GapKind.LineUncovered, "RFA-CY-01/L4")]
+    [InlineData("dual-invocation", GapKind.Refused, "COMMITMENT:OF-DE-02")]
+    [InlineData("dual-invocation", GapKind.ReceiptMissing, "SK")]
+    public void A_dry_run_of_a_shipped_scenario_shows_its_built_in_gaps(string name, GapKind kind, string subject)
+    {
+        var scenario = ShippedScenarios.Find(name)!.Load();
+        var plan = SimulationPlan.Create(scenario, 42);
+        var report = ExerciseReport.Create(scenario, plan, DryRun.Observe(plan, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)));
+        Assert.Contains(report.Figures.Gaps, g => g.Kind == kind && g.Subject == subject);
+    }
+
+    [Fact]
+    public void The_scenario_schema_is_a_json_schema_naming_every_top_level_field()
+    {
+        using var schema = JsonDocument.Parse(ShippedScenarios.Schema());
+        var properties = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["exercise", "name", "description", "mode", "compression", "start", "endex", "threat", "activations", "participants", "msel", "objectives"], properties);
+    }
+}
