@@ -17,27 +17,11 @@ public static class MeshSilo
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        IMessageJournal? journal = null;
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.Sources.Clear();
-            MeshConfiguration.AddSources(builder.Configuration, args);
-            var (settings, errors) = MeshSettingsReader.Read(builder.Configuration, Environment.GetEnvironmentVariable);
-            if (settings is null)
-                throw new ConfigurationFailedException(errors);
-
-            output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
-            var registry = MeshTrustStore.Prepare(settings, output);
-            var secret = ClusterSecretFile.Resolve(settings);
-            await StartChecks.RunAsync(settings).ConfigureAwait(false);
-            journal = await OpenJournalAsync(settings).ConfigureAwait(false);
-            output.WriteLine($"journal {MeshJournal.Describe(settings)}");
-
-            builder.AddArticle42Mesh(new MeshStart(settings, registry, journal, secret));
-            await using var app = builder.Build();
-            app.MapArticle42MeshEndpoints(settings);
-            return await RunAsync(app, settings, output, error).ConfigureAwait(false);
+            await using var silo = await StartAsync(args, output).ConfigureAwait(false);
+            await silo.WaitForShutdownAsync().ConfigureAwait(false);
+            return 0;
         }
         catch (ConfigurationFailedException ex)
         {
@@ -50,10 +34,53 @@ public static class MeshSilo
             error.WriteLine(ex.Error);
             return 1;
         }
-        finally
+    }
+
+    /// <summary>
+    /// Starts a silo and returns once it is ready (or shutting down), printing the start-up lines to
+    /// <paramref name="output"/>. Throws <see cref="ConfigurationFailedException"/> for bad settings and
+    /// <see cref="MeshStartException"/> when something it needs is unavailable. An in-process embedded mesh (the
+    /// exercise runner) is this call with its own data directory and ports.
+    /// </summary>
+    public static async Task<RunningSilo> StartAsync(string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        MeshConfiguration.AddSources(builder.Configuration, args);
+        var (settings, errors) = MeshSettingsReader.Read(builder.Configuration, Environment.GetEnvironmentVariable);
+        if (settings is null)
+            throw new ConfigurationFailedException(errors);
+
+        output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
+        var registry = MeshTrustStore.Prepare(settings, output);
+        var secret = ClusterSecretFile.Resolve(settings);
+        await StartChecks.RunAsync(settings).ConfigureAwait(false);
+        var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
+        WebApplication? app = null;
+        try
         {
-            if (journal is not null)
-                await journal.DisposeAsync().ConfigureAwait(false);
+            output.WriteLine($"journal {MeshJournal.Describe(settings)}");
+            builder.AddArticle42Mesh(new MeshStart(settings, registry, journal, secret));
+            app = builder.Build();
+            app.MapArticle42MeshEndpoints(settings);
+            await StartAppAsync(app).ConfigureAwait(false);
+            output.WriteLine($"silo {settings.SiloEndpoint}");
+            output.WriteLine($"gateway {settings.GatewayEndpoint}");
+            output.WriteLine($"health {settings.HttpBase}{MeshEndpoints.ReadyPath}");
+            output.WriteLine($"metrics {settings.HttpBase}{SiloTelemetry.MetricsPath}");
+            output.WriteLine(settings.DashboardEnabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            if (await ReadyAsync(app.Services.GetRequiredService<HealthCheckService>(), lifetime.ApplicationStopping).ConfigureAwait(false))
+                output.WriteLine("ready");
+            return new RunningSilo(settings, app, journal);
+        }
+        catch
+        {
+            if (app is not null)
+                await app.DisposeAsync().ConfigureAwait(false);
+            await journal.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -70,7 +97,7 @@ public static class MeshSilo
         }
     }
 
-    private static async Task<int> RunAsync(WebApplication app, MeshSettings settings, TextWriter output, TextWriter error)
+    private static async Task StartAppAsync(WebApplication app)
     {
         try
         {
@@ -78,21 +105,8 @@ public static class MeshSilo
         }
         catch (Exception ex)
         {
-            error.WriteLine(new MeshError(ConfigErrorCodes.SiloStartFailed, "silo", $"could not start: {OneLine.Of(ex.Message)}"));
-            return 1;
+            throw new MeshStartException(new MeshError(ConfigErrorCodes.SiloStartFailed, "silo", $"could not start: {OneLine.Of(ex.Message)}"));
         }
-
-        output.WriteLine($"silo {settings.SiloEndpoint}");
-        output.WriteLine($"gateway {settings.GatewayEndpoint}");
-        output.WriteLine($"health {settings.HttpBase}{MeshEndpoints.ReadyPath}");
-        output.WriteLine($"metrics {settings.HttpBase}{SiloTelemetry.MetricsPath}");
-        output.WriteLine(settings.DashboardEnabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
-        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        if (await ReadyAsync(app.Services.GetRequiredService<HealthCheckService>(), lifetime.ApplicationStopping).ConfigureAwait(false))
-            output.WriteLine("ready");
-
-        await app.WaitForShutdownAsync().ConfigureAwait(false);
-        return 0;
     }
 
     /// <summary>Waits until <c>/health/ready</c> would answer 200; false when shutdown came first.</summary>
