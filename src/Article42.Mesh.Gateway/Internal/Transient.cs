@@ -1,0 +1,20 @@
+namespace Article42.Mesh.Gateway;
+
+/// <summary>
+/// Failures that say nothing about the request itself: a call that timed out (unknown outcome), a silo that died or
+/// rejected the message, no gateway connected. Orleans never retries (at-most-once), so the SDK does, with the same
+/// message id. Refusals are not exceptions at all: they come back as data.
+/// </summary>
+internal static class Transient
+{
+    public static bool Is(Exception exception) =>
+        exception is TimeoutException or OrleansException or SessionLostException;
+
+    /// <summary>Exponential backoff with full jitter, capped.</summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 20));
+        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
+    }
+}

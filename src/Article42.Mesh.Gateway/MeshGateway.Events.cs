@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+
+namespace Article42.Mesh.Gateway;
+
+public sealed partial class MeshGateway
+{
+    /// <summary>
+    /// What became of the messages this gateway sent, as typed events, each once (with
+    /// <see cref="MeshGatewayOptions.StateDirectory"/>, across restarts too): <see cref="Delivered"/> and
+    /// <see cref="NotDelivered"/> and <see cref="Escalated"/> from the mesh's report feed; <see cref="ReceiptReceived"/>,
+    /// <see cref="NonReceiptReceived"/> and <see cref="ActionAcknowledged"/> from the inbox (unless
+    /// <see cref="MeshGatewayOptions.AcknowledgementsAsEvents"/> is off), acknowledged in the mesh once yielded here.
+    /// Starts the inbox like <see cref="ReceiveAsync"/>: read both.
+    /// </summary>
+    public async IAsyncEnumerable<MeshEvent> EventsAsync([EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        var pump = StartInbox();
+        StartReports();
+        var reader = _events.Reader;
+        while (await reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var pending))
+            {
+                if (pending.InboxMessageId is { } id)
+                {
+                    var fresh = _handed.TryHand(id);
+                    pump.Unbuffer(id);
+                    if (!fresh)
+                        continue;
+                    _ = AcknowledgeQuietlyAsync([id], _stopping.Token);
+                }
+                else if (!_cursor.TryAdvance(pending.ReportPosition))
+                {
+                    continue;
+                }
+                yield return pending.Event;
+            }
+        }
+    }
+
+    private void StartReports()
+    {
+        lock (_starting)
+        {
+            if (_reportsStarted)
+                return;
+            _reportsStarted = true;
+            _background.Add(Task.Run(() => ReportsLoopAsync(_stopping.Token)));
+        }
+    }
+
+    private async Task ReportsLoopAsync(CancellationToken cancellation)
+    {
+        var after = _cursor.Position;
+        var failures = 0;
+        try
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                int read;
+                try
+                {
+                    var outcome = await _calls.WithSessionAsync(_sending, t => _grain.ReportsAsync(t, after, _options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
+                    if (outcome.Error is { } error)
+                        throw new MeshRefusedException("the mesh refused the report feed", [error]);
+                    foreach (var report in outcome.Reports)
+                    {
+                        if (ToEvent(report) is { } reported)
+                            await _events.Writer.WriteAsync(new PendingEvent(reported, null, report.Position), cancellation).ConfigureAwait(false);
+                        after = report.Position;
+                    }
+                    read = outcome.Reports.Length;
+                    failures = 0;
+                }
+                catch (Exception ex) when (Transient.Is(ex) && !cancellation.IsCancellationRequested)
+                {
+                    await Task.Delay(Transient.Backoff(failures++, _options.RetryBaseDelay, _options.RetryMaxDelay), _options.TimeProvider, cancellation).ConfigureAwait(false);
+                    continue;
+                }
+                if (read < _options.FetchBatch)
+                    await _reportsWakeup.WaitAsync(_options.ReportPollInterval, _options.TimeProvider, cancellation).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception ex)
+        {
+            _events.Writer.TryComplete(ex);
+        }
+    }
+
+    private static MeshEvent? ToEvent(DeliveryReport report) => report.Kind switch
+    {
+        ReportKind.Delivered => new Delivered(report.MessageId, report.Recipient, report.At),
+        ReportKind.NotDelivered => new NotDelivered(report.MessageId, report.Recipient, report.Reason, report.At),
+        ReportKind.Escalated => new Escalated(report.MessageId, report.Recipient, report.ThresholdPercent ?? 0, report.At),
+        _ => null,
+    };
+}

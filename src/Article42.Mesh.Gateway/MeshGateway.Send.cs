@@ -1,0 +1,26 @@
+namespace Article42.Mesh.Gateway;
+
+public sealed partial class MeshGateway
+{
+    /// <summary>
+    /// Signs <paramref name="envelope"/> with the participant's key (unless it is signed already) and submits it until the
+    /// mesh holds it durably. A call that fails or times out has an unknown outcome, so it is repeated with the same
+    /// envelope (the message id is the idempotency key: the mesh answers a repeat with the original receipt), with
+    /// exponential backoff, until <see cref="MeshGatewayOptions.SendDeadline"/>.
+    /// </summary>
+    /// <returns>The receipt: when the mesh accepted the message and its recipients after group expansion.</returns>
+    /// <exception cref="MeshRefusedException">The mesh refused the message (invalid, forged, a message id already used,
+    /// backpressure...); nothing was stored. Not retried.</exception>
+    /// <exception cref="TimeoutException">No receipt within the send deadline; sending the same envelope again is safe.</exception>
+    public Task<SubmitReceipt> SendAsync(Envelope envelope, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var signed = string.IsNullOrEmpty(envelope.Signature) ? EnvelopeSignatures.Sign(envelope, _key) : envelope;
+        return _retry.RunAsync(async token =>
+        {
+            var outcome = await _calls.WithSessionAsync(_sending, t => _grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
+            _reportsWakeup.Set();
+            return outcome.Receipt ?? throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+        }, $"message {signed.MsgId}", _options.SendDeadline, cancellation);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Polly;
+
+namespace Article42.Mesh.Gateway;
+
+/// <summary>
+/// A national gateway's connection to the mesh, as one participant: sends signed messages until the mesh holds them
+/// (<see cref="SendAsync"/>), hands each inbox message to the application once (<see cref="ReceiveAsync"/>),
+/// acknowledges them with the receipts their senders asked for (<see cref="AckAsync(InboxMessage, CancellationToken)"/>),
+/// and reports what became of what it sent (<see cref="EventsAsync"/>). Sessions are opened from a signed challenge,
+/// renewed at half their lifetime (the renewal is the gateway's heartbeat) and re-opened by themselves after a failover
+/// or reconnect, with the inbox fetched again and the doorbell subscribed again. Thread-safe; one per participant.
+/// </summary>
+public sealed partial class MeshGateway : IAsyncDisposable
+{
+    private readonly MeshGatewayOptions _options;
+    private readonly IGrainFactory _grains;
+    private readonly IParticipantGrain _grain;
+    private readonly ECDsa _key;
+    private readonly bool _ownsKey;
+    private readonly IHost? _host;
+    private readonly GrainCalls _calls;
+    private readonly MeshSession _sending;
+    private readonly MeshSession _consuming;
+    private readonly HandedLog _handed;
+    private readonly ReportCursor _cursor;
+    private readonly Wakeup _inboxWakeup = new();
+    private readonly Wakeup _reportsWakeup = new();
+    private readonly Doorbell _doorbell;
+    private readonly Channel<PendingEvent> _events = Channel.CreateUnbounded<PendingEvent>();
+    private readonly ResiliencePipeline _retry;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _starting = new();
+    private readonly List<Task> _background = [];
+    private IInboxDoorbell? _doorbellReference;
+    private InboxPump? _pump;
+    private bool _reportsStarted;
+
+    private MeshGateway(IGrainFactory grains, MeshGatewayOptions options, IHost? host)
+    {
+        Validate(options);
+        _options = options;
+        _grains = grains;
+        _host = host;
+        _grain = grains.GetGrain<IParticipantGrain>(options.Participant);
+        (_key, _ownsKey) = options.PrivateKey is { } key
+            ? (key, false)
+            : (ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")), true);
+        _calls = new GrainCalls(options.CallTimeout, options.TimeProvider);
+        _sending = new MeshSession(_grain, _key, consuming: false, _calls, options.TimeProvider);
+        _consuming = new MeshSession(_grain, _key, consuming: true, _calls, options.TimeProvider)
+        {
+            OnOpened = SubscribeAsync,
+            OnRenewed = SubscribeAsync,
+        };
+        _handed = options.StateDirectory is { } state ? HandedLog.Open(state) : HandedLog.InMemory();
+        _cursor = ReportCursor.Open(options.StateDirectory);
+        _doorbell = new Doorbell(_inboxWakeup);
+        _retry = GatewayRetry.Create(options);
+        _background.Add(_sending.RenewLoopAsync(options.RetryMaxDelay, _stopping.Token));
+        _background.Add(_consuming.RenewLoopAsync(options.RetryMaxDelay, _stopping.Token));
+    }
+
+    /// <summary>The participant this gateway speaks for.</summary>
+    public string Participant => _options.Participant;
+
+    /// <summary>How many consuming sessions this gateway has opened: 1 while it never had to re-open one.</summary>
+    internal int ConsumingSessionOpens => _consuming.Opens;
+
+    /// <summary>How many times the consuming session was renewed (the heartbeat).</summary>
+    internal int ConsumingSessionRenewals => _consuming.Renewals;
+
+    /// <summary>
+    /// Connects to the mesh through its own Orleans client: to <see cref="MeshGatewayOptions.Endpoints"/>, or to the
+    /// gateways Redis lists when <see cref="MeshGatewayOptions.RedisConnectionString"/> is set. Keeps trying, with
+    /// backoff, until a gateway answers or <paramref name="cancellation"/> fires.
+    /// </summary>
+    /// <exception cref="CryptographicException">The private key file is not a P-256 key.</exception>
+    /// <exception cref="FileNotFoundException">The trust store holds no key for the participant.</exception>
+    public static async Task<MeshGateway> ConnectAsync(MeshGatewayOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        MeshGateway? gateway = null;
+        var host = await ClientHost.StartAsync(options, () => gateway?.OnConnectionChanged(), cancellation).ConfigureAwait(false);
+        try
+        {
+            return gateway = new MeshGateway(host.Services.GetRequiredService<IClusterClient>(), options, host);
+        }
+        catch
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A gateway over an Orleans client the caller owns and keeps connected (an in-process test cluster, a host that
+    /// embeds the gateway). Disposing the gateway leaves the client alone.
+    /// </summary>
+    public static MeshGateway Attach(IClusterClient client, MeshGatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        return new MeshGateway(client, options, host: null);
+    }
+
+    /// <summary>
+    /// A new, unsigned envelope of <paramref name="kind"/> from this participant to <paramref name="toAction"/>, with the
+    /// kind's default precedence and a template body to replace (<c>draft with { Payload = ... }</c>).
+    /// </summary>
+    public Envelope Draft(MessageKind kind, params string[] toAction) =>
+        EnvelopeSkeleton.Build(new SkeletonRequest(kind, Participant, [.. toAction], []), _options.TimeProvider.GetUtcNow());
+
+    /// <summary>Stops fetching and renewing; what the application was handed stays handed (see <see cref="MeshGatewayOptions.StateDirectory"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+            return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            Task[] background;
+            lock (_starting)
+                background = [.. _background];
+            await Task.WhenAll(background).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || Transient.Is(ex))
+        {
+            // Stopping: loops end by cancellation.
+        }
+        if (_doorbellReference is not null)
+            _grains.DeleteObjectReference<IInboxDoorbell>(_doorbellReference);
+        _events.Writer.TryComplete();
+        _sending.Dispose();
+        _consuming.Dispose();
+        _handed.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            _host.Dispose();
+        }
+        if (_ownsKey)
+            _key.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Drops the consuming session as a reconnect does (tests).</summary>
+    internal void ReopenConsumingSession() => OnConnectionChanged();
+
+    private void OnConnectionChanged()
+    {
+        // Reconnected (or lost): the next fetch opens a new consuming session, which re-hands everything unacknowledged
+        // and re-subscribes the doorbell; what the application already has is filtered out.
+        _consuming.InvalidateCurrent();
+        _inboxWakeup.Set();
+    }
+
+    private async Task SubscribeAsync(string token, CancellationToken cancellation)
+    {
+        if (_doorbellReference is not { } doorbell)
+            return;
+        try
+        {
+            await _calls.Bounded(_grain.SubscribeAsync(token, doorbell), cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Transient.Is(ex))
+        {
+            // The doorbell is a hint; the poll interval still brings every message.
+        }
+        _inboxWakeup.Set();
+    }
+
+    private static void Validate(MeshGatewayOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Participant))
+            throw new ArgumentException("a gateway needs its participant id", nameof(options));
+        if (options.PrivateKey is null && options.TrustStoreDirectory is null)
+            throw new ArgumentException("a gateway needs its private key, or a trust store directory holding it", nameof(options));
+        if (options.CallTimeout <= TimeSpan.Zero || options.SendDeadline <= TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero
+            || options.ReportPollInterval <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
+            throw new ArgumentException("timeouts, intervals and retry delays must be positive", nameof(options));
+        if (options.FetchBatch < 1 || options.BufferCapacity < 1)
+            throw new ArgumentException("the fetch batch and buffer capacity must be at least 1", nameof(options));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Security.Cryptography;
+
+namespace Article42.Mesh.Gateway;
+
+/// <summary>
+/// How a national gateway connects to the mesh and behaves there. Only <see cref="Participant"/> and a key
+/// (<see cref="PrivateKey"/> or <see cref="TrustStoreDirectory"/>) are required; everything else has a default
+/// that matches a local <c>a42 mesh up</c>.
+/// </summary>
+public sealed record MeshGatewayOptions
+{
+    /// <summary>The participant this gateway speaks for, e.g. <c>FR</c>.</summary>
+    public required string Participant { get; init; }
+
+    /// <summary>The participant's private key (ECDSA P-256). Takes precedence over <see cref="TrustStoreDirectory"/>.</summary>
+    public ECDsa? PrivateKey { get; init; }
+
+    /// <summary>A trust store directory (<c>a42 keys init</c>) holding <c>&lt;Participant&gt;.pem</c>; used when <see cref="PrivateKey"/> is null.</summary>
+    public string? TrustStoreDirectory { get; init; }
+
+    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <c>127.0.0.1:30000</c>.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [new IPEndPoint(IPAddress.Loopback, 30000)];
+
+    /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table instead of <see cref="Endpoints"/>.</summary>
+    public string? RedisConnectionString { get; init; }
+
+    /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
+    public string ClusterId { get; init; } = "a42";
+
+    /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
+    public string ServiceId { get; init; } = "article42-mesh";
+
+    /// <summary>
+    /// Bound on one grain call. Orleans never retries a call and an external client calling through a dying silo would
+    /// otherwise wait 30 s; a call that times out has an unknown outcome and is retried with the same message id.
+    /// </summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long <see cref="MeshGateway.SendAsync"/> keeps retrying a message before giving up with a <see cref="TimeoutException"/>.</summary>
+    public TimeSpan SendDeadline { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>First delay between retries of a failed call (exponential backoff with jitter).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest delay between retries of a failed call, and between connection attempts.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often the inbox is fetched when the doorbell stays silent. The doorbell is best effort (not durable, lost on
+    /// failover), so this poll is what guarantees progress.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the delivery-report feed is read while <see cref="MeshGateway.EventsAsync"/> is being enumerated.</summary>
+    public TimeSpan ReportPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages per fetch, ids per acknowledgement (the mesh caps both at its <c>Delivery:MaxFetch</c>).</summary>
+    public int FetchBatch { get; init; } = 500;
+
+    /// <summary>Fetched messages held for the application before fetching pauses.</summary>
+    public int BufferCapacity { get; init; } = 1000;
+
+    /// <summary>
+    /// A directory where the gateway remembers which messages it handed to the application and how far it read the
+    /// report feed, so that a restarted gateway hands out neither again. Null: remembered in memory only.
+    /// </summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>
+    /// True (default): RECEIPT, NON_RECEIPT, ACTION_ACK and ESCALATION_REPORT messages addressed to this gateway are
+    /// surfaced as typed events on <see cref="MeshGateway.EventsAsync"/> (and acknowledged once yielded there) rather
+    /// than on <see cref="MeshGateway.ReceiveAsync"/>. False: every message comes through <see cref="MeshGateway.ReceiveAsync"/>.
+    /// </summary>
+    public bool AcknowledgementsAsEvents { get; init; } = true;
+
+    /// <summary>The authority named in RECEIPTs sent on acknowledgement (<c>receipt.authority</c>); null leaves it out.</summary>
+    public string? ReceiptAuthority { get; init; }
+
+    /// <summary>The clock for session renewal, polling and backoff.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
