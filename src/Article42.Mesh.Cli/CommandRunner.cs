@@ -16,15 +16,19 @@ public static class CommandRunner
             Console.Error.WriteLine("Run with --help for usage.");
             return ExitCodes.Invalid;
         }
-        return parsed.Invoke();
+        // The silo in `mesh up` and `exercise run` handles SIGTERM itself (graceful shutdown, exit 0).
+        return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     /// <summary>Runs a command body; refusals exit 2, runtime failures exit 1, never with a stack trace.</summary>
-    public static int Run(Func<int> body)
+    public static int Run(Func<int> body) => RunAsync(() => Task.FromResult(body())).GetAwaiter().GetResult();
+
+    /// <summary>Runs an asynchronous command body with the same exit-code rules.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
     {
         try
         {
-            return body();
+            return await body();
         }
         catch (CliException ex)
         {

@@ -6,4 +6,5 @@ root.Subcommands.Add(ParticipantsCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(EnvelopeCommand.Create());
 root.Subcommands.Add(MeshCommand.Create());
+root.Subcommands.Add(ExerciseCommand.Create());
 return CommandRunner.Invoke(root, args);

@@ -78,7 +78,7 @@ public sealed partial class MeshGateway
         // Receipts first: a crash in between leaves a message receipted but unacknowledged (acknowledge it again by id),
         // never acknowledged without the receipt its sender is waiting for.
         var receipts = messages
-            .Where(m => m.Envelope is { } envelope && Replies.WantsReceipt(envelope) && !_handed.IsAcknowledged(m.Id))
+            .Where(m => _options.ReceiptsOnAck && m.Envelope is { } envelope && Replies.WantsReceipt(envelope) && !_handed.IsAcknowledged(m.Id))
             .DistinctBy(m => m.Id)
             .Select(m => SendAsync(Replies.Receipt(m.Envelope!, Participant, _options.ReceiptAuthority, _options.TimeProvider.GetUtcNow()), cancellation));
         await Task.WhenAll(receipts).ConfigureAwait(false);

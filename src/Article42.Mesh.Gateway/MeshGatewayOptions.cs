@@ -77,6 +77,12 @@ public sealed record MeshGatewayOptions
     /// <summary>The authority named in RECEIPTs sent on acknowledgement (<c>receipt.authority</c>); null leaves it out.</summary>
     public string? ReceiptAuthority { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="MeshGateway.AckAsync(InboxMessage, CancellationToken)"/> sends the RECEIPT a sender asked for
+    /// (default). Off for an application that sends its receipts itself, at a human's pace (the exercise runner).
+    /// </summary>
+    public bool ReceiptsOnAck { get; init; } = true;
+
     /// <summary>The clock for session renewal, polling and backoff.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,5 +1,6 @@
 using Article42.Mesh.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Article42.Mesh.Hosting;
@@ -8,6 +9,9 @@ namespace Article42.Mesh.Hosting;
 public sealed class RunningSilo(MeshSettings settings, WebApplication app, IMessageJournal journal) : IAsyncDisposable
 {
     public MeshSettings Settings { get; } = settings;
+
+    /// <summary>The silo's own grain factory: its calls carry the cluster secret, so silo-only methods answer.</summary>
+    public IGrainFactory GrainFactory => app.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Completes when the host is told to stop (SIGTERM, Ctrl+C) and has stopped.</summary>
     public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();

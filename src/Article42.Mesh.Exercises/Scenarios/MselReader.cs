@@ -36,7 +36,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
             else if (answered.At > inject.At)
                 yaml.Error(replyNode!, $"msel[{index}] answers '{inject.ReplyTo}', which comes later ({ScenarioTime.FormatOffset(answered.At)})");
         }
-        return [.. read.OrderBy(r => r.Inject.At).ThenBy(r => r.Index).Select(r => r.Inject)];
+        return [.. read.OrderBy(r => r.Inject.At).ThenBy(r => r.Index).Select(r => BeforeInvocationWithoutActivation(r.Inject, read))];
     }
 
     private (Inject Inject, YamlNode? ReplyNode)? ReadOne(YamlNode item, int index, IEnumerable<string> earlierIds)
@@ -145,6 +145,18 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         foreach (var (id, node) in ids.Where(a => !ParticipantGroups.IsGroup(a.Id) && !context.Registry.Contains(a.Id)))
             yaml.Error(node, $"unknown participant '{id}' in {where}");
         return ids;
+    }
+
+    /// <summary>
+    /// The mesh refuses a message naming an activation not yet invoked, so a kind whose activation is optional (an
+    /// early INCIDENT_REPORT, a SITREP) travels without one until the INVOCATION is played.
+    /// </summary>
+    private static Inject BeforeInvocationWithoutActivation(Inject inject, List<(Inject Inject, int Index, YamlNode? ReplyNode)> read)
+    {
+        if (inject.ActivationId is not { } activation || MessageCatalogue.Of(inject.Kind).Activation == ActivationScope.Required)
+            return inject;
+        var invoked = read.Where(r => r.Inject.Kind == MessageKind.Invocation && r.Inject.ActivationId == activation).Select(r => (TimeSpan?)r.Inject.At).Min();
+        return invoked is { } at && inject.At >= at ? inject : inject with { ActivationId = null };
     }
 
     private string? Activation(Dictionary<string, YamlNode> fields, YamlNode item, MessageKind? kind, string? from, string where)

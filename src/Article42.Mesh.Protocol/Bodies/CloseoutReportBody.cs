@@ -5,7 +5,7 @@ namespace Article42.Mesh.Protocol;
 public sealed record CloseoutReportBody : MessageBody
 {
     [Id(0)] public string? Summary { get; init; }
-    [Id(1)] public ImmutableArray<string> Lessons { get; init; } = [];
+    [Id(1)] public ImmutableArray<string> Lessons { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public int? OffersCommitted { get; init; }
     [Id(3)] public int? RfaLinesCovered { get; init; }
 

@@ -12,11 +12,11 @@ public sealed record InjectBody : MessageBody
     [Id(3)] public DateTimeOffset? SimulatedTime { get; init; }
     /// <summary>The scenario actor the inject pretends to come from (e.g. a national ministry not in the mesh).</summary>
     [Id(4)] public string? FromSimulatedActor { get; init; }
-    [Id(5)] public ImmutableArray<string> To { get; init; } = [];
+    [Id(5)] public ImmutableArray<string> To { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>The operational kind the content stands for, when it wraps one.</summary>
     [Id(6)] public MessageKind? ContentKind { get; init; }
     [Id(7)] public string? Content { get; init; }
-    [Id(8)] public ImmutableArray<ExpectedAction> ExpectedActions { get; init; } = [];
+    [Id(8)] public ImmutableArray<ExpectedAction> ExpectedActions { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>For controllers and evaluators only.</summary>
     [Id(9)] public string? ControllerNote { get; init; }
 

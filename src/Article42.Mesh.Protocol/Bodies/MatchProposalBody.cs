@@ -4,9 +4,9 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.match-proposal")]
 public sealed record MatchProposalBody : MessageBody
 {
-    [Id(0)] public ImmutableArray<Allocation> Allocations { get; init; } = [];
+    [Id(0)] public ImmutableArray<Allocation> Allocations { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>Needs no offer covers, one sentence each.</summary>
-    [Id(1)] public ImmutableArray<string> Gaps { get; init; } = [];
+    [Id(1)] public ImmutableArray<string> Gaps { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public string? Note { get; init; }
 
     public override void Validate(ValidationContext context, string path)

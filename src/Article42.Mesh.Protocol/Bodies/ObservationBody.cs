@@ -5,7 +5,7 @@ namespace Article42.Mesh.Protocol;
 public sealed record ObservationBody : MessageBody
 {
     [Id(0)] public string? ObjectiveId { get; init; }
-    [Id(1)] public ImmutableArray<string> MsgRefs { get; init; } = [];
+    [Id(1)] public ImmutableArray<string> MsgRefs { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public HseepRating? Rating { get; init; }
     [Id(3)] public ObservationFinding? Finding { get; init; }
     [Id(4)] public string? Text { get; init; }

@@ -10,7 +10,7 @@ public sealed record OfferBody : MessageBody
     /// <summary>True for an offer that answers no RFA line; then neither rfa_id nor line_id is given.</summary>
     [Id(3)] public bool Unsolicited { get; init; }
     [Id(4)] public ResourceLine? Resource { get; init; }
-    [Id(5)] public ImmutableArray<string> Caveats { get; init; } = [];
+    [Id(5)] public ImmutableArray<string> Caveats { get => field.IsDefault ? [] : field; init; } = [];
     [Id(6)] public DateTimeOffset? ValidUntil { get; init; }
     [Id(7)] public NationalApproval? NationalApproval { get; init; }
 

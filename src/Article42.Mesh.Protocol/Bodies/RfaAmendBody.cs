@@ -6,7 +6,7 @@ public sealed record RfaAmendBody : MessageBody
 {
     [Id(0)] public string? RfaId { get; init; }
     /// <summary>Each line replaces the line of the same id, or is added.</summary>
-    [Id(1)] public ImmutableArray<RfaLine> Lines { get; init; } = [];
+    [Id(1)] public ImmutableArray<RfaLine> Lines { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public string? Reason { get; init; }
 
     public override void Validate(ValidationContext context, string path)

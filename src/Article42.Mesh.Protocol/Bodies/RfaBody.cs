@@ -5,7 +5,7 @@ namespace Article42.Mesh.Protocol;
 public sealed record RfaBody : MessageBody
 {
     [Id(0)] public string? RfaId { get; init; }
-    [Id(1)] public ImmutableArray<RfaLine> Lines { get; init; } = [];
+    [Id(1)] public ImmutableArray<RfaLine> Lines { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public DateTimeOffset? OfferDeadline { get; init; }
     [Id(3)] public string? Poc { get; init; }
     [Id(4)] public CoordinationChannel? CoordinationVia { get; init; }

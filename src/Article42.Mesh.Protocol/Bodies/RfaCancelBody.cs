@@ -6,7 +6,7 @@ public sealed record RfaCancelBody : MessageBody
 {
     [Id(0)] public string? RfaId { get; init; }
     /// <summary>Empty cancels the whole RFA.</summary>
-    [Id(1)] public ImmutableArray<string> LineIds { get; init; } = [];
+    [Id(1)] public ImmutableArray<string> LineIds { get => field.IsDefault ? [] : field; init; } = [];
     [Id(2)] public string? Reason { get; init; }
 
     public override void Validate(ValidationContext context, string path)

@@ -17,7 +17,7 @@ public sealed record RfaLine
     [Id(8)] public int? DurationDays { get; init; }
     /// <summary>1 (highest) to 3.</summary>
     [Id(9)] public int? Priority { get; init; }
-    [Id(10)] public ImmutableArray<string> AcceptableCaveats { get; init; } = [];
+    [Id(10)] public ImmutableArray<string> AcceptableCaveats { get => field.IsDefault ? [] : field; init; } = [];
     [Id(11)] public bool HnsOffered { get; init; }
 
     internal void Validate(ValidationContext context, string path)

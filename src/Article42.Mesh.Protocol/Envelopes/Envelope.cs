@@ -19,10 +19,12 @@ public sealed record Envelope
     [Id(7)] public string? ReleasedBy { get; init; }
     [Id(8)] public DateTimeOffset? ReleasedAt { get; init; }
     [Id(9)] public string? OriginatorRef { get; init; }
+    // Lists read as empty when JSON leaves them out: generated deserializers set a missing init property to
+    // default, and a default ImmutableArray cannot even be enumerated. Every list of the protocol follows this pattern.
     /// <summary>Action addressees: participants or groups.</summary>
-    [Id(10), JsonRequired] public ImmutableArray<string> ToAction { get; init; } = [];
+    [Id(10), JsonRequired] public ImmutableArray<string> ToAction { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>Information (copy) addressees: participants or groups.</summary>
-    [Id(11)] public ImmutableArray<string> ToInfo { get; init; } = [];
+    [Id(11)] public ImmutableArray<string> ToInfo { get => field.IsDefault ? [] : field; init; } = [];
     [Id(12), JsonRequired] public Precedence PrecedenceAction { get; init; }
     /// <summary>Precedence for info addressees; never above the action precedence. Null means the same.</summary>
     [Id(13)] public Precedence? PrecedenceInfo { get; init; }
@@ -33,10 +35,10 @@ public sealed record Envelope
     /// <summary>Requested acknowledgements; null takes the kind's defaults (<see cref="AckDefaults"/>).</summary>
     [Id(17)] public ImmutableArray<AckType>? AckRequest { get; init; }
     [Id(18)] public string? InReplyTo { get; init; }
-    [Id(19)] public ImmutableArray<string> References { get; init; } = [];
+    [Id(19)] public ImmutableArray<string> References { get => field.IsDefault ? [] : field; init; } = [];
     [Id(20), JsonRequired] public SecurityLabel Label { get; init; } = SecurityLabel.Unclassified;
-    [Id(21)] public ImmutableArray<string> Handling { get; init; } = [];
-    [Id(22)] public ImmutableArray<string> Topics { get; init; } = [];
+    [Id(21)] public ImmutableArray<string> Handling { get => field.IsDefault ? [] : field; init; } = [];
+    [Id(22)] public ImmutableArray<string> Topics { get => field.IsDefault ? [] : field; init; } = [];
     [Id(23), JsonRequired] public MessageBody? Payload { get; init; }
     [Id(24)] public TraceContext? Trace { get; init; }
     /// <summary>Base64 ECDSA P-256/SHA-256 signature (IEEE P1363) over the canonical bytes.</summary>

@@ -3,5 +3,5 @@ namespace Article42.Mesh.Protocol;
 /// <summary>The file form of the registry: <c>{"participants":[...]}</c>.</summary>
 public sealed record RegistryDocument
 {
-    [JsonRequired] public ImmutableArray<Participant> Participants { get; init; } = [];
+    [JsonRequired] public ImmutableArray<Participant> Participants { get => field.IsDefault ? [] : field; init; } = [];
 }

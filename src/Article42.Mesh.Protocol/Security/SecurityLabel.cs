@@ -11,8 +11,8 @@ public sealed record SecurityLabel
     [Id(0)] public string Policy { get; init; } = "EU";
     [Id(1)] public Classification Level { get; init; }
     /// <summary>Participants or groups allowed to receive the message; empty for everyone.</summary>
-    [Id(2)] public ImmutableArray<string> ReleasableTo { get; init; } = [];
-    [Id(3)] public ImmutableArray<string> Caveats { get; init; } = [];
+    [Id(2)] public ImmutableArray<string> ReleasableTo { get => field.IsDefault ? [] : field; init; } = [];
+    [Id(3)] public ImmutableArray<string> Caveats { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>The participant that controls downgrade and release; defaults to the sender.</summary>
     [Id(4)] public string? Originator { get; init; }
     [Id(5)] public bool OriginatorControl { get; init; } = true;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using Article42.Mesh.Cli.Exercises;
+using Article42.Mesh.Exercises;
+using Spectre.Console;
+
+namespace Article42.Mesh.Cli.Commands;
+
+/// <summary><c>a42 exercise list | run</c>: tabletop exercises through the real mesh, with an after-action report.</summary>
+public static class ExerciseCommand
+{
+    public static Command Create()
+    {
+        var exercise = new Command("exercise", "Run tabletop exercises (scenario files) through the mesh and write the after-action report.");
+        exercise.Subcommands.Add(List());
+        exercise.Subcommands.Add(Run());
+        return exercise;
+    }
+
+    private static Command List()
+    {
+        var list = new Command("list", "The scenarios shipped in the tool, the name first.");
+        list.SetAction(_ => CommandRunner.Run(() =>
+        {
+            var table = new Table().AddColumns("Name", "Description");
+            foreach (var scenario in ShippedScenarios.All)
+                table.AddRow(Markup.Escape(scenario.Name), Markup.Escape(scenario.Description));
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        }));
+        return list;
+    }
+
+    private static Command Run()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A shipped scenario's name (a42 exercise list) or a scenario file." };
+        var output = new Option<string?>("--out") { Description = "Where the report goes (default: ./aar/<exercise-id>)." };
+        var speed = new Option<int?>("--speed") { Description = "Scenario seconds per real second (default: the scenario's compression)." };
+        var gateway = new Option<string?>("--gateway") { Description = "Run against a running mesh at HOST:PORT[,...] instead of an embedded one." };
+        var keys = CommonOptions.Keys();
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated behaviour; the same seed gives the same report figures.", DefaultValueFactory = _ => 42 };
+        var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant and write report.html, report.json, report.md.")
+        {
+            scenario, output, speed, gateway, keys, seed,
+        };
+        run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
+        {
+            await using var mesh = parse.GetValue(gateway) is { } endpoints
+                ? await ExerciseMesh.RemoteAsync(Endpoints(endpoints), TrustStoreLocator.Directory(parse.GetValue(keys)))
+                : await ExerciseMesh.EmbeddedAsync();
+            var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, mesh.Store.Registry);
+            var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;
+            var plan = SimulationPlan.Create(played, parse.GetValue(seed));
+            Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
+            var runner = new ExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
+            var observations = await runner.RunAsync(plan, mesh.Summaries, new ProgressLine(), Environment.MachineName, mesh.Profile, cancellation);
+            var report = ExerciseReport.Create(played, plan, observations);
+            var directory = ReportFiles.Write(report, parse.GetValue(output) ?? Path.Combine("aar", played.Id));
+            Console.WriteLine(ConsoleSummary.Write(report));
+            Console.WriteLine($"report {Path.Combine(directory, "report.html")}");
+            return ExitCodes.Success;
+        }));
+        return run;
+    }
+
+    private static List<IPEndPoint> Endpoints(string value) =>
+        [.. OptionValues.Ids(value).Select(e => IPEndPoint.TryParse(e, out var endpoint)
+            ? endpoint
+            : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))];
+
+    /// <summary>The live display: one line per second of real time.</summary>
+    private sealed class ProgressLine : IProgress<ExerciseProgress>
+    {
+        private DateTime _last;
+
+        public void Report(ExerciseProgress value)
+        {
+            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
+                return;
+            _last = DateTime.UtcNow;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  T+{value.ScenarioTime:hh\\:mm\\:ss}/{value.Endex:hh\\:mm}  injects {value.InjectsPlayed}/{value.Injects}  sent {value.Sent} (refused {value.Refused})  delivered {value.Delivered}  fetched {value.Fetched}"));
+        }
+    }
+}

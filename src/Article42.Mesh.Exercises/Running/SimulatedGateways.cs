@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Article42.Mesh.Gateway;
+
+namespace Article42.Mesh.Exercises;
+
+/// <summary>
+/// One real gateway per simulated participant, over one Orleans client: each reads its inbox (acknowledging at once;
+/// the plan sends the human receipts at the scenario's pace) and its report feed, and records what it saw.
+/// </summary>
+internal sealed class SimulatedGateways : IAsyncDisposable
+{
+    private readonly Dictionary<string, MeshGateway> _gateways;
+    private readonly ConcurrentDictionary<(string Participant, string MessageId), TaskCompletionSource> _received = new();
+    private readonly ConcurrentQueue<(string MessageId, string Recipient, DeliveryEvent Event, DateTimeOffset At, NonDeliveryReason? Reason, int? Threshold)> _seen = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _readers = [];
+
+    public SimulatedGateways(IClusterClient client, IEnumerable<string> participants, Func<string, ECDsa> keyOf, TimeProvider time)
+    {
+        _gateways = participants.Distinct().ToDictionary(p => p, p => MeshGateway.Attach(client, new MeshGatewayOptions
+        {
+            Participant = p,
+            PrivateKey = keyOf(p),
+            ReceiptsOnAck = false,
+            PollInterval = TimeSpan.FromMilliseconds(250),
+            ReportPollInterval = TimeSpan.FromMilliseconds(250),
+            TimeProvider = time,
+        }));
+        foreach (var (participant, gateway) in _gateways)
+        {
+            _readers.Add(ReadInboxAsync(participant, gateway, time));
+            _readers.Add(ReadReportsAsync(gateway));
+        }
+    }
+
+    public int Delivered => _seen.Count(s => s.Event == DeliveryEvent.Delivered);
+    public int Fetched => _seen.Count(s => s.Event == DeliveryEvent.Fetched);
+
+    public IReadOnlyCollection<(string MessageId, string Recipient, DeliveryEvent Event, DateTimeOffset At, NonDeliveryReason? Reason, int? Threshold)> Seen => _seen;
+
+    public MeshGateway Of(string participant) => _gateways[participant];
+
+    /// <summary>Completes when <paramref name="participant"/> has received the message, or after <paramref name="patience"/>.</summary>
+    public async Task<bool> ReceivedAsync(string participant, string messageId, TimeSpan patience, TimeProvider time)
+    {
+        var arrival = _received.GetOrAdd((participant, messageId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        return await Task.WhenAny(arrival, Task.Delay(patience, time)) == arrival;
+    }
+
+    private async Task ReadInboxAsync(string participant, MeshGateway gateway, TimeProvider time)
+    {
+        try
+        {
+            await foreach (var message in gateway.ReceiveAsync(_stopping.Token))
+            {
+                _seen.Enqueue((message.Envelope.MsgId, participant, DeliveryEvent.Fetched, time.GetUtcNow(), null, null));
+                _received.GetOrAdd((participant, message.Envelope.MsgId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                await gateway.AckAsync(message, _stopping.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The exercise is over.
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"inbox reader {participant} stopped: {ex}");
+        }
+    }
+
+    private async Task ReadReportsAsync(MeshGateway gateway)
+    {
+        try
+        {
+            await foreach (var report in gateway.EventsAsync(_stopping.Token))
+            {
+                switch (report)
+                {
+                    case Delivered d:
+                        _seen.Enqueue((d.MessageId, d.Recipient, DeliveryEvent.Delivered, d.At, null, null));
+                        break;
+                    case NotDelivered n:
+                        _seen.Enqueue((n.MessageId, n.Recipient, DeliveryEvent.NotDelivered, n.At, n.Reason, null));
+                        break;
+                    case Escalated e:
+                        _seen.Enqueue((e.MessageId, e.Recipient, DeliveryEvent.Escalated, e.At, null, e.ThresholdPercent));
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The exercise is over.
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"report reader stopped: {ex}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        foreach (var gateway in _gateways.Values)
+            await gateway.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
