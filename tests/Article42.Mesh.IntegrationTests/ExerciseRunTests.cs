@@ -20,6 +20,11 @@ public sealed class ExerciseRunTests
         var html = XDocument.Parse(await File.ReadAllTextAsync(Path.Combine(first, "report.html"), TestContext.Current.CancellationToken));
         Assert.Contains(html.Descendants(), e => e.Name.LocalName == "svg" && (string?)e.Attribute("data-chart") == "ack-latency");
         Assert.Contains(html.Descendants(), e => e.Name.LocalName == "table" && (string?)e.Attribute("id") == "gaps");
+        // A real browser builds the same page: both charts and the gaps table are in its DOM.
+        var dom = await HeadlessChromium.DumpDomAsync(Path.Combine(first, "report.html"), TimeSpan.FromSeconds(60));
+        Assert.Contains("data-chart=\"ack-latency\"", dom, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"timeline\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"gaps\"", dom, StringComparison.Ordinal);
         var markdown = await File.ReadAllTextAsync(Path.Combine(first, "report.md"), TestContext.Current.CancellationToken);
         Assert.Contains("HU", markdown, StringComparison.Ordinal);
         Assert.Contains("MED.EMT3", markdown, StringComparison.Ordinal);
