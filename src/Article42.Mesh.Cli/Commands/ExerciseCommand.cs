@@ -53,10 +53,13 @@ public static class ExerciseCommand
             var plan = SimulationPlan.Create(played, parse.GetValue(seed));
             Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
             var runner = new ExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
-            var observations = await runner.RunAsync(plan, mesh.Summaries, new ProgressLine(), Environment.MachineName, mesh.Profile, cancellation);
+            var control = mesh.Control(played.Id);
+            var observations = await runner.RunAsync(plan, mesh.Summaries, control, new ProgressLine(), Environment.MachineName, mesh.Profile, cancellation);
             var report = ExerciseReport.Create(played, plan, observations);
             var directory = ReportFiles.Write(report, parse.GetValue(output) ?? Path.Combine("aar", played.Id));
             Console.WriteLine(ConsoleSummary.Write(report));
+            if (control is not null && await control.StatusAsync() is { } status)
+                Console.WriteLine($"exercise control: {status.InjectsPlayed}/{status.Injects} injects played, {status.ExpectationsMet.Length} of {status.ExpectationsMet.Length + status.ExpectationsMissed.Length} expected actions met in time");
             Console.WriteLine($"report {Path.Combine(directory, "report.html")}");
             return ExitCodes.Success;
         }));

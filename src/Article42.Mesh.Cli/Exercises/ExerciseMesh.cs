@@ -35,6 +35,9 @@ internal sealed class ExerciseMesh : IAsyncDisposable
     public Func<string, Task<ActivationSummary?>>? Summaries =>
         _silo is null ? null : async id => await _silo.GrainFactory.GetGrain<IActivationGrain>(id).SummaryAsync();
 
+    /// <summary>Exercise control of <paramref name="exerciseId"/> (silo-only); null against a remote cluster.</summary>
+    public IExerciseGrain? Control(string exerciseId) => _silo?.GrainFactory.GetGrain<IExerciseGrain>(exerciseId);
+
     public static async Task<ExerciseMesh> EmbeddedAsync()
     {
         var directory = Directory.CreateTempSubdirectory("a42-exercise-").FullName;

@@ -21,12 +21,13 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
     /// <summary>Plays <paramref name="plan"/>; returns what was observed, for <see cref="ExerciseReport.Create"/>.</summary>
     /// <param name="plan">The simulation plan of the scenario and seed.</param>
     /// <param name="activationSummaries">Reads an activation's summary (silo-only); null when the runner has no silo-side access.</param>
+    /// <param name="control">Exercise control in the mesh (silo-only), told the MSEL and every message; null without silo-side access.</param>
     /// <param name="progress">Receives the live display's figures after each planned message.</param>
     /// <param name="host">Named in the report's run section.</param>
     /// <param name="meshProfile">Named in the report's run section.</param>
     /// <param name="cancellation">Stops the exercise.</param>
     public async Task<ExerciseObservations> RunAsync(
-        SimulationPlan plan, Func<string, Task<ActivationSummary?>>? activationSummaries, IProgress<ExerciseProgress>? progress,
+        SimulationPlan plan, Func<string, Task<ActivationSummary?>>? activationSummaries, IExerciseGrain? control, IProgress<ExerciseProgress>? progress,
         string host, string meshProfile, CancellationToken cancellation)
     {
         var scenario = plan.Scenario;
@@ -37,6 +38,8 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var messages = ImmutableArray.CreateBuilder<ObservedMessage>();
         var injects = plan.Sends.Count(a => a.Kind == MessageKind.Inject);
+        if (control is not null)
+            await control.StartexAsync(ExerciseControlPlan.From(scenario));
         var played = 0;
         foreach (var action in plan.Sends)
         {
@@ -44,12 +47,17 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
             // A reaction waits (bounded) for the message it reacts to, unless the mesh refused that message.
             if (action.TriggerRef is { } trigger && ids.TryGetValue(trigger, out var triggerId) && messages.Any(m => m.MsgId == triggerId && m.Accepted))
                 await gateways.ReceivedAsync(action.Actor, triggerId, TriggerPatience, time);
-            messages.Add(await SendAsync(scenario, action, gateways.Of(action.Actor), ids, Real, cancellation));
+            var sent = await SendAsync(scenario, action, gateways.Of(action.Actor), ids, Real, cancellation);
+            messages.Add(sent);
+            if (control is not null)
+                await control.ObserveAsync(new ExerciseObservation(sent.Ref, sent.MsgId, sent.Kind, sent.From, sent.Scenario, sent.InjectId, sent.Refusal?.Code));
             played += action.Kind == MessageKind.Inject ? 1 : 0;
             progress?.Report(new ExerciseProgress(action.At, scenario.Endex, played, injects, messages.Count, messages.Count(m => !m.Accepted), gateways.Delivered, gateways.Fetched));
         }
         await DelayUntilAsync(Real(scenario.Endex), cancellation);
         await AwaitReportsAsync(gateways, messages, cancellation);
+        if (control is not null)
+            await control.EndexAsync();
         return new ExerciseObservations
         {
             ExerciseId = scenario.Id,

@@ -13,6 +13,8 @@ namespace Article42.Mesh.Grains;
 [JsonSerializable(typeof(SloBreach))]
 [JsonSerializable(typeof(AwaitedReceipt))]
 [JsonSerializable(typeof(EscalationRecord))]
+[JsonSerializable(typeof(ExercisePlanRecord))]
+[JsonSerializable(typeof(ExerciseObservation))]
 internal sealed partial class RecordJson : JsonSerializerContext
 {
     public static byte[] Encode(RecipientRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RecipientRecord);
@@ -30,6 +32,14 @@ internal sealed partial class RecordJson : JsonSerializerContext
     public static byte[] Encode(AwaitedReceipt record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.AwaitedReceipt);
 
     public static byte[] Encode(EscalationRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.EscalationRecord);
+
+    public static byte[] Encode(ExercisePlanRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ExercisePlanRecord);
+
+    public static byte[] Encode(ExerciseObservation record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ExerciseObservation);
+
+    public static ExercisePlanRecord Plan(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExercisePlanRecord)!;
+
+    public static ExerciseObservation Observation(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExerciseObservation)!;
 
     public static AwaitedReceipt Awaited(byte[] payload) => JsonSerializer.Deserialize(payload, Default.AwaitedReceipt)!;
 

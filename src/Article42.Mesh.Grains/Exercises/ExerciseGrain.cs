@@ -1,0 +1,78 @@
+namespace Article42.Mesh.Grains;
+
+/// <summary>
+/// Exercise control: keeps the MSEL given at STARTEX and every message the exercise played in its own stream, and
+/// judges each expected action met when a message of the expected kind came from the expected actor in time.
+/// </summary>
+public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGrain
+{
+    private const string Startex = "startex";
+    private const string Observed = "observed";
+    private const string Endex = "endex";
+    private JournalStream _stream = null!;
+    private ExercisePlanRecord? _plan;
+    private readonly List<ExerciseObservation> _observations = [];
+    private bool _ended;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _stream = new JournalStream($"exercise/{this.GetPrimaryKeyString()}", journal, onStale: DeactivateOnIdle);
+        await _stream.LoadAsync();
+        await foreach (var entry in _stream.ReadAfter(0))
+        {
+            switch (entry.Type)
+            {
+                case Startex:
+                    _plan = RecordJson.Plan(entry.Payload);
+                    break;
+                case Observed:
+                    _observations.Add(RecordJson.Observation(entry.Payload));
+                    break;
+                case Endex:
+                    _ended = true;
+                    break;
+            }
+        }
+    }
+
+    public async ValueTask StartexAsync(ExercisePlanRecord plan)
+    {
+        if (_plan is not null)
+            return;
+        await _stream.AppendAsync(_ => ([new JournalEntry(Startex, RecordJson.Encode(plan))], []));
+        _plan = plan;
+    }
+
+    public async ValueTask ObserveAsync(ExerciseObservation observation)
+    {
+        await _stream.AppendAsync(_ => ([new JournalEntry(Observed, RecordJson.Encode(observation), observation.MessageId)], []));
+        _observations.Add(observation);
+    }
+
+    public async ValueTask<ExerciseStatus> EndexAsync()
+    {
+        if (!_ended)
+            await _stream.AppendAsync(_ => ([new JournalEntry(Endex, [])], []));
+        _ended = true;
+        return Status();
+    }
+
+    public ValueTask<ExerciseStatus?> StatusAsync() => ValueTask.FromResult(_plan is null ? null : Status());
+
+    private ExerciseStatus Status()
+    {
+        var injects = _plan?.Injects ?? [];
+        var played = injects.Count(i => _observations.Exists(o => o.InjectId == i.Id && o.RefusalCode is null));
+        var judged = injects.SelectMany(i => i.Expected.Select(e => (e.Id, Met: Met(i, e)))).ToList();
+        return new ExerciseStatus(
+            _plan?.ExerciseId ?? this.GetPrimaryKeyString(), _ended, played, injects.Length, _observations.Count,
+            [.. judged.Where(j => j.Met).Select(j => j.Id)],
+            [.. judged.Where(j => !j.Met).Select(j => j.Id)]);
+    }
+
+    /// <summary>An accepted message of the expected kind, from the expected actor, between the inject and its deadline.</summary>
+    private bool Met(PlannedInject inject, ExpectedResponse expected) =>
+        _observations.Exists(o => o.RefusalCode is null && o.Kind == expected.Kind
+            && (expected.Actor is null || o.From == expected.Actor)
+            && o.At >= inject.At && o.At <= inject.At + expected.Within);
+}
