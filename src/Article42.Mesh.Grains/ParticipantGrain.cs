@@ -57,7 +57,7 @@ public sealed class ParticipantGrain(
     {
         _stopping.Cancel();
         _receipts?.Stop();
-        InboxGauges.Forget(_id, _inbox);
+        InboxGauges.Forget(_inbox);
         return Task.CompletedTask;
     }
 

@@ -9,19 +9,21 @@ namespace Article42.Mesh.Grains;
 /// </summary>
 internal static class InboxGauges
 {
-    private static readonly ConcurrentDictionary<string, Inbox> Live = new(StringComparer.Ordinal);
+    // Keyed by inbox, not participant: while an activation moves between silos (or test clusters share a process)
+    // two inboxes of one participant can be live at once, and each reports what it holds.
+    private static readonly ConcurrentDictionary<Inbox, string> Live = new();
 
     static InboxGauges()
     {
         MeshTelemetry.Meter.CreateObservableGauge("a42.inbox.backlog",
-            () => Live.Select(p => new Measurement<long>(p.Value.Backlog, new KeyValuePair<string, object?>("a42.participant", p.Key))),
+            () => Live.Select(p => new Measurement<long>(p.Key.Backlog, new KeyValuePair<string, object?>("a42.participant", p.Value))),
             "{message}", "Unacknowledged messages in a participant's inbox.");
         MeshTelemetry.Meter.CreateObservableGauge("a42.inbox.oldest_unacknowledged_age",
-            () => Live.Where(p => p.Value.OldestAge is not null).Select(p => new Measurement<double>(p.Value.OldestAge!.Value.TotalSeconds, new KeyValuePair<string, object?>("a42.participant", p.Key))),
+            () => Live.Where(p => p.Key.OldestAge is not null).Select(p => new Measurement<double>(p.Key.OldestAge!.Value.TotalSeconds, new KeyValuePair<string, object?>("a42.participant", p.Value))),
             "s", "Age of the oldest unacknowledged message in a participant's inbox.");
     }
 
-    public static void Track(string participant, Inbox inbox) => Live[participant] = inbox;
+    public static void Track(string participant, Inbox inbox) => Live[inbox] = participant;
 
-    public static void Forget(string participant, Inbox inbox) => Live.TryRemove(new KeyValuePair<string, Inbox>(participant, inbox));
+    public static void Forget(Inbox inbox) => Live.TryRemove(inbox, out _);
 }
