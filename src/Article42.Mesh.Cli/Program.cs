@@ -7,4 +7,6 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(EnvelopeCommand.Create());
 root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(ExerciseCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(ListenCommand.Create());
 return CommandRunner.Invoke(root, args);
