@@ -24,8 +24,11 @@ public sealed class ActivationRuleTests(DeliveryFixture mesh) : IClassFixture<De
         await script.RefusedAsync(ErrorCodes.ActivationExists, "CY", MessageKind.Invocation, AllStates);
         var extension = new InvocationBody
         {
-            LegalBasis = LegalBasis.Both, IncidentType = IncidentType.Hybrid, IncidentStart = DateTimeOffset.UtcNow,
-            AffectedTerritory = "CY", Summary = "Extending to the solidarity clause.",
+            LegalBasis = LegalBasis.Both,
+            IncidentType = IncidentType.Hybrid,
+            IncidentStart = DateTimeOffset.UtcNow,
+            AffectedTerritory = "CY",
+            Summary = "Extending to the solidarity clause.",
         };
         await script.SendAsync("CY", MessageKind.Invocation, AllStates, extension);
         Assert.Equal(LegalBasis.Both, (await script.SummaryAsync()).LegalBasis);

@@ -90,9 +90,21 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
         // Stamped with the planned scenario time, so the judged figures do not depend on how fast this machine is.
         return new ObservedMessage
         {
-            Ref = action.Ref, MsgId = envelope.MsgId, Kind = action.Kind, From = action.Actor, To = action.To, Info = action.Info,
-            Precedence = action.Precedence, Label = action.Label.Level, ActivationId = action.ActivationId, InReplyToRef = action.InReplyToRef,
-            InjectId = action.InjectId, Body = envelope.Payload, Scenario = action.At, Utc = now, Refusal = refusal,
+            Ref = action.Ref,
+            MsgId = envelope.MsgId,
+            Kind = action.Kind,
+            From = action.Actor,
+            To = action.To,
+            Info = action.Info,
+            Precedence = action.Precedence,
+            Label = action.Label.Level,
+            ActivationId = action.ActivationId,
+            InReplyToRef = action.InReplyToRef,
+            InjectId = action.InjectId,
+            Body = envelope.Payload,
+            Scenario = action.At,
+            Utc = now,
+            Refusal = refusal,
         };
     }
 
