@@ -26,4 +26,27 @@ public sealed record ObservedMessage
     public MeshError? Refusal { get; init; }
 
     public bool Accepted => Refusal is null;
+
+    /// <summary>
+    /// A planned message as sent: stamped with its planned scenario time (so judged figures do not depend on how fast
+    /// the machine was), the real time it went out, its message id and typed body, and the mesh's refusal if any.
+    /// </summary>
+    public static ObservedMessage Of(PlannedAction action, string msgId, MessageBody body, DateTimeOffset utc, MeshError? refusal = null) => new()
+    {
+        Ref = action.Ref,
+        MsgId = msgId,
+        Kind = action.Kind,
+        From = action.Actor,
+        To = action.To,
+        Info = action.Info,
+        Precedence = action.Precedence,
+        Label = action.Label.Level,
+        ActivationId = action.ActivationId,
+        InReplyToRef = action.InReplyToRef,
+        InjectId = action.InjectId,
+        Body = body,
+        Scenario = action.At,
+        Utc = utc,
+        Refusal = refusal,
+    };
 }

@@ -87,25 +87,7 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
         {
             refusal = refused.Errors.FirstOrDefault();
         }
-        // Stamped with the planned scenario time, so the judged figures do not depend on how fast this machine is.
-        return new ObservedMessage
-        {
-            Ref = action.Ref,
-            MsgId = envelope.MsgId,
-            Kind = action.Kind,
-            From = action.Actor,
-            To = action.To,
-            Info = action.Info,
-            Precedence = action.Precedence,
-            Label = action.Label.Level,
-            ActivationId = action.ActivationId,
-            InReplyToRef = action.InReplyToRef,
-            InjectId = action.InjectId,
-            Body = envelope.Payload,
-            Scenario = action.At,
-            Utc = now,
-            Refusal = refusal,
-        };
+        return ObservedMessage.Of(action, envelope.MsgId, envelope.Payload!, now, refusal);
     }
 
     /// <summary>Waits (bounded) until every accepted message has a delivery or non-delivery report for each recipient it will get one for.</summary>

@@ -12,23 +12,7 @@ public static class DryRun
         var scenario = plan.Scenario;
         DateTimeOffset Real(TimeSpan offset) => startexUtc + offset / scenario.Compression;
         var clock = (TimeSpan offset) => Real(offset);
-        var messages = plan.Sends.Select(a => new ObservedMessage
-        {
-            Ref = a.Ref,
-            MsgId = a.Ref,
-            Kind = a.Kind,
-            From = a.Actor,
-            To = a.To,
-            Info = a.Info,
-            Precedence = a.Precedence,
-            Label = a.Label.Level,
-            ActivationId = a.ActivationId,
-            InReplyToRef = a.InReplyToRef,
-            InjectId = a.InjectId,
-            Body = a.Payload.ToBody(clock),
-            Scenario = a.At,
-            Utc = Real(a.At),
-        }).ToImmutableArray();
+        var messages = plan.Sends.Select(a => ObservedMessage.Of(a, a.Ref, a.Payload.ToBody(clock), Real(a.At))).ToImmutableArray();
         messages = InventoryRule.Apply(messages);
         var deliveries = plan.Sends.SelectMany(a => scenario.Registry.Expand(a.To.AddRange(a.Info), a.Actor).Select(recipient =>
         {
