@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Article42.Mesh.Gateway;
 using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli;
@@ -36,6 +37,12 @@ public static class CommandRunner
                 Console.Error.WriteLine(error);
             return ExitCodes.Invalid;
         }
+        catch (MeshRefusedException ex)
+        {
+            foreach (var error in ex.Errors)
+                Console.Error.WriteLine(error);
+            return ExitCodes.Invalid;
+        }
         catch (RegistryException ex)
         {
             Console.Error.WriteLine($"error {CliErrorCodes.BadRegistry} {ex.Message}");
@@ -46,7 +53,7 @@ public static class CommandRunner
             Console.Error.WriteLine($"error {CliErrorCodes.NoPrivateKey} {ex.Message}");
             return ExitCodes.Invalid;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
         {
             Console.Error.WriteLine($"failed: {ex.Message}");
             return ExitCodes.Failure;

@@ -9,4 +9,6 @@ root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(ExerciseCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
+root.Subcommands.Add(TraceCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 return CommandRunner.Invoke(root, args);

@@ -12,9 +12,17 @@ public sealed partial class MeshGateway
     /// <see cref="MeshGatewayOptions.AcknowledgementsAsEvents"/> is off), acknowledged in the mesh once yielded here.
     /// Starts the inbox like <see cref="ReceiveAsync"/>: read both.
     /// </summary>
-    public async IAsyncEnumerable<MeshEvent> EventsAsync([EnumeratorCancellation] CancellationToken cancellation = default)
+    public IAsyncEnumerable<MeshEvent> EventsAsync(CancellationToken cancellation = default) => ReadEventsAsync(StartInbox(), cancellation);
+
+    /// <summary>
+    /// Only the mesh's report feed on what this gateway sent (<see cref="Delivered"/>, <see cref="NotDelivered"/>,
+    /// <see cref="Escalated"/>), each once, without opening the inbox: for a sender that leaves its inbox to another
+    /// process (<c>a42 send --wait-delivery</c> beside an <c>a42 listen</c>). Do not mix with <see cref="EventsAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<MeshEvent> ReportsAsync(CancellationToken cancellation = default) => ReadEventsAsync(pump: null, cancellation);
+
+    private async IAsyncEnumerable<MeshEvent> ReadEventsAsync(InboxPump? pump, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        var pump = StartInbox();
         StartReports();
         var reader = _events.Reader;
         while (await reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
@@ -24,7 +32,7 @@ public sealed partial class MeshGateway
                 if (pending.InboxMessageId is { } id)
                 {
                     var fresh = _handed.TryHand(id);
-                    pump.Unbuffer(id);
+                    pump?.Unbuffer(id);
                     if (!fresh)
                         continue;
                     _ = AcknowledgeQuietlyAsync([id], _stopping.Token);

@@ -14,6 +14,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.TryAddSingleton(new MeshClock(TimeProvider.System));
         services.TryAddSingleton<IMessageLegality, ActivationLegality>();
+        services.TryAddSingleton(new OperatorKey(null));
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();

@@ -172,6 +172,9 @@ public sealed class ParticipantGrain(
 
     public ValueTask WakeAsync() => ValueTask.CompletedTask;
 
+    public ValueTask<ParticipantStatus> DescribeAsync() =>
+        ValueTask.FromResult(new ParticipantStatus(_id, _sessions.HasConsumer, _sessions.LastSeen, _inbox.Backlog, _inbox.OldestAge));
+
     /// <summary>Test and admin view: completes when every delivery pump has nothing left to do.</summary>
     internal Task DeliveriesIdleAsync() => _outbox.IdleAsync();
 

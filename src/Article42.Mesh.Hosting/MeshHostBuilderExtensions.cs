@@ -30,6 +30,7 @@ public static class MeshHostBuilderExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.HttpAddress, settings.HttpPort));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Services.AddSingleton(start.Registry);
+        builder.Services.AddSingleton(start.OperatorKey);
         builder.Services.AddSingleton(start.Journal);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("mesh", tags: [MeshEndpoints.ReadyTag]);
         builder.AddSiloTelemetry(settings);

@@ -54,6 +54,7 @@ public static class MeshSilo
 
         output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
         var registry = MeshTrustStore.Prepare(settings, output);
+        var operatorKey = MeshTrustStore.OperatorKeyOf(settings);
         var secret = ClusterSecretFile.Resolve(settings);
         await StartChecks.RunAsync(settings).ConfigureAwait(false);
         var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
@@ -61,7 +62,7 @@ public static class MeshSilo
         try
         {
             output.WriteLine($"journal {MeshJournal.Describe(settings)}");
-            builder.AddArticle42Mesh(new MeshStart(settings, registry, journal, secret));
+            builder.AddArticle42Mesh(new MeshStart(settings, registry, operatorKey, journal, secret));
             app = builder.Build();
             app.MapArticle42MeshEndpoints(settings);
             await StartAppAsync(app).ConfigureAwait(false);

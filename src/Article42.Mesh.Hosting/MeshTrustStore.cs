@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Article42.Mesh.Grains;
 using Article42.Mesh.Hosting.Configuration;
 
 namespace Article42.Mesh.Hosting;
@@ -34,6 +36,23 @@ internal static class MeshTrustStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Failed($"cannot use '{directory}': {OneLine.Of(ex.Message)}");
+        }
+    }
+
+    /// <summary>The operator key operator requests are verified with (<c>operator.pub</c>); none when the file is absent.</summary>
+    public static OperatorKey OperatorKeyOf(MeshSettings settings)
+    {
+        try
+        {
+            return OperatorKey.Load(settings.KeysDirectory);
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            throw Failed($"{OperatorKey.FileName} in '{settings.KeysDirectory}' is not a PEM public key: {OneLine.Of(ex.Message)}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed($"cannot read {OperatorKey.FileName} in '{settings.KeysDirectory}': {OneLine.Of(ex.Message)}");
         }
     }
 

@@ -24,6 +24,12 @@ public interface IMessageJournal : IAsyncDisposable
     /// <summary>The stream's current version; 0 when it has no entries.</summary>
     ValueTask<long> GetVersionAsync(string streamId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> ids of streams with at least one entry that start with <paramref name="prefix"/>, in
+    /// ordinal order (an operator's listing, e.g. every <c>activation/</c>; one row per stream is read, not the entries).
+    /// </summary>
+    ValueTask<IReadOnlyList<string>> ListStreamsAsync(string prefix, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Keeps the snapshot unless a newer one (higher version) is already stored.</summary>
     ValueTask SaveSnapshotAsync(string streamId, long version, byte[] state, CancellationToken cancellationToken = default);
 

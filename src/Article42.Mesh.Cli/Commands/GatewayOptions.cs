@@ -13,7 +13,6 @@ public static class GatewayOptions
     /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key.</summary>
     public static MeshGatewayOptions For(string participant, string? gateway, string? keys, string? state = null)
     {
-        var endpoints = gateway ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway;
         var store = TrustStoreLocator.Store(keys);
         if (!store.Registry.Contains(participant))
             throw new CliException(CliErrorCodes.BadOptionValue, "--as", $"'{participant}' is not a participant of the trust store's registry");
@@ -21,10 +20,17 @@ public static class GatewayOptions
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
-            Endpoints = [.. OptionValues.Ids(endpoints).Select(e => IPEndPoint.TryParse(e, out var endpoint)
-                ? endpoint
-                : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))],
+            Endpoints = Endpoints(gateway),
             StateDirectory = state,
         };
+    }
+
+    /// <summary>The endpoints of <c>--gateway</c>, else <c>A42_GATEWAY</c>, else the default.</summary>
+    public static IReadOnlyList<IPEndPoint> Endpoints(string? gateway)
+    {
+        var endpoints = gateway ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway;
+        return [.. OptionValues.Ids(endpoints).Select(e => IPEndPoint.TryParse(e, out var endpoint)
+            ? endpoint
+            : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))];
     }
 }

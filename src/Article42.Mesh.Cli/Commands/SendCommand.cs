@@ -5,7 +5,8 @@ namespace Article42.Mesh.Cli.Commands;
 
 /// <summary>
 /// <c>a42 send FILE|-</c> (a prepared envelope, signed or not) or <c>a42 send --as ID --to IDS --kind KIND ...</c> (a
-/// skeleton of the kind): signs, submits until the mesh holds it, prints the receipt as one JSON line.
+/// skeleton of the kind, its payload from <c>--body</c>): signs, submits until the mesh holds it, prints the receipt as
+/// one JSON line; with <c>--wait-delivery</c>, then one line per recipient's DR or NDR, exit 3 if any is an NDR.
 /// </summary>
 public static class SendCommand
 {
@@ -13,43 +14,53 @@ public static class SendCommand
     {
         var file = new Argument<string?>("file") { Description = "A prepared envelope file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
         var participant = new Option<string?>("--as") { Description = "The sending participant (default: the envelope's from)." };
-        var to = new Option<string?>("--to") { Description = "Action addressees (ids or groups), comma-separated, for a skeleton envelope." };
-        var kind = new Option<string>("--kind") { Description = "Kind of a skeleton envelope.", DefaultValueFactory = _ => "SITREP" };
-        var precedence = new Option<string?>("--precedence") { Description = "Action precedence: name or 0-5." };
+        var skeleton = new SkeletonOptions();
+        var body = new Option<string?>("--body") { Description = "The payload of a skeleton message: a JSON object, or @FILE (default: the kind's template)." };
         var id = new Option<string?>("--id") { Description = "Message id (ULID) to use, so a repeated send is recognised." };
+        var waitDelivery = new Option<bool>("--wait-delivery") { Description = "Then print each recipient's delivery report (DR or NDR) as a JSON line; exit 3 if any is an NDR." };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the receipt and, with --wait-delivery, every report.", DefaultValueFactory = _ => 120 };
         var keys = CommonOptions.Keys();
         var gateway = GatewayOptions.Gateway();
-        var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, to, kind, precedence, id, keys, gateway };
+        var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, body, id, waitDelivery, timeout, keys, gateway };
+        foreach (var option in skeleton.All)
+            command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
             var envelope = parse.GetValue(file) is { } path
-                ? InputFiles.ReadEnvelope(path)
-                : Skeleton(parse.GetValue(participant), parse.GetValue(to), parse.GetValue(kind)!, parse.GetValue(precedence));
+                ? Prepared(path, parse, skeleton, body)
+                : Skeleton(parse, skeleton, parse.GetValue(participant), parse.GetValue(body));
             if (parse.GetValue(id) is { } messageId)
                 envelope = envelope with { MsgId = messageId, Signature = null };
             var sender = parse.GetValue(participant) ?? envelope.From;
             if (sender != envelope.From)
                 throw new CliException(CliErrorCodes.WrongSigner, "--as", $"'{sender}' cannot send an envelope from '{envelope.From}'");
-            await using var mesh = await MeshGateway.ConnectAsync(GatewayOptions.For(sender, parse.GetValue(gateway), parse.GetValue(keys)), cancellation);
-            try
-            {
-                var receipt = await mesh.SendAsync(envelope, cancellation);
-                Console.WriteLine($"{{\"msg_id\":\"{receipt.MessageId}\",\"accepted_at\":\"{receipt.AcceptedAt:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\",\"recipients\":[{string.Join(",", receipt.Recipients.Select(r => $"\"{r}\""))}]}}");
-                return ExitCodes.Success;
-            }
-            catch (MeshRefusedException refused)
-            {
-                throw new CliException(refused.Errors);
-            }
+            var seconds = parse.GetValue(timeout);
+            if (seconds < 1)
+                throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", $"'{seconds}' is not a number of seconds of at least 1");
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+            var options = GatewayOptions.For(sender, parse.GetValue(gateway), parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds) };
+            var late = $"no receipt for {envelope.MsgId} within {seconds} s (--timeout); sending it again with --id {envelope.MsgId} is safe";
+            await using var mesh = await Deadline.Within(() => MeshGateway.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
+            var receipt = await Deadline.Within(() => mesh.SendAsync(envelope, deadline.Token), deadline.Token, cancellation, late);
+            Console.WriteLine(JsonLines.Receipt(receipt));
+            return parse.GetValue(waitDelivery) ? await DeliveryWait.ReportAsync(mesh, receipt, deadline.Token, cancellation) : ExitCodes.Success;
         }));
         return command;
     }
 
-    private static Envelope Skeleton(string? from, string? to, string kind, string? precedence)
+    private static Envelope Prepared(string path, ParseResult parse, SkeletonOptions skeleton, Option<string?> body)
     {
-        if (from is null || to is null)
-            throw new CliException(CliErrorCodes.Usage, "--as", "give a FILE, or --as and --to (and --kind) for a skeleton message");
-        return EnvelopeSkeleton.Build(new SkeletonRequest(OptionValues.Kind(kind, "--kind"), from, OptionValues.Ids(to), [],
-            precedence is null ? null : OptionValues.Precedence(precedence, "--precedence")), DateTimeOffset.UtcNow);
+        if (skeleton.AnyGiven(parse) || parse.GetValue(body) is not null)
+            throw new CliException(CliErrorCodes.Usage, "file", "a prepared envelope FILE comes whole: leave out --kind, --to, --body and the other skeleton options");
+        return InputFiles.ReadEnvelope(path);
+    }
+
+    private static Envelope Skeleton(ParseResult parse, SkeletonOptions skeleton, string? from, string? body)
+    {
+        if (from is null)
+            throw new CliException(CliErrorCodes.Usage, "--as", "give a FILE, or --as, --to and --kind for a new message");
+        var envelope = skeleton.Build(parse, from, DateTimeOffset.UtcNow);
+        return body is null ? envelope : BodyInput.Apply(envelope, body);
     }
 }

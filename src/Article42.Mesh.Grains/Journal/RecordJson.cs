@@ -15,6 +15,7 @@ namespace Article42.Mesh.Grains;
 [JsonSerializable(typeof(EscalationRecord))]
 [JsonSerializable(typeof(ExercisePlanRecord))]
 [JsonSerializable(typeof(ExerciseObservation))]
+[JsonSerializable(typeof(AuditRecord))]
 internal sealed partial class RecordJson : JsonSerializerContext
 {
     public static byte[] Encode(RecipientRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RecipientRecord);
@@ -36,6 +37,8 @@ internal sealed partial class RecordJson : JsonSerializerContext
     public static byte[] Encode(ExercisePlanRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ExercisePlanRecord);
 
     public static byte[] Encode(ExerciseObservation record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ExerciseObservation);
+
+    public static byte[] Encode(AuditRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.AuditRecord);
 
     public static ExercisePlanRecord Plan(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExercisePlanRecord)!;
 

@@ -16,6 +16,12 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
 
     public Session? Consuming { get; private set; }
 
+    /// <summary>When a gateway last opened, renewed (the heartbeat) or used a session; null since this activation began.</summary>
+    public DateTimeOffset? LastSeen { get; private set; }
+
+    /// <summary>True while a gateway holds a live consuming session.</summary>
+    public bool HasConsumer => Consuming is { } consuming && Find(consuming.Token, consuming: true) is not null;
+
     public SessionChallenge Challenge()
     {
         var now = time.GetUtcNow();
@@ -48,6 +54,7 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
             DropExpiredAndOldest();
         }
         _sessions[session.Token] = session;
+        LastSeen = time.GetUtcNow();
         return new SessionOutcome(Grant(session), null);
     }
 
@@ -55,7 +62,8 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
     {
         if (Find(token, consuming: false) is not { } session)
             return Refuse(ErrorCodes.SessionInvalid, "$.token", "no live session with this token; open a new one");
-        session.ExpiresAt = time.GetUtcNow() + options.SessionLifetime;
+        LastSeen = time.GetUtcNow();
+        session.ExpiresAt = LastSeen.Value + options.SessionLifetime;
         return new SessionOutcome(Grant(session), null);
     }
 
@@ -67,6 +75,7 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
             return (null, new MeshError(ErrorCodes.SessionInvalid, "$.token", "no live session with this token (expired, superseded or never opened); open a new one"));
         if (consuming && !session.Consuming)
             return (null, new MeshError(ErrorCodes.NotConsuming, "$.token", "a send-only session cannot fetch, acknowledge or subscribe"));
+        LastSeen = time.GetUtcNow();
         return (session, null);
     }
 

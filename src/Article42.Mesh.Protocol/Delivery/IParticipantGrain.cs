@@ -63,6 +63,10 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("escalate"), SiloOnly]
     ValueTask EscalateDueAsync();
 
+    /// <summary>Silo-only: the participant's gateway and inbox as <c>a42 status</c> shows them.</summary>
+    [Alias("describe"), SiloOnly]
+    ValueTask<ParticipantStatus> DescribeAsync();
+
     /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
     [Alias("wake"), SiloOnly]
     ValueTask WakeAsync();

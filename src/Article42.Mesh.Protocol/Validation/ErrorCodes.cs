@@ -79,6 +79,12 @@ public static class ErrorCodes
     public const string QuantityExceeded = "A42-ACT-015";
     public const string AssetsDeployed = "A42-ACT-016";
 
+    // Operator requests (a42 trace, a42 status).
+    public const string NoOperatorKey = "A42-ADM-001";
+    public const string OperatorProofInvalid = "A42-ADM-002";
+    public const string OperatorProofStale = "A42-ADM-003";
+    public const string MessageUnknown = "A42-ADM-004";
+
     // Signatures.
     public const string SignatureMissing = "A42-SIG-001";
     public const string SignatureInvalid = "A42-SIG-002";

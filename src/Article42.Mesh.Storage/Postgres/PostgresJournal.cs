@@ -89,6 +89,17 @@ public sealed partial class PostgresJournal : IMessageJournal
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    public async ValueTask<IReadOnlyList<string>> ListStreamsAsync(string prefix, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var command = Command(sql.ListStreams, prefix, max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var streams = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            streams.Add(reader.GetString(0));
+        return streams;
+    }
+
     public async ValueTask<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(sql.LoadSnapshot, streamId);

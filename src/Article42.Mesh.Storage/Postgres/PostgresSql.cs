@@ -55,6 +55,11 @@ internal sealed class PostgresSql(string schema)
 
     public string StreamVersion => $"SELECT coalesce((SELECT version FROM {Schema}.streams WHERE stream_id = $1), 0)";
 
+    public string ListStreams => $"""
+        SELECT stream_id FROM {Schema}.streams WHERE starts_with(stream_id, $1) AND version > 0
+        ORDER BY stream_id COLLATE "C" LIMIT $2
+        """;
+
     public string ReadStream => $"""
         SELECT stream_id, version, type, payload, message_id, appended_at FROM {Schema}.entries
         WHERE stream_id = $1 AND version >= $2 ORDER BY version

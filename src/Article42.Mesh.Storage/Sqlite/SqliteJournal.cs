@@ -79,6 +79,18 @@ public sealed class SqliteJournal : IMessageJournal
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
     }
 
+    public async ValueTask<IReadOnlyList<string>> ListStreamsAsync(string prefix, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, SqliteSql.ListStreams, ("$prefix", prefix), ("$max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var streams = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            streams.Add(reader.GetString(0));
+        return streams;
+    }
+
     public async ValueTask<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,11 @@ internal static class SqliteSql
 
     public const string StreamVersion = "SELECT version FROM streams WHERE stream_id = $stream";
 
+    public const string ListStreams = """
+        SELECT stream_id FROM streams WHERE substr(stream_id, 1, length($prefix)) = $prefix AND version > 0
+        ORDER BY stream_id LIMIT $max
+        """;
+
     public const string SetStreamVersion = """
         INSERT INTO streams (stream_id, version) VALUES ($stream, $version)
         ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version

@@ -65,6 +65,20 @@ public abstract class StreamCompliance(JournalBackend backend) : IAsyncDisposabl
     }
 
     [Fact]
+    public async Task Listing_streams_by_prefix_returns_only_those_with_entries_in_ordinal_order_up_to_the_limit()
+    {
+        var journal = await backend.OpenAsync();
+        foreach (var stream in new[] { "activation/A42-2026-0002", "activation/A42-2026-0001", "participant/FR", "activations-index", "activation/A42-2026-0003" })
+            await journal.AppendAsync(stream, 0, [Entry("x")]);
+        await journal.SaveSnapshotAsync("activation/only-a-snapshot", 1, [1]);
+
+        Assert.Equal(["activation/A42-2026-0001", "activation/A42-2026-0002", "activation/A42-2026-0003"], await journal.ListStreamsAsync("activation/", 10));
+        Assert.Equal(["activation/A42-2026-0001", "activation/A42-2026-0002"], await journal.ListStreamsAsync("activation/", 2));
+        Assert.Empty(await journal.ListStreamsAsync("exercise/", 10));
+        Assert.Equal(["activation/A42-2026-0001", "activation/A42-2026-0002", "activation/A42-2026-0003", "activations-index"], await journal.ListStreamsAsync("activation", 10));
+    }
+
+    [Fact]
     public async Task Snapshot_keeps_the_newest_version_and_ignores_an_older_one()
     {
         var journal = await backend.OpenAsync();

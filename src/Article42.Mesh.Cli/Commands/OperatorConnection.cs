@@ -1,0 +1,34 @@
+using Article42.Mesh.Gateway;
+using Article42.Mesh.Protocol;
+
+namespace Article42.Mesh.Cli.Commands;
+
+/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> and <c>--operator-key</c>.</summary>
+public sealed class OperatorConnection
+{
+    public Option<string?> Gateway { get; } = GatewayOptions.Gateway();
+
+    public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = "The operator's private key (default: $A42_HOME/keys/operator.pem)." };
+
+    public Option<int> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for the mesh.", DefaultValueFactory = _ => 30 };
+
+    public IEnumerable<Option> All => [Gateway, OperatorKey, Timeout];
+
+    /// <summary>Runs <paramref name="request"/> over an operator connection, bounded by <c>--timeout</c>.</summary>
+    public async Task<T> RunAsync<T>(ParseResult parse, Func<MeshOperator, CancellationToken, Task<T>> request, CancellationToken cancellation)
+    {
+        var seconds = parse.GetValue(Timeout);
+        if (seconds < 1)
+            throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", $"'{seconds}' is not a number of seconds of at least 1");
+        var keyPath = parse.GetValue(OperatorKey) ?? Path.Combine(A42Home.KeysDirectory, $"{TrustStore.OperatorKeyName}.pem");
+        if (!File.Exists(keyPath))
+            throw new CliException(CliErrorCodes.NoPrivateKey, "--operator-key", $"no operator key at '{keyPath}' (a42 keys init makes one)");
+        using var key = ParticipantKeys.LoadPrivateKey(keyPath);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        var late = $"the mesh did not answer within {seconds} s (--timeout)";
+        var options = new MeshOperatorOptions { OperatorKey = key, Endpoints = GatewayOptions.Endpoints(parse.GetValue(Gateway)) };
+        await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
+        return await Deadline.Within(() => request(mesh, deadline.Token), deadline.Token, cancellation, late);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Security.Cryptography;
+
+namespace Article42.Mesh.Gateway;
+
+/// <summary>How an operator's tool (<c>a42 trace</c>, <c>a42 status</c>) reaches the mesh and proves it is the operator.</summary>
+public sealed record MeshOperatorOptions
+{
+    /// <summary>The operator's private key (<c>operator.pem</c>), whose public half the silos hold as <c>operator.pub</c>.</summary>
+    public required ECDsa OperatorKey { get; init; }
+
+    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <c>127.0.0.1:30000</c>.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [new IPEndPoint(IPAddress.Loopback, 30000)];
+
+    /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table.</summary>
+    public string? RedisConnectionString { get; init; }
+
+    /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
+    public string ClusterId { get; init; } = "a42";
+
+    /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
+    public string ServiceId { get; init; } = "article42-mesh";
+
+    /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
+}

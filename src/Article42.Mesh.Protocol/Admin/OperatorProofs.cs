@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Article42.Mesh.Protocol;
+
+/// <summary>Signing and checking operator requests with the operator key (ECDSA P-256/SHA-256, <c>operator.pem</c>).</summary>
+public static class OperatorProofs
+{
+    /// <summary>How far a request's time may be from the silo's clock, either way.</summary>
+    public static readonly TimeSpan Validity = TimeSpan.FromMinutes(2);
+
+    public const string Trace = "trace";
+    public const string Status = "status";
+
+    public static OperatorProof Create(string operation, string argument, ECDsa operatorKey, DateTimeOffset now)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        var issued = UtcMillisecondsConverter.Normalize(now);
+        var signature = operatorKey.SignData(Bytes(operation, argument, issued, nonce), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return new OperatorProof(operation, argument, issued, nonce, Convert.ToBase64String(signature));
+    }
+
+    /// <summary>True when <paramref name="proof"/> is signed by <paramref name="operatorPublicKey"/> (freshness and replay are the silo's to judge).</summary>
+    public static bool IsSignedBy(OperatorProof proof, ECDsa operatorPublicKey)
+    {
+        var signature = new byte[96];
+        return proof.Signature is not null && proof.Operation is not null && proof.Argument is not null && proof.Nonce is not null
+            && Convert.TryFromBase64String(proof.Signature, signature, out var length)
+            && operatorPublicKey.VerifyData(Bytes(proof.Operation, proof.Argument, proof.IssuedAt, proof.Nonce), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    }
+
+    // A domain prefix keeps an operator proof from ever being valid as anything else the key signs.
+    private static byte[] Bytes(string operation, string argument, DateTimeOffset issuedAt, string nonce) =>
+        Encoding.UTF8.GetBytes($"a42-operator/1\n{operation}\n{argument}\n{issuedAt.ToUnixTimeMilliseconds()}\n{nonce}");
+}
