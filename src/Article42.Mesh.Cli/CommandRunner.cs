@@ -9,7 +9,8 @@ public static class CommandRunner
 {
     public static int Invoke(RootCommand root, string[] args)
     {
-        var parsed = root.Parse(args);
+        // No response files: "@FILE" is a value of its own (a42 send --body @FILE).
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -13,6 +13,10 @@ public sealed class HelpAndUsageTests
     [InlineData("envelope", "validate")]
     [InlineData("envelope", "sign")]
     [InlineData("envelope", "verify")]
+    [InlineData("send")]
+    [InlineData("listen")]
+    [InlineData("trace")]
+    [InlineData("status")]
     public async Task Every_command_has_help_that_exits_0(params string[] command)
     {
         var result = await A42Process.RunAsync(Home, [.. command, "--help"]);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Article42.Mesh.Cli.Exercises;
 using Article42.Mesh.Exercises;
 using Spectre.Console;
@@ -46,7 +45,7 @@ public static class ExerciseCommand
         run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
             await using var mesh = parse.GetValue(gateway) is { } endpoints
-                ? await ExerciseMesh.RemoteAsync(Endpoints(endpoints), TrustStoreLocator.Directory(parse.GetValue(keys)))
+                ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)))
                 : await ExerciseMesh.EmbeddedAsync();
             var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, mesh.Store.Registry);
             var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;
@@ -65,11 +64,6 @@ public static class ExerciseCommand
         }));
         return run;
     }
-
-    private static List<IPEndPoint> Endpoints(string value) =>
-        [.. OptionValues.Ids(value).Select(e => IPEndPoint.TryParse(e, out var endpoint)
-            ? endpoint
-            : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))];
 
     /// <summary>The live display: one line per second of real time.</summary>
     private sealed class ProgressLine : IProgress<ExerciseProgress>

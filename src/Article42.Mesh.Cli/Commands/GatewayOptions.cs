@@ -3,15 +3,22 @@ using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary>How a gateway command finds the mesh: <c>--gateway HOST:PORT[,...]</c>, else <c>A42_GATEWAY</c>, else 127.0.0.1:30000.</summary>
-public static class GatewayOptions
+/// <summary>
+/// How a command finds the mesh: <c>--gateway HOST:PORT[,...]</c>, else <c>A42_GATEWAY</c>, else 127.0.0.1:30000; or
+/// <c>--redis CONN</c> (else <c>A42_REDIS</c>) to discover the silos of the cluster profile from their membership table.
+/// </summary>
+public sealed class GatewayOptions
 {
     public const string DefaultGateway = "127.0.0.1:30000";
 
-    public static Option<string?> Gateway() => new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway})." };
+    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway})." };
+
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS)." };
+
+    public IEnumerable<Option> All => [Gateway, Redis];
 
     /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key.</summary>
-    public static MeshGatewayOptions For(string participant, string? gateway, string? keys, string? state = null)
+    public MeshGatewayOptions For(ParseResult parse, string participant, string? keys, string? state = null)
     {
         var store = TrustStoreLocator.Store(keys);
         if (!store.Registry.Contains(participant))
@@ -20,17 +27,22 @@ public static class GatewayOptions
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
-            Endpoints = Endpoints(gateway),
+            Endpoints = Endpoints(parse),
+            RedisConnectionString = RedisOf(parse),
             StateDirectory = state,
         };
     }
 
+    public string? RedisOf(ParseResult parse) =>
+        parse.GetValue(Redis) ?? (Environment.GetEnvironmentVariable("A42_REDIS") is { Length: > 0 } redis ? redis : null);
+
     /// <summary>The endpoints of <c>--gateway</c>, else <c>A42_GATEWAY</c>, else the default.</summary>
-    public static IReadOnlyList<IPEndPoint> Endpoints(string? gateway)
-    {
-        var endpoints = gateway ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway;
-        return [.. OptionValues.Ids(endpoints).Select(e => IPEndPoint.TryParse(e, out var endpoint)
+    public IReadOnlyList<IPEndPoint> Endpoints(ParseResult parse) => ParseEndpoints(
+        parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway);
+
+    /// <summary>HOST:PORT[,...] as endpoints; anything else is refused naming <c>--gateway</c>.</summary>
+    public static IReadOnlyList<IPEndPoint> ParseEndpoints(string value) =>
+        [.. OptionValues.Ids(value).Select(e => IPEndPoint.TryParse(e, out var endpoint)
             ? endpoint
             : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))];
-    }
 }

@@ -12,15 +12,17 @@ public static class ListenCommand
     {
         var participants = new Option<string>("--as") { Description = "The participant(s) whose inbox to read, comma-separated.", Required = true };
         var keys = CommonOptions.Keys();
-        var gateway = GatewayOptions.Gateway();
+        var gateway = new GatewayOptions();
         var ack = new Option<bool>("--ack") { Description = "Acknowledge each message once printed (with the RECEIPT its sender asked for)." };
         var count = new Option<int?>("--count") { Description = "Stop after N received envelopes in all (exit 3 if the timeout comes first)." };
         var timeout = new Option<int?>("--timeout") { Description = "Stop after SECONDS." };
         var state = new Option<string?>("--state") { Description = "State directory (one subdirectory per participant): never print a message or report twice, across restarts of this listener." };
         var command = new Command("listen", "Print inboxes and delivery reports as JSON lines, highest precedence first, each once.")
         {
-            participants, keys, gateway, ack, count, timeout, state,
+            participants, keys, ack, count, timeout, state,
         };
+        foreach (var option in gateway.All)
+            command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
             var ids = OptionValues.Ids(parse.GetValue(participants));
@@ -31,7 +33,7 @@ public static class ListenCommand
             if (parse.GetValue(timeout) is < 1)
                 throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", "--timeout must be at least 1 second");
             var stateDirectory = parse.GetValue(state);
-            var gateways = ids.Select(id => GatewayOptions.For(id, parse.GetValue(gateway), parse.GetValue(keys),
+            var gateways = ids.Select(id => gateway.For(parse, id, parse.GetValue(keys),
                 stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with { AcknowledgementsAsEvents = false }).ToList();
             var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

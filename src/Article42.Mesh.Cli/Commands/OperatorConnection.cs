@@ -3,16 +3,16 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> and <c>--operator-key</c>.</summary>
+/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> or <c>--redis</c>, and <c>--operator-key</c>.</summary>
 public sealed class OperatorConnection
 {
-    public Option<string?> Gateway { get; } = GatewayOptions.Gateway();
+    private readonly GatewayOptions _gateway = new();
 
     public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = "The operator's private key (default: $A42_HOME/keys/operator.pem)." };
 
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for the mesh.", DefaultValueFactory = _ => 30 };
 
-    public IEnumerable<Option> All => [Gateway, OperatorKey, Timeout];
+    public IEnumerable<Option> All => [.. _gateway.All, OperatorKey, Timeout];
 
     /// <summary>Runs <paramref name="request"/> over an operator connection, bounded by <c>--timeout</c>.</summary>
     public async Task<T> RunAsync<T>(ParseResult parse, Func<MeshOperator, CancellationToken, Task<T>> request, CancellationToken cancellation)
@@ -27,7 +27,12 @@ public sealed class OperatorConnection
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
         var late = $"the mesh did not answer within {seconds} s (--timeout)";
-        var options = new MeshOperatorOptions { OperatorKey = key, Endpoints = GatewayOptions.Endpoints(parse.GetValue(Gateway)) };
+        var options = new MeshOperatorOptions
+        {
+            OperatorKey = key,
+            Endpoints = _gateway.Endpoints(parse),
+            RedisConnectionString = _gateway.RedisOf(parse),
+        };
         await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
         return await Deadline.Within(() => request(mesh, deadline.Token), deadline.Token, cancellation, late);
     }

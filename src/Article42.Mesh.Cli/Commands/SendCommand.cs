@@ -20,9 +20,9 @@ public static class SendCommand
         var waitDelivery = new Option<bool>("--wait-delivery") { Description = "Then print each recipient's delivery report (DR or NDR) as a JSON line; exit 3 if any is an NDR." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the receipt and, with --wait-delivery, every report.", DefaultValueFactory = _ => 120 };
         var keys = CommonOptions.Keys();
-        var gateway = GatewayOptions.Gateway();
-        var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, body, id, waitDelivery, timeout, keys, gateway };
-        foreach (var option in skeleton.All)
+        var gateway = new GatewayOptions();
+        var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, body, id, waitDelivery, timeout, keys };
+        foreach (var option in skeleton.All.Concat(gateway.All))
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
@@ -39,7 +39,7 @@ public static class SendCommand
                 throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", $"'{seconds}' is not a number of seconds of at least 1");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var options = GatewayOptions.For(sender, parse.GetValue(gateway), parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds) };
+            var options = gateway.For(parse, sender, parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds) };
             var late = $"no receipt for {envelope.MsgId} within {seconds} s (--timeout); sending it again with --id {envelope.MsgId} is safe";
             await using var mesh = await Deadline.Within(() => MeshGateway.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
             var receipt = await Deadline.Within(() => mesh.SendAsync(envelope, deadline.Token), deadline.Token, cancellation, late);

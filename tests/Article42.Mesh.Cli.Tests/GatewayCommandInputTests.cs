@@ -1,0 +1,57 @@
+namespace Article42.Mesh.Cli.Tests;
+
+/// <summary>
+/// Input the gateway and operator commands refuse before they reach any mesh: each with its code and the option it
+/// names, exit 2. (What the mesh itself refuses is tested against real silos in the integration tests.)
+/// </summary>
+public sealed class GatewayCommandInputTests(TrustStoreFixture store) : IClassFixture<TrustStoreFixture>
+{
+    // A port nothing listens on: a command that wrongly got as far as connecting would time out instead of exiting 2.
+    private const string Nowhere = "127.0.0.1:9";
+
+    [Theory]
+    [InlineData("A42-JSON-001", "--body", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "{not json")]
+    [InlineData("A42-JSON-004", "--body", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "[1,2]")]
+    [InlineData("A42-JSON-002", "$.payload.colour", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", """{"colour":"red"}""")]
+    [InlineData("A42-CLI-001", "/no/such/body.json:", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "@/no/such/body.json")]
+    [InlineData("A42-CLI-004", "--kind", "send", "--as", "FR", "--to", "DE")]
+    [InlineData("A42-CLI-004", "--to", "send", "--as", "FR", "--kind", "SITREP")]
+    [InlineData("A42-CLI-004", "--as", "send", "--to", "DE", "--kind", "SITREP")]
+    [InlineData("A42-CLI-002", "--kind", "send", "--as", "FR", "--to", "DE", "--kind", "POSTCARD")]
+    [InlineData("A42-CLI-002", "--label", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--label", "TOP_SECRET")]
+    [InlineData("A42-CLI-002", "--info-precedence", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--info-precedence", "9")]
+    [InlineData("A42-CLI-002", "--as", "send", "--as", "XX", "--to", "DE", "--kind", "SITREP")]
+    [InlineData("A42-CLI-002", "--timeout", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--timeout", "0")]
+    [InlineData("A42-CLI-002", "--gateway", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--gateway", "mesh.example:30000")]
+    [InlineData("A42-CLI-002", "--as", "listen", "--as", "DE,DE")]
+    [InlineData("A42-CLI-002", "--count", "listen", "--as", "DE", "--count", "0")]
+    [InlineData("A42-CLI-002", "--as", "listen", "--as", "DE,ATLANTIS")]
+    [InlineData("A42-KEYS-002", "--operator-key", "status", "--operator-key", "/no/such/operator.pem")]
+    [InlineData("A42-KEYS-002", "--operator-key", "trace", "01M8D45G7APMF4CD7T5GJM061A", "--operator-key", "/no/such/operator.pem")]
+    public async Task Refused_before_reaching_the_mesh_with_its_code_naming_the_field(string code, string field, params string[] args)
+    {
+        var result = await store.RunAsync(args.Contains("--gateway") ? args : [.. args, "--gateway", Nowhere]);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"{code} {field}", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_prepared_envelope_file_with_skeleton_options_is_a_usage_error()
+    {
+        var created = await store.RunAsync("envelope", "new", "--kind", "SITREP", "--from", "FR", "--to", "DE");
+        var file = store.File(created.Stdout);
+        var result = await store.RunAsync("send", file, "--kind", "RFI", "--gateway", Nowhere);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("A42-CLI-004 file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_to_a_mesh_that_never_answers_ends_at_its_timeout_with_exit_1_and_the_id_to_resend()
+    {
+        var result = await store.RunAsync("send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--id", "01M8D45G7APMF4CD7T5GJM061A", "--timeout", "2", "--gateway", Nowhere);
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("no receipt for 01M8D45G7APMF4CD7T5GJM061A within 2 s", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--id 01M8D45G7APMF4CD7T5GJM061A", result.Stderr, StringComparison.Ordinal);
+    }
+}
