@@ -30,7 +30,7 @@ public sealed class BroadcastTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedMe
             foreach (var listener in listeners)
             {
                 Assert.True(0 == await listener.ExitedAsync(TimeSpan.FromMinutes(3)), listener.Describe());
-                printed.AddRange(Envelopes(listener.Output));
+                printed.AddRange(ListenOutput.Envelopes(listener.Output));
             }
             Assert.All(printed, p => Assert.Equal((messageId, "INVOCATION"), (p.MessageId, p.Kind)));
             Assert.Equal(everyone, printed.Select(p => p.Participant).Order(StringComparer.Ordinal));
@@ -38,7 +38,7 @@ public sealed class BroadcastTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedMe
             // FR's own inbox holds the receipts the acknowledgements sent back, never its invocation.
             var france = await mesh.RunAsync("listen", "--as", "FR", "--count", everyone.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "60");
             Assert.True(france.ExitCode == 0, france.ToString());
-            var receipts = Envelopes(france.Output).ToList();
+            var receipts = ListenOutput.Envelopes(france.Output).ToList();
             Assert.All(receipts, r => Assert.Equal("RECEIPT", r.Kind));
             Assert.Equal(everyone.Count, receipts.Count);
         }
@@ -46,17 +46,6 @@ public sealed class BroadcastTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedMe
         {
             foreach (var listener in listeners)
                 await listener.DisposeAsync();
-        }
-    }
-
-    private static IEnumerable<(string Participant, string MessageId, string Kind)> Envelopes(IEnumerable<string> output)
-    {
-        foreach (var line in output.Where(l => l.StartsWith('{')))
-        {
-            using var document = JsonDocument.Parse(line);
-            if (!document.RootElement.TryGetProperty("envelope", out var envelope))
-                continue;
-            yield return (document.RootElement.GetProperty("participant").GetString()!, envelope.GetProperty("msg_id").GetString()!, envelope.GetProperty("kind").GetString()!);
         }
     }
 }

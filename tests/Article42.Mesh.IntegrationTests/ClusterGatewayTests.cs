@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.IntegrationTests;
@@ -52,11 +51,7 @@ public sealed class ClusterGatewayTests
             }
 
             Assert.True(0 == await listener.ExitedAsync(TimeSpan.FromMinutes(5)), listener.Describe());
-            var printed = listener.Output.Where(line => line.StartsWith('{')).Select(line =>
-            {
-                using var document = JsonDocument.Parse(line);
-                return document.RootElement.GetProperty("envelope").GetProperty("msg_id").GetString()!;
-            }).ToList();
+            var printed = ListenOutput.MessageIds(listener.Output);
             Assert.Equal(sent.Order(StringComparer.Ordinal), printed.Order(StringComparer.Ordinal));
         }
         finally

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.IntegrationTests;
@@ -33,13 +32,13 @@ public sealed class ListenerRestartTests(EmbeddedMesh mesh) : IClassFixture<Embe
                 sent.Add((await romania.SendAsync(romania.Draft(MessageKind.Sitrep, "BG"), TestContext.Current.CancellationToken)).MessageId);
             }
         }
-        var before = MessageIds(first.Output);
+        var before = ListenOutput.MessageIds(first.Output);
         Assert.Equal(before.Count, before.Distinct().Count());
 
         await using var second = mesh.Start("a42 listen (restarted)", "listen", "--as", "BG", "--ack", "--state", state,
             "--count", (Messages - before.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "60");
         var exit = await second.ExitedAsync(TimeSpan.FromMinutes(2));
-        var after = MessageIds(second.Output);
+        var after = ListenOutput.MessageIds(second.Output);
 
         // Never twice: the state directory records a message as handed (flushed to disk) before it is printed.
         Assert.Empty(before.Intersect(after));
@@ -49,11 +48,4 @@ public sealed class ListenerRestartTests(EmbeddedMesh mesh) : IClassFixture<Embe
         Assert.True(missing.Count <= 1, $"{missing.Count} messages never printed: {string.Join(',', missing)}");
         Assert.True(exit == (missing.Count == 0 ? 0 : 3), second.Describe());
     }
-
-    private static List<string> MessageIds(IEnumerable<string> output) =>
-        [.. output.Where(line => line.StartsWith('{')).Select(line =>
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.GetProperty("envelope").GetProperty("msg_id").GetString()!;
-        })];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.IntegrationTests;
@@ -42,11 +41,7 @@ public sealed class SiloCrashTests
         }
 
         Assert.True(0 == await listener.ExitedAsync(TimeSpan.FromMinutes(4)), listener.Describe());
-        var printed = listener.Output.Where(line => line.StartsWith('{')).Select(line =>
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.GetProperty("envelope").GetProperty("msg_id").GetString()!;
-        }).ToList();
+        var printed = ListenOutput.MessageIds(listener.Output);
         Assert.Equal(1000, printed.Count);
         Assert.Equal(sent.Order(), printed.Order());
         await silo.DisposeAsync();
