@@ -34,7 +34,8 @@ public static class ListenCommand
                 throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", "--timeout must be at least 1 second");
             var stateDirectory = parse.GetValue(state);
             var gateways = ids.Select(id => gateway.For(parse, id, parse.GetValue(keys),
-                stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with { AcknowledgementsAsEvents = false }).ToList();
+                stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with
+            { AcknowledgementsAsEvents = false }).ToList();
             var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(timeout) is { } seconds)
