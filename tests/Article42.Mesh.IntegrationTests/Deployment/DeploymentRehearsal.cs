@@ -78,9 +78,12 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}\n{silo.Describe()}");
         }
 
-        var metrics = await http.GetStringAsync(ports.Url(metricsPath), TestContext.Current.CancellationToken);
-        Assert.Contains("# TYPE a42_", metrics, StringComparison.Ordinal);
         await SendThroughGatewayAsync(ports);
+        // The mesh's own meters (a42_*), not only the exporter's target_info, once the send has used them.
+        await Deadline.UntilAsync(
+            async () => (await http.GetStringAsync(ports.Url(metricsPath), TestContext.Current.CancellationToken)).Contains("# TYPE a42_", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            $"a42_* metrics at {metricsPath}");
         if (whileReady is not null)
             await whileReady(ports);
 
