@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
 using Article42.Mesh.Hosting;
 using Article42.Mesh.Hosting.Configuration;
 using Npgsql;
+using YamlDotNet.RepresentationModel;
 
 namespace Article42.Mesh.IntegrationTests.Deployment;
 
