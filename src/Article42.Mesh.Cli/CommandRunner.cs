@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Article42.Mesh.Gateway;
 using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli;
@@ -34,6 +35,11 @@ public static class CommandRunner
         {
             foreach (var error in ex.Errors)
                 Console.Error.WriteLine(error);
+            return ExitCodes.Invalid;
+        }
+        catch (MeshTlsException ex)
+        {
+            Console.Error.WriteLine(ex.Error);
             return ExitCodes.Invalid;
         }
         catch (RegistryException ex)

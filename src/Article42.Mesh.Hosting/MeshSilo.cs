@@ -1,4 +1,5 @@
 using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -55,13 +56,14 @@ public static class MeshSilo
         output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
         var registry = MeshTrustStore.Prepare(settings, output);
         var secret = ClusterSecretFile.Resolve(settings);
+        var tls = SiloTls.Prepare(settings, output);
         await StartChecks.RunAsync(settings).ConfigureAwait(false);
         var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
         WebApplication? app = null;
         try
         {
             output.WriteLine($"journal {MeshJournal.Describe(settings)}");
-            builder.AddArticle42Mesh(new MeshStart(settings, registry, journal, secret));
+            builder.AddArticle42Mesh(new MeshStart(settings, registry, journal, secret, tls));
             app = builder.Build();
             app.MapArticle42MeshEndpoints(settings);
             await StartAppAsync(app).ConfigureAwait(false);

@@ -10,8 +10,8 @@ public static class GatewayOptions
 
     public static Option<string?> Gateway() => new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway})." };
 
-    /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key.</summary>
-    public static MeshGatewayOptions For(string participant, string? gateway, string? keys, string? state = null)
+    /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key (and TLS, see <see cref="GatewayTlsOptions"/>).</summary>
+    public static MeshGatewayOptions For(string participant, string? gateway, string? keys, string? state = null, MeshTlsOptions? tls = null)
     {
         var endpoints = gateway ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway;
         var store = TrustStoreLocator.Store(keys);
@@ -25,6 +25,7 @@ public static class GatewayOptions
                 ? endpoint
                 : throw new CliException(CliErrorCodes.BadOptionValue, "--gateway", $"'{e}' is not HOST:PORT (an IP address and a port)"))],
             StateDirectory = state,
+            Tls = tls,
         };
     }
 }

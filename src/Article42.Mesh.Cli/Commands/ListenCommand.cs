@@ -20,10 +20,13 @@ public static class ListenCommand
         var count = new Option<int?>("--count") { Description = "Stop after N messages (exit 3 if the timeout comes first)." };
         var timeout = new Option<int?>("--timeout") { Description = "Stop after SECONDS." };
         var state = new Option<string?>("--state") { Description = "State directory: never print a message twice, across restarts of this listener." };
+        var tls = new GatewayTlsOptions();
         var command = new Command("listen", "Print the inbox as JSON lines, highest precedence first, each message once.") { participant, keys, gateway, ack, count, timeout, state };
+        tls.AddTo(command);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
-            var options = GatewayOptions.For(parse.GetValue(participant)!, parse.GetValue(gateway), parse.GetValue(keys), parse.GetValue(state));
+            var id = parse.GetValue(participant)!;
+            var options = GatewayOptions.For(id, parse.GetValue(gateway), parse.GetValue(keys), parse.GetValue(state), tls.Resolve(parse, id, parse.GetValue(keys)));
             var registry = TrustStoreLocator.Store(parse.GetValue(keys)).Registry;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(timeout) is { } seconds)

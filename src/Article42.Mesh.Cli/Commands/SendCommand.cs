@@ -19,7 +19,9 @@ public static class SendCommand
         var id = new Option<string?>("--id") { Description = "Message id (ULID) to use, so a repeated send is recognised." };
         var keys = CommonOptions.Keys();
         var gateway = GatewayOptions.Gateway();
+        var tls = new GatewayTlsOptions();
         var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, to, kind, precedence, id, keys, gateway };
+        tls.AddTo(command);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
             var envelope = parse.GetValue(file) is { } path
@@ -30,7 +32,7 @@ public static class SendCommand
             var sender = parse.GetValue(participant) ?? envelope.From;
             if (sender != envelope.From)
                 throw new CliException(CliErrorCodes.WrongSigner, "--as", $"'{sender}' cannot send an envelope from '{envelope.From}'");
-            await using var mesh = await MeshGateway.ConnectAsync(GatewayOptions.For(sender, parse.GetValue(gateway), parse.GetValue(keys)), cancellation);
+            await using var mesh = await MeshGateway.ConnectAsync(GatewayOptions.For(sender, parse.GetValue(gateway), parse.GetValue(keys), tls: tls.Resolve(parse, sender, parse.GetValue(keys))), cancellation);
             try
             {
                 var receipt = await mesh.SendAsync(envelope, cancellation);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Connections.Security;
+
+namespace Article42.Mesh.Hosting.Tls;
+
+/// <summary>
+/// TLS on every Orleans connection of a silo, each side with its own rule: silo-to-silo is always mutual (both present
+/// a silo certificate: issued by the mesh's CA for server authentication), gateways must or may present a client
+/// certificate of the mesh's CA (<c>Tls:RequireClientCertificate</c>). A certificate from any other CA, expired, or
+/// for the wrong purpose is refused in the handshake, before Orleans reads a byte.
+/// </summary>
+internal static class SiloTlsBuilderExtensions
+{
+    public const string SiloEndpoint = "silo";
+    public const string GatewayEndpoint = "gateway";
+
+    public static ISiloBuilder UseMeshTls(this ISiloBuilder silo, SiloTlsMaterial material, Configuration.TlsSettings settings)
+    {
+        silo.Services.AddSingleton(services => new SiloCertificates(settings, material, TimeProvider.System, services.GetRequiredService<ILogger<SiloCertificates>>()));
+        silo.Configure<SiloConnectionOptions>(connections =>
+        {
+            connections.ConfigureSiloInboundConnection(builder => builder.UseServerTls(Server(Certificates(builder), TlsPurpose.Server, RemoteCertificateMode.RequireCertificate, SiloEndpoint)));
+            connections.ConfigureSiloOutboundConnection(builder => builder.UseClientTls(Client(Certificates(builder))));
+            connections.ConfigureGatewayInboundConnection(builder => builder.UseServerTls(Server(
+                Certificates(builder),
+                TlsPurpose.Client,
+                settings.RequireClientCertificate ? RemoteCertificateMode.RequireCertificate : RemoteCertificateMode.AllowCertificate,
+                GatewayEndpoint)));
+        });
+        return silo;
+    }
+
+    private static SiloCertificates Certificates(IConnectionBuilder builder)
+    {
+        var certificates = builder.ApplicationServices.GetRequiredService<SiloCertificates>();
+        TlsTelemetry.Watch(() => certificates.Current);
+        return certificates;
+    }
+
+    private static TlsOptions Server(SiloCertificates certificates, TlsPurpose peer, RemoteCertificateMode mode, string endpoint) => new()
+    {
+        LocalServerCertificateSelector = (_, _) => certificates.Current.Certificate,
+        RemoteCertificateMode = mode,
+        RemoteCertificateValidation = (certificate, chain, _) => certificates.Accept(certificate, chain, peer, endpoint),
+    };
+
+    private static TlsOptions Client(SiloCertificates certificates) => new()
+    {
+        LocalCertificate = certificates.Current.Certificate,
+        LocalClientCertificateSelector = (_, _, _, _, _) => certificates.Current.Certificate,
+        ClientCertificateMode = RemoteCertificateMode.RequireCertificate,
+        RemoteCertificateMode = RemoteCertificateMode.RequireCertificate,
+        RemoteCertificateValidation = (certificate, chain, _) => certificates.Accept(certificate, chain, TlsPurpose.Server, SiloEndpoint),
+    };
+}
