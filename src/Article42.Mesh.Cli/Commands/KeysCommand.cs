@@ -42,11 +42,11 @@ public static class KeysCommand
             var store = keep ? TrustStore.Open(directory) : CreateStore(directory, parse.GetValue(registry));
             if (withTls)
             {
-                var issued = pki.Create([.. store.Registry.Participants.Select(p => p.Id), TrustStore.OperatorKeyName], DateTimeOffset.UtcNow);
+                var issued = pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
                 Console.WriteLine($"Created a development PKI in {Path.GetFullPath(pki.Path)}{(keep ? " (the trust store was kept)" : "")}");
                 Console.WriteLine($"  certificate authority: {pki.AuthorityCertificate} (key: ca.key, mode 600; valid 5 years)");
                 Console.WriteLine($"  silo certificate:      {pki.SiloCertificate} (localhost, 127.0.0.1, ::1; valid 1 year)");
-                Console.WriteLine($"  client certificates:   {Path.Combine(pki.Path, "<ID>.crt")} + <ID>.key for {issued - 1} participants and the operator (CN = id)");
+                Console.WriteLine($"  client certificates:   {Path.Combine(pki.Path, "<ID>.crt")} + <ID>.key for {issued} participants and the operator (CN = id)");
             }
 
             return ExitCodes.Success;

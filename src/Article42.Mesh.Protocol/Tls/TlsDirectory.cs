@@ -6,7 +6,8 @@ namespace Article42.Mesh.Protocol;
 /// <summary>
 /// The development TLS material of a trust store, in its <c>tls/</c> folder: <c>ca.crt</c> + <c>ca.key</c> (the
 /// certificate authority), <c>silo.crt</c> + <c>silo.key</c> (every silo's certificate) and <c>&lt;ID&gt;.crt</c> +
-/// <c>&lt;ID&gt;.key</c> per participant (its gateway's client certificate, common name = the id). Keys are PKCS#8
+/// <c>&lt;ID&gt;.key</c> per participant (its gateway's client certificate, common name = the id) and for the operator
+/// (<c>operator.crt</c>: tools that are no one participant, such as the exercise runner). Keys are PKCS#8
 /// PEM, mode 600. The names follow Kubernetes TLS secrets (<c>tls.crt</c>/<c>tls.key</c>/<c>ca.crt</c>): one
 /// certificate and its key per pair of files.
 /// </summary>
@@ -45,8 +46,8 @@ public sealed class TlsDirectory
     public string Key(string name) => System.IO.Path.Combine(Path, $"{name}.key");
 
     /// <summary>
-    /// Makes a new CA (5 years), the silo certificate and one gateway certificate per name in <paramref name="participants"/>
-    /// (1 year each), replacing what is there. Returns how many gateway certificates it wrote.
+    /// Makes a new CA (5 years), the silo certificate, one gateway certificate per name in <paramref name="participants"/>
+    /// and the operator's (1 year each), replacing what is there. Returns how many participant certificates it wrote.
     /// </summary>
     public int Create(IEnumerable<string> participants, DateTimeOffset now)
     {
@@ -67,6 +68,8 @@ public sealed class TlsDirectory
             count++;
         }
 
+        using (var operatorCertificate = DevelopmentPki.IssueGateway(authority, TrustStore.OperatorKeyName, from, now + CertificateLifetime))
+            Write(TrustStore.OperatorKeyName, operatorCertificate);
         return count;
     }
 
