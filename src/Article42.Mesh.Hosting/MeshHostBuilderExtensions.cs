@@ -45,7 +45,7 @@ public static class MeshHostBuilderExtensions
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigKeys.MembershipSection));
             UseProfile(silo, settings);
             if (start.Tls is { } tls)
-                silo.UseMeshTls(tls, settings.Tls!);
+                silo.UseMeshTls(tls, settings);
             silo.AddMeshGrains(builder.Configuration);
             // Without it traces break at every Orleans hop (ORLEANS.md item 9).
             silo.AddActivityPropagation();

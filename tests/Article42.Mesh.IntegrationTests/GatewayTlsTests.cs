@@ -28,6 +28,17 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
     }
 
     [Fact]
+    public async Task A_gateway_holding_FRs_signing_key_but_HUs_certificate_cannot_speak_for_FR()
+    {
+        await using var impostor = await MeshGateway.ConnectAsync(mesh.Gateway("FR", MeshTlsOptions.FromTrustStore(mesh.Keys, "HU")), TestContext.Current.CancellationToken);
+
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => impostor.SendAsync(impostor.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("A42-SEC-002 ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("this gateway connection's TLS client certificate speaks for 'HU', not 'FR'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gateway_without_a_client_certificate_is_refused_with_A42_TLS_001()
     {
         var refused = await RefusedAsync(mesh.Gateway("IT", new MeshTlsOptions { CertificateAuthorities = mesh.Trusted() }));

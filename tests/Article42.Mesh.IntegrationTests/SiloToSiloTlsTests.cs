@@ -37,11 +37,15 @@ public sealed class SiloToSiloTlsTests
         await Task.WhenAll(a.ReadyAsync(), b.ReadyAsync());
         Assert.EndsWith("client certificates required", await b.LineAsync("tls"), StringComparison.Ordinal);
 
-        // A client that knows only A's gateway: calls to grains on B cross from A to B, silo to silo, over TLS.
-        await using var viaA = await MeshClient.ConnectEmbeddedAsync(ports[0].Gateway, MeshTlsOptions.FromTrustStore(keys, TrustStore.OperatorKeyName));
+        // Grains placed on B (through B's gateway: placement prefers the silo a call arrives at), then called by a
+        // client that knows only A's gateway: those calls cross from A to B, silo to silo, over TLS.
+        var operatorTls = MeshTlsOptions.FromTrustStore(keys, TrustStore.OperatorKeyName);
+        await using var viaA = await MeshClient.ConnectEmbeddedAsync(ports[0].Gateway, operatorTls);
+        await using var viaB = await MeshClient.ConnectEmbeddedAsync(ports[1].Gateway, operatorTls);
         await Deadline.UntilAsync(async () => (await viaA.Management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30), "two active silos");
-        var onB = await ActivateUntilOneLandsOnAsync(viaA, ports[1].Silo);
+        var onB = await ActivateUntilOneLandsOnAsync(viaB, ports[1].Silo);
         Assert.NotNull(await viaA.Client.GetGrain<IParticipantGrain>(onB).ChallengeAsync());
+        Assert.Equal(ports[1].Silo, (await viaA.Management.GetActivationAddress(viaA.Client.GetGrain<IParticipantGrain>(onB), TestContext.Current.CancellationToken))?.Endpoint.Port);
 
         // The silo port takes silo certificates only: a gateway's (client authentication only) is refused.
         using (var gateway = TlsCertificates.Load(pki.Certificate("FR")))
@@ -58,11 +62,65 @@ public sealed class SiloToSiloTlsTests
             await LogsAsync(a, ForeignSilo);
             await LogsAsync(c, ForeignSilo);
             Assert.DoesNotContain("ready", c.Output);
-            Assert.Equal([ports[0].Silo, ports[1].Silo], (await viaA.Management.GetHosts(onlyActive: true, TestContext.Current.CancellationToken)).Keys.Select(s => s.Endpoint.Port).Order());
+            Assert.Equal(new[] { ports[0].Silo, ports[1].Silo }.Order(), (await viaA.Management.GetHosts(onlyActive: true, TestContext.Current.CancellationToken)).Keys.Select(s => s.Endpoint.Port).Order());
         }
 
         Assert.NotNull(await viaA.Client.GetGrain<IParticipantGrain>(onB).ChallengeAsync());
     }
+
+    [Fact]
+    public async Task With_certificate_binding_a_grain_on_the_other_silo_serves_only_the_participant_named_by_the_gateways_certificate()
+    {
+        using var home = new TempHome();
+        await using var redis = await RedisServer.StartAsync();
+        await using var postgres = await PostgresServer.StartAsync();
+        var journal = await postgres.CreateDatabaseAsync("mesh");
+        var keys = Path.Combine(home.Path, "keys");
+        var store = TrustStore.Create(keys, ParticipantRegistry.Default);
+        TlsDirectory.Of(keys).Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
+        var ports = new[] { SiloPorts.Free(), SiloPorts.Free() };
+        string[] shared =
+        [
+            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
+            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests", "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true",
+        ];
+        await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
+        await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
+        await Task.WhenAll(a.ReadyAsync(), b.ReadyAsync());
+        await using var operatorClient = await MeshClient.ConnectEmbeddedAsync(ports[1].Gateway, MeshTlsOptions.FromTrustStore(keys, TrustStore.OperatorKeyName));
+        await Deadline.UntilAsync(async () => (await operatorClient.Management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30), "two active silos");
+
+        // The operator's certificate speaks for no participant: its calls through B are refused, but they place the
+        // grains, until one lands on B. A gateway connected through A only then shows that B found, in Redis, the
+        // binding A recorded when that gateway connected.
+        string? onB = null;
+        foreach (var id in store.Registry.Participants.Select(p => p.Id).Where(id => id != "DE"))
+        {
+            var grain = operatorClient.Client.GetGrain<IParticipantGrain>(id);
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await grain.ChallengeAsync());
+            if ((await operatorClient.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port == ports[1].Silo)
+            {
+                onB = id;
+                break;
+            }
+        }
+
+        Assert.True(onB is not null, "no participant's grain was placed on silo B");
+        await using (var owner = await MeshGateway.ConnectAsync(Options(keys, onB, onB, ports[0].Gateway), TestContext.Current.CancellationToken))
+            Assert.NotEmpty((await owner.SendAsync(owner.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken)).Recipients);
+        var other = onB == "FR" ? "IT" : "FR";
+        await using var impostor = await MeshGateway.ConnectAsync(Options(keys, onB, other, ports[0].Gateway), TestContext.Current.CancellationToken);
+        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => impostor.SendAsync(impostor.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken));
+        Assert.Contains($"A42-SEC-002 ChallengeAsync on '{onB}': this gateway connection's TLS client certificate speaks for '{other}', not '{onB}'", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static MeshGatewayOptions Options(string keys, string participant, string certificateOf, int gatewayPort) => new()
+    {
+        Participant = participant,
+        TrustStoreDirectory = keys,
+        Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
+        Tls = MeshTlsOptions.FromTrustStore(keys, certificateOf),
+    };
 
     private static async Task HandshakeAsync(int port, System.Security.Cryptography.X509Certificates.X509Certificate2 client)
     {

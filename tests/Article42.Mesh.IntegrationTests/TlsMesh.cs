@@ -7,8 +7,9 @@ using Article42.Mesh.Gateway;
 namespace Article42.Mesh.IntegrationTests;
 
 /// <summary>
-/// An embedded silo process with mutual TLS required, on a development PKI made 90 days ago (so that certificates
-/// that expired last month can still be issued by its CA), shared by the tests of one class.
+/// An embedded silo process with mutual TLS required and each gateway certificate bound to its participant, on a
+/// development PKI made 90 days ago (so that certificates that expired last month can still be issued by its CA),
+/// shared by the tests of one class.
 /// </summary>
 public sealed class TlsMesh : IAsyncLifetime
 {
@@ -27,7 +28,7 @@ public sealed class TlsMesh : IAsyncLifetime
         var store = TrustStore.Create(Keys, ParticipantRegistry.Default);
         Pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow.AddDays(-90));
         Silo = SiloProcess.Start("embedded silo with mutual TLS", "Article42.Mesh.Silo.dll", home.Path,
-            [.. Ports.Flags(), "--keys", Keys, "--Tls:RequireClientCertificate=true", "--Dashboard:Enabled=false"]);
+            [.. Ports.Flags(), "--keys", Keys, "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true", "--Dashboard:Enabled=false"]);
         await Silo.ReadyAsync();
     }
 

@@ -29,14 +29,15 @@ public sealed class TlsSettingTests : IDisposable
         Assert.NotNull(tls);
         Assert.Equal((Pki.SiloCertificate, Pki.AuthorityCertificate, false), (tls.Certificate, tls.CaCertificate, tls.RequireClientCertificate));
         Assert.Null(Read(new() { ["Tls:Enabled"] = "false" }).Tls);
-        Assert.True(Read(Cluster("cluster")).Tls is { RequireClientCertificate: false });
+        Assert.True(Read(Cluster("cluster")).Tls is { RequireClientCertificate: false, BindParticipant: false });
     }
 
     [Fact]
     public void Kubernetes_always_runs_mutual_TLS_and_refuses_to_turn_either_off()
     {
         var kubernetes = Read(Cluster("kubernetes"));
-        Assert.Equal((Pki.SiloCertificate, true), (kubernetes.Tls?.Certificate, kubernetes.Tls?.RequireClientCertificate));
+        Assert.Equal((Pki.SiloCertificate, true, true), (kubernetes.Tls?.Certificate, kubernetes.Tls?.RequireClientCertificate, kubernetes.Tls?.BindParticipant));
+        Assert.False(Read(new(Cluster("kubernetes")) { ["Tls:BindParticipant"] = "false" }).Tls!.BindParticipant);
 
         var errors = Errors(new(Cluster("kubernetes")) { ["Tls:Enabled"] = "false", ["Tls:RequireClientCertificate"] = "false" });
 
@@ -46,12 +47,23 @@ public sealed class TlsSettingTests : IDisposable
     }
 
     [Fact]
+    public void Binding_certificates_to_participants_needs_client_certificates_to_be_required()
+    {
+        Pki.Create(["FR"], Now);
+
+        var error = Assert.Single(Errors(new() { ["Tls:BindParticipant"] = "true" }));
+
+        Assert.Equal(("A42-CFG-017", "Tls:BindParticipant"), (error.Code, error.Path));
+        Assert.True(Read(new() { ["Tls:BindParticipant"] = "true", ["Tls:RequireClientCertificate"] = "true" }).Tls!.BindParticipant);
+    }
+
+    [Fact]
     public void A_misspelt_tls_key_or_a_bad_boolean_is_refused_naming_it()
     {
         var errors = Errors(new() { ["Tls:Certficate"] = "/etc/a42/silo.crt", ["Tls:RequireClientCertificate"] = "yes" });
 
         Assert.Equal([("A42-CFG-006", "Tls:Certficate"), ("A42-CFG-006", "Tls:RequireClientCertificate")], errors.Select(e => (e.Code, e.Path)));
-        Assert.Contains("known: Enabled, Certificate, CertificateKey, CertificatePassword, CaCertificate, RequireClientCertificate", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("known: Enabled, Certificate, CertificateKey, CertificatePassword, CaCertificate, RequireClientCertificate, BindParticipant", errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

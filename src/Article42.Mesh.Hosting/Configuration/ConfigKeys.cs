@@ -27,6 +27,7 @@ public static class ConfigKeys
     public const string TlsCertificatePassword = "Tls:CertificatePassword";
     public const string TlsCaCertificate = "Tls:CaCertificate";
     public const string TlsRequireClientCertificate = "Tls:RequireClientCertificate";
+    public const string TlsBindParticipant = "Tls:BindParticipant";
 
     /// <summary>Sections bound onto option classes (grains' <c>Delivery</c> and <c>Security</c>, Orleans' membership).</summary>
     public const string DeliverySection = "Delivery";

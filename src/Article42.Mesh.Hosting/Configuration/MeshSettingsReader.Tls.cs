@@ -5,7 +5,8 @@ namespace Article42.Mesh.Hosting.Configuration;
 /// <summary>
 /// The <c>Tls</c> section. TLS is on in the kubernetes profile (it cannot be turned off there, nor can client
 /// certificates be made optional), and elsewhere when <c>Tls:Certificate</c> is set or the trust store holds the
-/// development silo certificate (<c>a42 keys init --tls</c>); <c>Tls:Enabled</c> overrides the latter. The files
+/// development silo certificate (<c>a42 keys init --tls</c>); <c>Tls:Enabled</c> overrides the latter. Binding a
+/// connection's certificate to the participant it calls is on by default in kubernetes only. The files
 /// themselves are read and checked later (<see cref="Tls.SiloTlsMaterial"/>), each error naming its key.
 /// </summary>
 public sealed partial class MeshSettingsReader
@@ -32,6 +33,9 @@ public sealed partial class MeshSettingsReader
         var requireClient = Boolean(ConfigKeys.TlsRequireClientCertificate, kubernetes);
         if (kubernetes && !requireClient)
             Error(ConfigErrorCodes.TlsRequired, ConfigKeys.TlsRequireClientCertificate, "gateways must present a client certificate in the kubernetes profile (mutual TLS)");
+        var bind = Boolean(ConfigKeys.TlsBindParticipant, kubernetes && requireClient);
+        if (bind && !requireClient)
+            Error(ConfigErrorCodes.TlsRequired, ConfigKeys.TlsBindParticipant, $"needs {ConfigKeys.TlsRequireClientCertificate}=true: a gateway without a certificate would speak for no participant");
         if (!enabled)
             return null;
         return new TlsSettings(
@@ -39,6 +43,7 @@ public sealed partial class MeshSettingsReader
             Value(ConfigKeys.TlsCertificateKey) is { } key ? Path.GetFullPath(key) : null,
             configuration[ConfigKeys.TlsCertificatePassword] is { Length: > 0 } password ? password : null,
             Path.GetFullPath(Value(ConfigKeys.TlsCaCertificate) ?? development.AuthorityCertificate),
-            requireClient);
+            requireClient,
+            bind);
     }
 }

@@ -9,4 +9,5 @@ public sealed record TlsSettings(
     string? CertificateKey,
     string? CertificatePassword,
     string CaCertificate,
-    bool RequireClientCertificate);
+    bool RequireClientCertificate,
+    bool BindParticipant = false);
