@@ -72,6 +72,10 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
         Assert.Equal(ErrorCodes.TlsRefusedByMesh, refused.Code);
         Assert.Contains($"it expired on {expired.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC", refused.Message, StringComparison.Ordinal);
         await SiloLogsAsync($"TLS connection refused on the gateway endpoint: certificate 'CN=PT, O=Article42.Mesh development' expired on {expired.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(mesh.Ports.Url("/metrics"), TestContext.Current.CancellationToken);
+        Assert.Matches(@"a42_tls_refused_total\{[^}]*a42_tls_endpoint=""gateway""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"a42_tls_certificate_expiry_seconds(\{[^}]*\})? [1-9][0-9]{6}", metrics);
     }
 
     [Fact]
