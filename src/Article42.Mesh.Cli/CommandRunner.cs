@@ -42,6 +42,12 @@ public static class CommandRunner
             Console.Error.WriteLine(ex.Error);
             return ExitCodes.Invalid;
         }
+        catch (MeshRefusedException ex)
+        {
+            foreach (var error in ex.Errors)
+                Console.Error.WriteLine(error);
+            return ExitCodes.Invalid;
+        }
         catch (RegistryException ex)
         {
             Console.Error.WriteLine($"error {CliErrorCodes.BadRegistry} {ex.Message}");

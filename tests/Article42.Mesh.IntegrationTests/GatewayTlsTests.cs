@@ -32,10 +32,11 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
     {
         await using var impostor = await MeshGateway.ConnectAsync(mesh.Gateway("FR", MeshTlsOptions.FromTrustStore(mesh.Keys, "HU")), TestContext.Current.CancellationToken);
 
-        var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => impostor.SendAsync(impostor.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<MeshRefusedException>(() => impostor.SendAsync(impostor.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken));
 
-        Assert.StartsWith("A42-SEC-002 ", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("this gateway connection's TLS client certificate speaks for 'HU', not 'FR'", refused.Message, StringComparison.Ordinal);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("A42-SEC-002", "FR"), (error.Code, error.Path));
+        Assert.EndsWith("this gateway connection's TLS client certificate speaks for 'HU', not 'FR'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
