@@ -9,4 +9,5 @@ root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(ExerciseCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
+using var telemetry = CliTelemetry.Start(args);
 return CommandRunner.Invoke(root, args);

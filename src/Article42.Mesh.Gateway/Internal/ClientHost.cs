@@ -25,6 +25,8 @@ internal static class ClientHost
                 o.ServiceId = options.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+            // Grain calls carry the current span's context, so the silo's Orleans spans join the gateway's trace.
+            client.AddActivityPropagation();
             var attempt = 0;
             client.UseConnectionRetryFilter(async (_, token) =>
             {

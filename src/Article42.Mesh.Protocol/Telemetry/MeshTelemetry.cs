@@ -40,15 +40,16 @@ public static class MeshTelemetry
 
     /// <summary>
     /// A span about one or more messages: parented on the message's own trace when there is one message, linked to
-    /// every message's trace when there are several (the messaging conventions for batches).
+    /// every message's trace when there are several (the messaging conventions for batches). A span about messages
+    /// known only once an operation ended (a fetch) passes the operation's <paramref name="startTime"/>.
     /// </summary>
-    public static Activity? Start(string operation, string operationType, ActivityKind kind, IReadOnlyList<Envelope> envelopes, string? destination)
+    public static Activity? Start(string operation, string operationType, ActivityKind kind, IReadOnlyList<Envelope> envelopes, string? destination, DateTimeOffset startTime = default)
     {
         if (!Source.HasListeners())
             return null;
         var parent = envelopes.Count == 1 ? ContextOf(envelopes[0]) : default;
         var links = envelopes.Select(ContextOf).Where(c => c != default).Select(c => new ActivityLink(c));
-        var activity = Source.StartActivity($"{operation} {destination}".TrimEnd(), kind, parent, tags: null, links: links);
+        var activity = Source.StartActivity($"{operation} {destination}".TrimEnd(), kind, parent, tags: null, links: links, startTime);
         if (activity is null)
             return null;
         activity.SetTag("messaging.system", MessagingSystem);
