@@ -43,5 +43,10 @@ internal static class SiloTelemetry
             .Select(variable => new KeyValuePair<string, string?>((string)variable.Key, (string?)variable.Value))
             .Where(variable => variable.Key.StartsWith("OTEL_", StringComparison.Ordinal));
 
-    public static void MapMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint(MetricsPath);
+    public static void MapMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Once started, the meter provider listens: the zeros reach /metrics and OTLP.
+        app.Lifetime.ApplicationStarted.Register(MeshTelemetry.StartRareCountersAtZero);
+    }
 }
