@@ -11,7 +11,9 @@ public sealed record ReceivedSpan(
     string? ParentSpanId,
     string Name,
     int Kind,
-    IReadOnlyDictionary<string, string> Attributes)
+    long StartTimeUnixNano,
+    IReadOnlyDictionary<string, string> Attributes,
+    string? StatusMessage)
 {
     /// <summary>OTLP's span kinds: 3 client, 4 producer, 5 consumer.</summary>
     public const int Client = 3;
@@ -33,7 +35,9 @@ public sealed record ReceivedSpan(
                     span.TryGetProperty("parentSpanId", out var parent) && parent.GetString() is { Length: > 0 } id ? id : null,
                     span.GetProperty("name").GetString()!,
                     span.GetProperty("kind").GetInt32(),
-                    AttributesOf(span)));
+                    long.Parse(span.GetProperty("startTimeUnixNano").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                    AttributesOf(span),
+                    span.TryGetProperty("status", out var status) && status.TryGetProperty("message", out var message) ? message.GetString() : null));
         }),
     ];
 
