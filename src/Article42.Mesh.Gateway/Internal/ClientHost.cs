@@ -30,6 +30,8 @@ internal static class ClientHost
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
             if (options.Tls is { } tls)
                 client.UseMeshTls(tls);
+            // Grain calls carry the current span's context, so the silo's Orleans spans join the gateway's trace.
+            client.AddActivityPropagation();
             client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ConnectionRetry(options, services.GetRequiredService<IGatewayListProvider>()));
             client.AddClusterConnectionLostHandler((_, _) => connectionChanged());
             client.AddGatewayCountChangedHandler((_, e) =>
