@@ -73,8 +73,8 @@ public sealed class KeysInitTlsTests
         var home = NewHome();
         Assert.Equal(0, (await A42Process.RunAsync(home, "keys", "init")).ExitCode);
 
-        var missing = await A42Process.RunAsync(home, "send", "--as", "FR", "--to", "DE", "--tls-ca", Path.Combine(home, "nowhere.crt"));
-        var alone = await A42Process.RunAsync(home, "send", "--as", "FR", "--to", "DE", "--tls-cert", Path.Combine(home, "FR.crt"));
+        var missing = await A42Process.RunAsync(home, "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--tls-ca", Path.Combine(home, "nowhere.crt"));
+        var alone = await A42Process.RunAsync(home, "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--tls-cert", Path.Combine(home, "FR.crt"));
 
         Assert.Equal(2, missing.ExitCode);
         Assert.StartsWith($"error A42-CLI-001 --tls-ca: no file '{Path.Combine(home, "nowhere.crt")}'", missing.Stderr, StringComparison.Ordinal);
