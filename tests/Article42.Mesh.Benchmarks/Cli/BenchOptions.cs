@@ -44,12 +44,12 @@ internal sealed record BenchOptions
           --gateways N             gateways, each its own client connection (default 28)
           --concurrency N          closed loop: copies in flight (default 64; a broadcast counts N-1)
           --rate N                 open loop: messages offered per second (default 50)
-          --seconds S              measurement window (default 10; quick 1.5)
+          --seconds S              measurement window (default 10; quick 1)
           --warmup S               warm-up before each window (default 3; quick 0.5)
           --payload-bytes N        SITREP situation text length (default 1024)
           --profiles LIST          embedded,cluster (default: both for delivery, embedded otherwise)
           --signatures LIST        Always,SessionOnly (default both; delivery only)
-          --levels LIST            backlog/history levels (default 0,10000,100000; quick 0,1000,5000)
+          --levels LIST            backlog/history levels (default 0,10000,100000; quick 0,1000,2000)
           --saturating N           preemption: ROUTINE messages in flight (default 256)
           --flash-rate N           preemption: FLASH messages offered per second (default 20)
         """;
@@ -62,7 +62,7 @@ internal sealed record BenchOptions
             throw new BenchUsageException(BenchUsageException.Usage, "COMMAND", $"unknown command '{args[0]}'; use one of {string.Join(", ", Commands)}");
         var quick = args.Contains("--quick");
         var options = quick
-            ? new BenchOptions { Command = args[0], Quick = true, Seconds = 1.5, Warmup = 0.5, Levels = [0, 1_000, 5_000] }
+            ? new BenchOptions { Command = args[0], Quick = true, Seconds = 1, Warmup = 0.5, Levels = [0, 1_000, 2_000] }
             : new BenchOptions { Command = args[0] };
         for (var i = 1; i < args.Length; i++)
         {

@@ -77,8 +77,11 @@ internal static class DeliveryBenchmark
         return runs;
     }
 
-    private static async Task<double> IdleAsync(BenchContext context, ISystemUnderTest system, string name)
+    /// <summary>CPU use with no traffic after the warm-up (null in quick runs, which have no time for it).</summary>
+    private static async Task<double?> IdleAsync(BenchContext context, ISystemUnderTest system, string name)
     {
+        if (context.Options.Quick)
+            return null;
         var idle = await Measurement.IdleCpuAsync(system, context.Options.WarmupTime);
         Console.WriteLine($"  idle: {name} uses {idle:P1} of the machine's CPU with no traffic");
         return idle;
