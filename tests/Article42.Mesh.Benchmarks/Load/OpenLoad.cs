@@ -4,7 +4,7 @@ using Article42.Mesh.Benchmarks.Systems;
 namespace Article42.Mesh.Benchmarks.Load;
 
 /// <summary>
-/// An open loop: messages are due at a fixed rate whatever the system does, sent round-robin from every gateway; each
+/// An open loop: messages are due at a fixed rate whatever the system does, sent round-robin from the traffic's gateways; each
 /// one's latency counts from when it was due. Sends beyond <c>maxOutstanding</c> not yet accepted are skipped and counted.
 /// </summary>
 internal sealed class OpenLoad(ISystemUnderTest system, Traffic traffic, double ratePerSecond, int seed = 2, int maxOutstanding = 20_000) : ILoad
@@ -31,7 +31,7 @@ internal sealed class OpenLoad(ISystemUnderTest system, Traffic traffic, double 
                 if (Interlocked.Read(ref _outstanding) >= maxOutstanding)
                     Skipped++;
                 else
-                    sends.Add(SendAsync((int)(sequence % system.Gateways.Count), sequence, random, due));
+                    sends.Add(SendAsync(traffic.SenderAt(sequence, system.Gateways.Count), sequence, random, due));
                 sequence++;
             }
             sends.RemoveAll(t => t.IsCompleted);
