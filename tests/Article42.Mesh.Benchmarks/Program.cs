@@ -4,7 +4,7 @@ using Article42.Mesh.Benchmarks.Reporting;
 using Article42.Mesh.Benchmarks.Scenarios;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
 
-// Usage: BenchOptions.Usage. Exit 0 with the figures, 2 for a bad command line.
+// Usage: BenchOptions.Usage. Exit 0 with the figures, 2 for a bad command line, 1 when a run could not be made.
 BenchOptions options;
 try
 {
@@ -25,15 +25,26 @@ var context = new BenchContext(options, services);
 context.Report["command"] = options.Command;
 context.Report["quick"] = options.Quick;
 string[] commands = options.Command == "all" ? ["delivery", "preemption", "backlog", "tracing"] : [options.Command];
-foreach (var command in commands)
+try
 {
-    await (command switch
+    foreach (var command in commands)
     {
-        "delivery" => DeliveryBenchmark.RunAsync(context),
-        "preemption" => PreemptionBenchmark.RunAsync(context),
-        "backlog" => BacklogBenchmark.RunAsync(context),
-        _ => TracingBenchmark.RunAsync(context),
-    });
+        await (command switch
+        {
+            "delivery" => DeliveryBenchmark.RunAsync(context),
+            "preemption" => PreemptionBenchmark.RunAsync(context),
+            "backlog" => BacklogBenchmark.RunAsync(context),
+            _ => TracingBenchmark.RunAsync(context),
+        });
+    }
+}
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    // A mesh that would not start (no PostgreSQL binaries, a port taken) or a fill that never completed: one line.
+    // TestKit's "service unavailable" messages carry xunit's dynamic-skip marker; it means nothing here.
+    var reason = ex.Message.Replace("$XunitDynamicSkip$", "", StringComparison.Ordinal).Split('\n')[0];
+    Console.Error.WriteLine($"error {BenchUsageException.NotRun} {options.Command}: {reason}");
+    return 1;
 }
 
 context.Report["machine"] = MachineInfo.Describe(loadAtStart);

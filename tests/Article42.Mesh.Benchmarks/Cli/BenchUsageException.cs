@@ -9,6 +9,9 @@ internal sealed class BenchUsageException(string code, string option, string mes
     /// <summary>An option's value is not what it takes.</summary>
     public const string BadValue = "A42-BENCH-002";
 
+    /// <summary>The benchmark could not run (a mesh or a server did not start, a fill never completed).</summary>
+    public const string NotRun = "A42-BENCH-003";
+
     public string Code { get; } = code;
     public string Option { get; } = option;
 }

@@ -8,7 +8,7 @@ namespace Article42.Mesh.Benchmarks.Measuring;
 /// </summary>
 internal sealed class ServerProcesses(Func<IReadOnlyCollection<int>> roots)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>User plus system CPU of the root processes and their direct children (the backends), now.</summary>
     public TimeSpan Cpu()
