@@ -21,7 +21,15 @@ internal sealed class AckQueue<T>(Func<IReadOnlyCollection<T>, CancellationToken
             {
                 while (batch.Count < maxBatch && _channel.Reader.TryRead(out var item))
                     batch.Add(item);
-                await acknowledge(batch, cancellation).ConfigureAwait(false);
+                try
+                {
+                    await acknowledge(batch, cancellation).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Left unacknowledged, as a gateway whose acknowledgement failed would; the run reports why.
+                    Load.Failures.Note(ex);
+                }
                 batch = new List<T>(maxBatch);
             }
         }

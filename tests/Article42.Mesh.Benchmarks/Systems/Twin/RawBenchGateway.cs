@@ -46,7 +46,17 @@ internal sealed class RawBenchGateway : IBenchGateway
             await _grain.SubscribeAsync(_doorbellReference);
             while (!cancellation.IsCancellationRequested)
             {
-                var messages = await _grain.FetchAsync(FetchBatch);
+                ImmutableArray<RawMessage> messages;
+                try
+                {
+                    messages = await _grain.FetchAsync(FetchBatch);
+                }
+                catch (Exception ex) when (ex is TimeoutException or OrleansException)
+                {
+                    Load.Failures.Note(ex);
+                    await Task.Delay(100, cancellation);
+                    continue;
+                }
                 foreach (var message in messages)
                 {
                     if (message.Precedence == Precedence.Deferred)
