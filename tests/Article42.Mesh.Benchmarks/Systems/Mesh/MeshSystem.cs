@@ -36,6 +36,20 @@ internal sealed class MeshSystem : ISystemUnderTest
     public static async Task<MeshSystem> StartAsync(MeshSetup setup, IReadOnlyList<string> participants, BenchPayload payload, ClusterServices services)
     {
         var directory = Directory.CreateTempSubdirectory("a42-bench-").FullName;
+        try
+        {
+            return await StartInAsync(directory, setup, participants, payload, services);
+        }
+        catch
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<MeshSystem> StartInAsync(string directory, MeshSetup setup, IReadOnlyList<string> participants, BenchPayload payload, ClusterServices services)
+    {
         var keys = Path.Combine(directory, "keys");
         TrustStore.Create(keys, ParticipantRegistry.Default);
         var (siloPort, gatewayPort, httpPort) = FreePorts.ForSilo();
@@ -59,21 +73,30 @@ internal sealed class MeshSystem : ISystemUnderTest
         }
 
         var silo = await MeshSilo.StartAsync([.. args], TextWriter.Null);
-        var tracker = new DeliveryTracker();
-        var gateways = await Task.WhenAll(participants.Select(async participant =>
+        try
         {
-            var gateway = await MeshGateway.ConnectAsync(new MeshGatewayOptions
+            var tracker = new DeliveryTracker();
+            using var connecting = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var gateways = await Task.WhenAll(participants.Select(async participant =>
             {
-                Participant = participant,
-                TrustStoreDirectory = keys,
-                Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
-                RedisConnectionString = redis,
-                ClusterId = clusterId,
-                ReceiptsOnAck = false,
-            });
-            return (IBenchGateway)new MeshBenchGateway(gateway, payload, tracker);
-        }));
-        return new MeshSystem(silo, directory, gateways, tracker, setup.Profile == MeshSetup.Cluster ? services.Processes() : null);
+                var gateway = await MeshGateway.ConnectAsync(new MeshGatewayOptions
+                {
+                    Participant = participant,
+                    TrustStoreDirectory = keys,
+                    Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
+                    RedisConnectionString = redis,
+                    ClusterId = clusterId,
+                    ReceiptsOnAck = false,
+                }, connecting.Token);
+                return (IBenchGateway)new MeshBenchGateway(gateway, payload, tracker);
+            }));
+            return new MeshSystem(silo, directory, gateways, tracker, setup.Profile == MeshSetup.Cluster ? services.Processes() : null);
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
