@@ -38,6 +38,11 @@ public static class CommandRunner
                 Console.Error.WriteLine(error);
             return ExitCodes.Invalid;
         }
+        catch (MeshTlsException ex)
+        {
+            Console.Error.WriteLine(ex.Error);
+            return ExitCodes.Invalid;
+        }
         catch (MeshRefusedException ex)
         {
             foreach (var error in ex.Errors)

@@ -11,4 +11,5 @@ root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+using var telemetry = CliTelemetry.Start(args);
 return CommandRunner.Invoke(root, args);

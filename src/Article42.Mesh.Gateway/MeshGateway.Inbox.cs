@@ -75,6 +75,21 @@ public sealed partial class MeshGateway
 
     private async Task AcknowledgeAsync(List<(string Id, Envelope? Envelope)> messages, CancellationToken cancellation)
     {
+        // The settle span ends the message's trace here; the receipts sent under it join that trace too.
+        using var span = GatewayTelemetry.StartAck(messages, Participant);
+        try
+        {
+            await AcknowledgeUntracedAsync(messages, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            GatewayTelemetry.Fail(span, ex);
+            throw;
+        }
+    }
+
+    private async Task AcknowledgeUntracedAsync(List<(string Id, Envelope? Envelope)> messages, CancellationToken cancellation)
+    {
         // Receipts first: a crash in between leaves a message receipted but unacknowledged (acknowledge it again by id),
         // never acknowledged without the receipt its sender is waiting for.
         var receipts = messages
@@ -109,7 +124,9 @@ public sealed partial class MeshGateway
                 return _pump;
             _doorbellReference = _grains.CreateObjectReference<IInboxDoorbell>(_doorbell);
             _pump = new InboxPump(_grain, _consuming, _calls, _handed, _options, _inboxWakeup, _events.Writer, AcknowledgeQuietlyAsync);
-            _background.Add(Task.Run(() => _pump.RunAsync(_stopping.Token)));
+            // The pump outlives the caller's span: it must not make every fetch a child of it.
+            using (ExecutionContext.SuppressFlow())
+                _background.Add(Task.Run(() => _pump.RunAsync(_stopping.Token)));
             return _pump;
         }
     }

@@ -15,12 +15,37 @@ public sealed partial class MeshGateway
     public Task<SubmitReceipt> SendAsync(Envelope envelope, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var signed = string.IsNullOrEmpty(envelope.Signature) ? EnvelopeSignatures.Sign(envelope, _key) : envelope;
-        return _retry.RunAsync(async token =>
+        return SendTracedAsync(envelope, cancellation);
+    }
+
+    private async Task<SubmitReceipt> SendTracedAsync(Envelope envelope, CancellationToken cancellation)
+    {
+        using var span = GatewayTelemetry.StartSend(envelope);
+        // The send span's context goes in the envelope's trace field (outside the signed bytes) before signing, so the
+        // grains' spans, every retry and the recipient's acknowledgement join this trace.
+        var traced = span is null ? envelope : envelope with { Trace = MeshTelemetry.TraceOf(span) };
+        var signed = string.IsNullOrEmpty(traced.Signature) ? EnvelopeSignatures.Sign(traced, _key) : traced;
+        var attempts = 0;
+        try
         {
-            var outcome = await _calls.WithSessionAsync(_sending, t => _grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
-            _reportsWakeup.Set();
-            return outcome.Receipt ?? throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
-        }, $"message {signed.MsgId}", _options.SendDeadline, cancellation);
+            var receipt = await _retry.RunAsync(async token =>
+            {
+                attempts++;
+                var outcome = await _calls.WithSessionAsync(_sending, t => _grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
+                _reportsWakeup.Set();
+                return outcome.Receipt ?? throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+            }, $"message {signed.MsgId}", _options.SendDeadline, cancellation).ConfigureAwait(false);
+            span?.SetTag("a42.recipient", string.Join(',', receipt.Recipients));
+            return receipt;
+        }
+        catch (Exception ex)
+        {
+            GatewayTelemetry.Fail(span, ex);
+            throw;
+        }
+        finally
+        {
+            span?.SetTag("a42.attempt", attempts);
+        }
     }
 }

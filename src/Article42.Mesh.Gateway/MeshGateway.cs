@@ -49,7 +49,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         (_key, _ownsKey) = options.PrivateKey is { } key
             ? (key, false)
             : (ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")), true);
-        _calls = new GrainCalls(options.CallTimeout, options.TimeProvider);
+        _calls = new GrainCalls(options.Participant, options.CallTimeout, options.TimeProvider);
         _sending = new MeshSession(_grain, _key, consuming: false, _calls, options.TimeProvider);
         _consuming = new MeshSession(_grain, _key, consuming: true, _calls, options.TimeProvider)
         {
@@ -78,6 +78,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
     /// gateways Redis lists when <see cref="MeshGatewayOptions.RedisConnectionString"/> is set. Keeps trying, with
     /// backoff, until a gateway answers or <paramref name="cancellation"/> fires.
     /// </summary>
+    /// <exception cref="MeshTlsException">A TLS connection cannot work: the mesh refused this gateway's certificate (or its lack of one), the silo's certificate is not from the trusted CA, or only one side speaks TLS.</exception>
     /// <exception cref="CryptographicException">The private key file is not a P-256 key.</exception>
     /// <exception cref="FileNotFoundException">The trust store holds no key for the participant.</exception>
     public static async Task<MeshGateway> ConnectAsync(MeshGatewayOptions options, CancellationToken cancellation = default)
@@ -186,5 +187,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
             throw new ArgumentException("timeouts, intervals and retry delays must be positive", nameof(options));
         if (options.FetchBatch < 1 || options.BufferCapacity < 1)
             throw new ArgumentException("the fetch batch and buffer capacity must be at least 1", nameof(options));
+        if (options.Tls is { } tls)
+            ClientTls.Check(tls);
     }
 }

@@ -25,6 +25,9 @@ public sealed record MeshGatewayOptions
     /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table instead of <see cref="Endpoints"/>.</summary>
     public string? RedisConnectionString { get; init; }
 
+    /// <summary>TLS to the mesh: the CA its silos' certificates chain to and this gateway's client certificate. Null: plain TCP.</summary>
+    public MeshTlsOptions? Tls { get; init; }
+
     /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
     public string ClusterId { get; init; } = "a42";
 

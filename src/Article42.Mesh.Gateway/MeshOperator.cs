@@ -34,6 +34,7 @@ public sealed class MeshOperator : IAsyncDisposable
             ClusterId = options.ClusterId,
             ServiceId = options.ServiceId,
             CallTimeout = options.CallTimeout,
+            Tls = options.Tls,
         };
         return new MeshOperator(options, await ClientHost.StartAsync(connection, () => { }, cancellation).ConfigureAwait(false));
     }

@@ -21,6 +21,9 @@ public sealed record MeshOperatorOptions
     /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
     public string ServiceId { get; init; } = "article42-mesh";
 
+    /// <summary>TLS to the silos' gateways (the operator's client certificate and the mesh's CA); null: plain TCP.</summary>
+    public MeshTlsOptions? Tls { get; init; }
+
     /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

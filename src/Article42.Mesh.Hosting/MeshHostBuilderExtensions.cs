@@ -1,6 +1,7 @@
 using Article42.Mesh.Grains;
 using Article42.Mesh.Hosting.Configuration;
 using Article42.Mesh.Hosting.Health;
+using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,8 @@ public static class MeshHostBuilderExtensions
             });
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigKeys.MembershipSection));
             UseProfile(silo, settings);
+            if (start.Tls is { } tls)
+                silo.UseMeshTls(tls, settings);
             silo.AddMeshGrains(builder.Configuration);
             // Without it traces break at every Orleans hop (ORLEANS.md item 9).
             silo.AddActivityPropagation();

@@ -1,4 +1,5 @@
 using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -56,13 +57,14 @@ public static class MeshSilo
         var registry = MeshTrustStore.Prepare(settings, output);
         var operatorKey = MeshTrustStore.OperatorKeyOf(settings);
         var secret = ClusterSecretFile.Resolve(settings);
+        var tls = SiloTls.Prepare(settings, output);
         await StartChecks.RunAsync(settings).ConfigureAwait(false);
         var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
         WebApplication? app = null;
         try
         {
             output.WriteLine($"journal {MeshJournal.Describe(settings)}");
-            builder.AddArticle42Mesh(new MeshStart(settings, registry, operatorKey, journal, secret));
+            builder.AddArticle42Mesh(new MeshStart(settings, registry, operatorKey, journal, secret, tls));
             app = builder.Build();
             app.MapArticle42MeshEndpoints(settings);
             await StartAppAsync(app).ConfigureAwait(false);

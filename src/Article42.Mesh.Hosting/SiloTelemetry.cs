@@ -1,5 +1,7 @@
+using System.Collections;
 using Article42.Mesh.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -20,6 +22,9 @@ internal static class SiloTelemetry
 
     public static void AddSiloTelemetry(this WebApplicationBuilder builder, MeshSettings settings)
     {
+        // The silo's configuration holds only A42__* variables, and the OpenTelemetry SDK reads its standard OTEL_*
+        // settings (endpoint, protocol, headers, export intervals, resource attributes) from configuration.
+        builder.Configuration.AddInMemoryCollection(OtelVariables());
         var telemetry = builder.Services.AddOpenTelemetry()
             // Unique per process: the pod name in Kubernetes, else the silo endpoint plus a fresh id.
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: settings.PodName ?? $"{settings.SiloEndpoint}/{Guid.NewGuid():N}"))
@@ -33,5 +38,15 @@ internal static class SiloTelemetry
             telemetry.UseOtlpExporter();
     }
 
-    public static void MapMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint(MetricsPath);
+    private static IEnumerable<KeyValuePair<string, string?>> OtelVariables() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(variable => new KeyValuePair<string, string?>((string)variable.Key, (string?)variable.Value))
+            .Where(variable => variable.Key.StartsWith("OTEL_", StringComparison.Ordinal));
+
+    public static void MapMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Once started, the meter provider listens: the zeros reach /metrics and OTLP.
+        app.Lifetime.ApplicationStarted.Register(MeshTelemetry.StartRareCountersAtZero);
+    }
 }

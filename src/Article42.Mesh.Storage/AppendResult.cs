@@ -7,8 +7,8 @@ public abstract record AppendResult
     {
     }
 
-    /// <summary>The entries are durable; the stream is now at <paramref name="NewVersion"/>.</summary>
-    public sealed record Appended(long NewVersion) : AppendResult;
+    /// <summary>The entries are durable; the stream is now at <paramref name="NewVersion"/>; <paramref name="At"/> is the timestamp they were stored with.</summary>
+    public sealed record Appended(long NewVersion, DateTimeOffset At) : AppendResult;
 
     /// <summary>Nothing was written: the stream was at <paramref name="Actual"/>, not <paramref name="Expected"/>.</summary>
     public sealed record Conflict(long Expected, long Actual) : AppendResult;

@@ -42,6 +42,13 @@ public interface IMessageJournal : IAsyncDisposable
     ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedAsync(
         string queueId, int max, QueuePosition? after = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// At most <paramref name="max"/> rows of one precedence band, by sequence, strictly after
+    /// <paramref name="afterSequence"/>: a reader that keeps a cursor per band reads no row of the other bands.
+    /// </summary>
+    ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(
+        string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default);
+
     /// <summary>How many rows a queue holds (an inbox's backlog), counted over the queue's index range.</summary>
     ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default);
 

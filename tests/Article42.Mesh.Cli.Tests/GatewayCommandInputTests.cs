@@ -14,7 +14,6 @@ public sealed class GatewayCommandInputTests(TrustStoreFixture store) : IClassFi
     [InlineData("A42-JSON-004", "--body", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "[1,2]")]
     [InlineData("A42-JSON-002", "$.payload.colour", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", """{"colour":"red"}""")]
     [InlineData("A42-CLI-001", "/no/such/body.json:", "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "@/no/such/body.json")]
-    [InlineData("A42-CLI-004", "--kind", "send", "--as", "FR", "--to", "DE")]
     [InlineData("A42-CLI-004", "--to", "send", "--as", "FR", "--kind", "SITREP")]
     [InlineData("A42-CLI-004", "--as", "send", "--to", "DE", "--kind", "SITREP")]
     [InlineData("A42-CLI-002", "--kind", "send", "--as", "FR", "--to", "DE", "--kind", "POSTCARD")]

@@ -1,3 +1,4 @@
+using Article42.Mesh.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,19 +17,21 @@ public sealed class MeshClient : IAsyncDisposable
 
     public IManagementGrain Management => Client.GetGrain<IManagementGrain>(0);
 
-    public static Task<MeshClient> ConnectAsync(string redis) => ConnectAsync(client => client.UseRedisClustering(redis));
+    public static Task<MeshClient> ConnectAsync(string redis, MeshTlsOptions? tls = null) => ConnectAsync(client => client.UseRedisClustering(redis), tls);
 
-    /// <summary>A client of an embedded silo, through its gateway port.</summary>
-    public static Task<MeshClient> ConnectEmbeddedAsync(int gatewayPort) =>
-        ConnectAsync(client => client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gatewayPort)));
+    /// <summary>A client of an embedded silo, through its gateway port (or of any silo, through its gateway only).</summary>
+    public static Task<MeshClient> ConnectEmbeddedAsync(int gatewayPort, MeshTlsOptions? tls = null) =>
+        ConnectAsync(client => client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gatewayPort)), tls);
 
-    private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering)
+    private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering, MeshTlsOptions? tls)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
             clustering(client);
+            if (tls is not null)
+                client.UseMeshTls(tls);
             client.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = "a42";

@@ -11,7 +11,20 @@ public static class HeadlessChromium
     public const string Path = "/usr/bin/chromium";
 
     /// <summary>The DOM Chromium built from <paramref name="file"/>, serialized after loading.</summary>
-    public static async Task<string> DumpDomAsync(string file, TimeSpan timeout)
+    public static Task<string> DumpDomAsync(string file, TimeSpan timeout) =>
+        DumpAsync(new Uri(System.IO.Path.GetFullPath(file)).AbsoluteUri, [], timeout);
+
+    /// <summary>
+    /// The DOM Chromium built from the page at <paramref name="url"/>, serialized once its scripts and their requests
+    /// had <paramref name="settle"/> of (virtual) time: what a single-page application rendered from its data.
+    /// </summary>
+    public static Task<string> DumpDomAsync(Uri url, TimeSpan settle, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return DumpAsync(url.AbsoluteUri, [$"--virtual-time-budget={(int)settle.TotalMilliseconds}"], timeout);
+    }
+
+    private static async Task<string> DumpAsync(string target, string[] options, TimeSpan timeout)
     {
         if (!File.Exists(Path))
             throw RequiredService.Unavailable($"{Path} is not installed (apt-get install chromium)");
@@ -22,11 +35,12 @@ public static class HeadlessChromium
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync", $"--user-data-dir={profile}", "--dump-dom", new Uri(System.IO.Path.GetFullPath(file)).AbsoluteUri,
-        })
+            "--no-first-run", "--disable-sync", $"--user-data-dir={profile}", .. options, "--dump-dom", target,
+        ];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var dom = process.StandardOutput.ReadToEndAsync();

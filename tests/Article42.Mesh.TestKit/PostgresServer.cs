@@ -11,11 +11,13 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string User = "postgres";
     private readonly string root;
     private readonly string bin;
+    private readonly string options;
 
-    private PostgresServer(string root, string bin, int port)
+    private PostgresServer(string root, string bin, int port, string options)
     {
         this.root = root;
         this.bin = bin;
+        this.options = options;
         Port = port;
     }
 
@@ -60,8 +62,8 @@ public sealed class PostgresServer : IAsyncDisposable
             var options = $"-p {port} -k {Path.Combine(root, "sock")} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
             try
             {
-                await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], User).ConfigureAwait(false);
-                return new PostgresServer(root, bin, port);
+                await PgCtlStartAsync(bin, root, options).ConfigureAwait(false);
+                return new PostgresServer(root, bin, port, options);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
@@ -69,6 +71,16 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Stops the server as an outage does (connections cut, nothing flushed); its port and data stay for <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], User).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data directory (recovering what it had).</summary>
+    public Task StartAgainAsync() => PgCtlStartAsync(bin, root, options);
 
     public string ConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = User, Database = database, Pooling = true }.ConnectionString;
@@ -88,13 +100,18 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], User).ConfigureAwait(false);
+            // A test that stopped the server (StopAsync) and failed before starting it again leaves nothing to stop.
+            if (File.Exists(Path.Combine(root, "data", "postmaster.pid")))
+                await ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], User).ConfigureAwait(false);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
     }
+
+    private static Task<string> PgCtlStartAsync(string bin, string root, string options) =>
+        ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], User);
 
     private static bool UserExists(string user) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(user + ":", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Article42.Mesh.Cli.Exercises;
 using Article42.Mesh.Exercises;
+using Article42.Mesh.Protocol;
 using Spectre.Console;
 
 namespace Article42.Mesh.Cli.Commands;
@@ -42,10 +43,12 @@ public static class ExerciseCommand
         {
             scenario, output, speed, gateway, keys, seed,
         };
+        var tls = new GatewayTlsOptions();
+        tls.AddTo(run);
         run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
             await using var mesh = parse.GetValue(gateway) is { } endpoints
-                ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)))
+                ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)), tls.Resolve(parse, TrustStore.OperatorKeyName, parse.GetValue(keys)))
                 : await ExerciseMesh.EmbeddedAsync();
             var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, mesh.Store.Registry);
             var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;

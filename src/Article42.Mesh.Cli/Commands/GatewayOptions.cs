@@ -15,9 +15,11 @@ public sealed class GatewayOptions
 
     public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS)." };
 
-    public IEnumerable<Option> All => [Gateway, Redis];
+    public GatewayTlsOptions Tls { get; } = new();
 
-    /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key.</summary>
+    public IEnumerable<Option> All => [Gateway, Redis, .. Tls.All];
+
+    /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key (and TLS, see <see cref="GatewayTlsOptions"/>).</summary>
     public MeshGatewayOptions For(ParseResult parse, string participant, string? keys, string? state = null)
     {
         var store = TrustStoreLocator.Store(keys);
@@ -30,6 +32,7 @@ public sealed class GatewayOptions
             Endpoints = Endpoints(parse),
             RedisConnectionString = RedisOf(parse),
             StateDirectory = state,
+            Tls = Tls.Resolve(parse, participant, keys),
         };
     }
 

@@ -2,7 +2,7 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary><c>a42 keys init [--dir DIR] [--force] [--registry FILE]</c>: a development trust store.</summary>
+/// <summary><c>a42 keys init [--dir DIR] [--force] [--registry FILE] [--tls]</c>: a development trust store, and with <c>--tls</c> a development PKI.</summary>
 public static class KeysCommand
 {
     public static Command Create()
@@ -15,28 +15,53 @@ public static class KeysCommand
     private static Command Init()
     {
         var dir = new Option<string?>("--dir") { Description = "Where to create the store (default: $A42_HOME/keys)." };
-        var force = new Option<bool>("--force") { Description = "Replace an existing store: every key in it is regenerated." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing store: every key in it is regenerated (and the TLS material with --tls)." };
         var registry = new Option<string?>("--registry")
         {
             Description = "Registry file whose participants get keys (default: the shipped registry).",
         };
-        var init = new Command("init", "Create a development trust store: registry.json with public keys, <ID>.pem per participant (mode 600), operator.pem.")
+        var tls = new Option<bool>("--tls")
         {
-            dir, force, registry,
+            Description = "Also make a development PKI in DIR/tls: a CA, the silo certificate (localhost, 127.0.0.1) and a client certificate per participant (CN = id). Added to an existing store without --force.",
+        };
+        var init = new Command("init", "Create a development trust store: registry.json with public keys, <ID>.pem per participant (mode 600), operator.pem; with --tls, the TLS certificates in tls/.")
+        {
+            dir, force, registry, tls,
         };
         init.SetAction(parse => CommandRunner.Run(() =>
         {
             var directory = parse.GetValue(dir) ?? A42Home.KeysDirectory;
-            if (TrustStore.Exists(directory) && !parse.GetValue(force))
-                throw new CliException(CliErrorCodes.TrustStoreExists, directory, "a trust store exists here already; use --force to replace every key in it");
-            var template = parse.GetValue(registry) is { } file ? ParticipantRegistry.Load(file) : ParticipantRegistry.Default;
-            var store = TrustStore.Create(directory, template);
-            Console.WriteLine($"Created a development trust store for {store.Registry.Participants.Length} participants in {Path.GetFullPath(directory)}");
-            Console.WriteLine($"  registry:      {store.RegistryPath}");
-            Console.WriteLine($"  private keys:  {Path.Combine(directory, "<ID>.pem")} (mode 600)");
-            Console.WriteLine($"  operator key:  {store.PrivateKeyPath(TrustStore.OperatorKeyName)}");
+            var withTls = parse.GetValue(tls);
+            var pki = TlsDirectory.Of(directory);
+            var replace = parse.GetValue(force);
+            var keep = TrustStore.Exists(directory) && !replace;
+            if (keep && (!withTls || pki.Exists))
+                throw new CliException(CliErrorCodes.TrustStoreExists, directory, $"a trust store{(withTls ? " with TLS material" : "")} exists here already; use --force to replace every key in it");
+            if (keep && parse.GetValue(registry) is not null)
+                throw new CliException(CliErrorCodes.TrustStoreExists, "--registry", $"a trust store exists in {directory} already; --tls adds certificates for its participants, --force replaces it with the registry's");
+            var store = keep ? TrustStore.Open(directory) : CreateStore(directory, parse.GetValue(registry));
+            if (withTls)
+            {
+                var issued = pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
+                Console.WriteLine($"Created a development PKI in {Path.GetFullPath(pki.Path)}{(keep ? " (the trust store was kept)" : "")}");
+                Console.WriteLine($"  certificate authority: {pki.AuthorityCertificate} (key: ca.key, mode 600; valid 5 years)");
+                Console.WriteLine($"  silo certificate:      {pki.SiloCertificate} (localhost, 127.0.0.1, ::1; valid 1 year)");
+                Console.WriteLine($"  client certificates:   {Path.Combine(pki.Path, "<ID>.crt")} + <ID>.key for {issued} participants and the operator (CN = id)");
+            }
+
             return ExitCodes.Success;
         }));
         return init;
+    }
+
+    private static TrustStore CreateStore(string directory, string? registry)
+    {
+        var template = registry is { } file ? ParticipantRegistry.Load(file) : ParticipantRegistry.Default;
+        var store = TrustStore.Create(directory, template);
+        Console.WriteLine($"Created a development trust store for {store.Registry.Participants.Length} participants in {Path.GetFullPath(directory)}");
+        Console.WriteLine($"  registry:      {store.RegistryPath}");
+        Console.WriteLine($"  private keys:  {Path.Combine(directory, "<ID>.pem")} (mode 600)");
+        Console.WriteLine($"  operator key:  {store.PrivateKeyPath(TrustStore.OperatorKeyName)}");
+        return store;
     }
 }

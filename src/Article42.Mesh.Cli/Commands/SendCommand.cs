@@ -15,6 +15,8 @@ public static class SendCommand
         var file = new Argument<string?>("file") { Description = "A prepared envelope file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
         var participant = new Option<string?>("--as") { Description = "The sending participant (default: the envelope's from)." };
         var skeleton = new SkeletonOptions();
+        skeleton.Kind.DefaultValueFactory = _ => "SITREP";
+        skeleton.Kind.Description = "Message kind, e.g. INVOCATION, SITREP, RFA (default: SITREP).";
         var body = new Option<string?>("--body") { Description = "The payload of a skeleton message: a JSON object, or @FILE (default: the kind's template)." };
         var id = new Option<string?>("--id") { Description = "Message id (ULID) to use, so a repeated send is recognised." };
         var waitDelivery = new Option<bool>("--wait-delivery") { Description = "Then print each recipient's delivery report (DR or NDR) as a JSON line; exit 3 if any is an NDR." };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
 using Article42.Mesh.Protocol;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,10 +53,11 @@ internal sealed class ExerciseMesh : IAsyncDisposable
         return new ExerciseMesh(client, TrustStore.Open(Path.Combine(directory, "keys")), "embedded", running, directory);
     }
 
-    public static async Task<ExerciseMesh> RemoteAsync(IReadOnlyList<IPEndPoint> gateways, string keys) =>
-        new(await ConnectAsync(gateways), TrustStore.Open(keys), "remote", null, null);
+    /// <summary>A running mesh's gateways; with TLS when <paramref name="tls"/> is given (the operator's client certificate by default).</summary>
+    public static async Task<ExerciseMesh> RemoteAsync(IReadOnlyList<IPEndPoint> gateways, string keys, MeshTlsOptions? tls) =>
+        new(await ConnectAsync(gateways, tls), TrustStore.Open(keys), "remote", null, null);
 
-    private static async Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways)
+    private static async Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, MeshTlsOptions? tls = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "a42-exercise" });
         builder.UseOrleansClient(client =>
@@ -63,6 +65,8 @@ internal sealed class ExerciseMesh : IAsyncDisposable
             client.UseStaticClustering([.. gateways]);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("a42", "article42-mesh"));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            if (tls is not null)
+                client.UseMeshTls(tls);
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Messaging;
 
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
 /// The Orleans client host of <see cref="MeshGateway.ConnectAsync"/>: static gateway endpoints or Redis discovery,
-/// connection attempts retried with backoff until the caller cancels (ORLEANS.md item 4), the call timeout as the
-/// client's response timeout, and connection changes reported to the gateway (which re-opens its session and fetches again).
+/// connection attempts retried with backoff until the caller cancels (ORLEANS.md item 4) or a TLS failure explains
+/// them, TLS when configured, the call timeout as the client's response timeout, and connection changes reported to
+/// the gateway (which re-opens its session and fetches again).
 /// </summary>
 internal static class ClientHost
 {
@@ -25,12 +28,11 @@ internal static class ClientHost
                 o.ServiceId = options.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
-            var attempt = 0;
-            client.UseConnectionRetryFilter(async (_, token) =>
-            {
-                await Task.Delay(Transient.Backoff(attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, token).ConfigureAwait(false);
-                return !token.IsCancellationRequested;
-            });
+            if (options.Tls is { } tls)
+                client.UseMeshTls(tls);
+            // Grain calls carry the current span's context, so the silo's Orleans spans join the gateway's trace.
+            client.AddActivityPropagation();
+            client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ConnectionRetry(options, services.GetRequiredService<IGatewayListProvider>()));
             client.AddClusterConnectionLostHandler((_, _) => connectionChanged());
             client.AddGatewayCountChangedHandler((_, e) =>
             {

@@ -40,9 +40,12 @@ internal sealed class InboxPump(
                 int fetched;
                 try
                 {
+                    // The span clock is the Activity's own (the system clock), not the gateway's TimeProvider.
+                    var fetchStarted = DateTimeOffset.UtcNow;
                     var outcome = await calls.WithSessionAsync(session, t => grain.FetchAsync(t, options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
                     if (outcome.Error is { } error)
                         throw new MeshRefusedException("the mesh refused to fetch", [error]);
+                    GatewayTelemetry.Received(outcome.Messages, options.Participant, fetchStarted);
                     foreach (var message in outcome.Messages)
                         await BufferAsync(message, cancellation).ConfigureAwait(false);
                     fetched = outcome.Messages.Length;

@@ -34,7 +34,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             if (!fresh.Exists(e => e.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId))
                 fresh.Add(envelope);
         }
-        var first = 1 + await stream.AppendAsync(before =>
+        var first = 1 + (await stream.AppendAsync(before =>
         {
             var entries = new List<JournalEntry>(fresh.Count);
             var rows = new List<QueueChange>(fresh.Count);
@@ -46,7 +46,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 rows.Add(new QueueChange.Upsert(new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, EnvelopeCodec.Encode(envelope), envelope.MsgId)));
             }
             return (entries, rows);
-        });
+        })).Before;
         fresh.ForEach(e => _recent.Add(e.MsgId));
         if (_oldest is null && fresh.Count > 0)
             _oldest = (first, fresh[0].CreatedAt);
@@ -63,11 +63,8 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             if (messages.Count >= max)
                 break;
             var level = (int)precedence;
-            var after = new QueuePosition(level, session.HandedUpTo.GetValueOrDefault(level));
-            foreach (var row in await journal.FetchQueuedAsync(_queue, max - messages.Count, after))
+            foreach (var row in await journal.FetchQueuedInBandAsync(_queue, level, session.HandedUpTo.GetValueOrDefault(level), max - messages.Count))
             {
-                if (row.Precedence != level)
-                    break;
                 var envelope = EnvelopeCodec.Decode(row.Payload).Value!;
                 messages.Add(new InboxMessage(row.Sequence, precedence, envelope));
                 session.HandedUpTo[level] = row.Sequence;
@@ -117,8 +114,8 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         QueuedEntry? oldest = null;
         foreach (var precedence in HighestFirst)
         {
-            var first = await journal.FetchQueuedAsync(_queue, 1, new QueuePosition((int)precedence, 0));
-            if (first.Count == 1 && first[0].Precedence == (int)precedence && (oldest is null || first[0].Sequence < oldest.Sequence))
+            var first = await journal.FetchQueuedInBandAsync(_queue, (int)precedence, 0, 1);
+            if (first.Count == 1 && (oldest is null || first[0].Sequence < oldest.Sequence))
                 oldest = first[0];
         }
         _oldest = oldest is null ? null : (oldest.Sequence, EnvelopeCodec.Decode(oldest.Payload).Value!.CreatedAt);

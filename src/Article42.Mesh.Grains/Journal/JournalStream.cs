@@ -20,9 +20,10 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
 
     /// <summary>
     /// Appends what <paramref name="build"/> makes from the version before the append (entry i gets version
-    /// <c>before + i + 1</c>); the queue changes commit in the same transaction. Returns the version before.
+    /// <c>before + i + 1</c>); the queue changes commit in the same transaction. Returns the version before and the
+    /// time the entries were stored with (their <see cref="StoredEntry.Timestamp"/>; null when there was nothing to append).
     /// </summary>
-    public async Task<long> AppendAsync(Func<long, (IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes)> build)
+    public async Task<(long Before, DateTimeOffset? At)> AppendAsync(Func<long, (IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes)> build)
     {
         await _writer.WaitAsync();
         try
@@ -30,12 +31,12 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
             var before = Version;
             var (entries, changes) = build(before);
             if (entries.Count == 0 && changes.Count == 0)
-                return before;
+                return (before, null);
             switch (await journal.AppendAsync(StreamId, before, entries, changes))
             {
                 case AppendResult.Appended appended:
                     Version = appended.NewVersion;
-                    return before;
+                    return (before, appended.At);
                 case AppendResult.Conflict conflict:
                     onStale?.Invoke();
                     throw new StaleActivationException(StreamId, conflict.Expected, conflict.Actual);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Article42.Mesh.Grains;
 
@@ -85,26 +86,37 @@ internal sealed class DeliveryPump(
             Retries.Add((retry, delay));
             MeshTelemetry.Retried.Add(1, new KeyValuePair<string, object?>("a42.recipient", recipient));
         });
-        var outcome = await pipeline.ExecuteAsync(async token =>
+        // Polly resumes after its backoff off the captured context unless told otherwise; a retry must run on the
+        // activation's scheduler, where grain calls are allowed ("activation access violation" otherwise).
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken: stopping);
+        DeliveryOutcome outcome;
+        try
         {
-            // Each attempt is its own span, so a retry after a silo crash shows in the message's trace.
-            using var send = MeshTelemetry.Source.StartActivity($"send {recipient}", ActivityKind.Client);
-            send?.SetTag("messaging.system", MeshTelemetry.MessagingSystem);
-            send?.SetTag("messaging.operation.name", "send");
-            send?.SetTag("messaging.operation.type", "send");
-            send?.SetTag("messaging.destination.name", recipient);
-            send?.SetTag("a42.attempt", ++attempt);
-            send?.SetTag("a42.recipient", recipient);
-            try
+            outcome = await pipeline.ExecuteAsync(async context =>
             {
-                return await deliver(batch, token);
-            }
-            catch (Exception ex)
-            {
-                MeshTelemetry.Fail(send, ex.GetType().Name, ex.Message);
-                throw;
-            }
-        }, stopping);
+                // Each attempt is its own span, so a retry after a silo crash shows in the message's trace.
+                using var send = MeshTelemetry.Source.StartActivity($"send {recipient}", ActivityKind.Client);
+                send?.SetTag("messaging.system", MeshTelemetry.MessagingSystem);
+                send?.SetTag("messaging.operation.name", "send");
+                send?.SetTag("messaging.operation.type", "send");
+                send?.SetTag("messaging.destination.name", recipient);
+                send?.SetTag("a42.attempt", ++attempt);
+                send?.SetTag("a42.recipient", recipient);
+                try
+                {
+                    return await deliver(batch, context.CancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    MeshTelemetry.Fail(send, ex.GetType().Name, ex.Message);
+                    throw;
+                }
+            }, context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
         dispatch?.SetTag("a42.attempt", attempt);
         Backlog = outcome.Backlog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);

@@ -32,7 +32,7 @@ internal sealed class Submission(
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
-        await stream.AppendAsync(before =>
+        var (_, acceptedAt) = await stream.AppendAsync(before =>
         {
             owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
@@ -45,8 +45,8 @@ internal sealed class Submission(
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         deliverable.ForEach(r => outbox.Kick(r, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
-        // The journal's timestamp is the acceptance time, so a resubmission gets exactly the same receipt.
-        return Receipt(envelope, await AcceptedAtAsync(envelope.MsgId) ?? throw new InvalidOperationException("accepted entry not found after append"), recipients);
+        // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
+        return Receipt(envelope, acceptedAt!.Value, recipients);
     }
 
     /// <summary>Null when the id is this sender's for this content (new or already claimed); else the conflict.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
@@ -11,12 +12,16 @@ internal sealed class SiloOnlyCallFilter(IOptions<SecurityOptions> options) : II
 {
     public const string RefusalCode = "A42-SEC-001";
 
+    // Every grain call passes here: read each method's attribute once, not by reflection per call.
+    private static readonly ConcurrentDictionary<MethodInfo, bool> SiloOnlyMethods = new();
+
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.GetCustomAttribute<SiloOnlyAttribute>() is not null
+        if (context.InterfaceMethod is { } method
+            && SiloOnlyMethods.GetOrAdd(method, m => m.GetCustomAttribute<SiloOnlyAttribute>() is not null)
             && !ClusterSecret.Matches(RequestContext.Get(ClusterSecret.Key), options.Value.ClusterSecret))
         {
-            throw new UnauthorizedAccessException($"{RefusalCode} {context.InterfaceMethod.Name} is for silos only: the call carries no valid cluster secret");
+            throw new UnauthorizedAccessException($"{RefusalCode} {method.Name} is for silos only: the call carries no valid cluster secret");
         }
         return context.Invoke();
     }

@@ -17,6 +17,18 @@ public static class ConfigErrorCodes
     public const string BadDirectory = "A42-CFG-012";
     public const string BadCommandLine = "A42-CFG-013";
 
+    /// <summary>A TLS certificate, key or CA file is missing or unreadable (not PEM or PKCS#12, wrong password, no private key).</summary>
+    public const string BadCertificate = "A42-CFG-014";
+
+    /// <summary>A TLS certificate (or its CA) is expired or not yet valid.</summary>
+    public const string CertificateNotValidNow = "A42-CFG-015";
+
+    /// <summary>The silo certificate does not chain to <c>Tls:CaCertificate</c>, or is not valid for server and client authentication.</summary>
+    public const string CertificateNotTrusted = "A42-CFG-016";
+
+    /// <summary>TLS or mutual TLS turned off where it is required (the kubernetes profile).</summary>
+    public const string TlsRequired = "A42-CFG-017";
+
     /// <summary>The journal could not be opened (unreachable server, a file that is not a journal): exit 1.</summary>
     public const string JournalUnavailable = "A42-RUN-001";
 

@@ -21,11 +21,21 @@ public static class ConfigKeys
     public const string DashboardToken = "Dashboard:OperatorToken";
     public const string ClusterSecret = "Security:ClusterSecret";
     public const string TraceSampleRatio = "Telemetry:TraceSampleRatio";
+    public const string TlsEnabled = "Tls:Enabled";
+    public const string TlsCertificate = "Tls:Certificate";
+    public const string TlsCertificateKey = "Tls:CertificateKey";
+    public const string TlsCertificatePassword = "Tls:CertificatePassword";
+    public const string TlsCaCertificate = "Tls:CaCertificate";
+    public const string TlsRequireClientCertificate = "Tls:RequireClientCertificate";
+    public const string TlsBindParticipant = "Tls:BindParticipant";
 
     /// <summary>Sections bound onto option classes (grains' <c>Delivery</c> and <c>Security</c>, Orleans' membership).</summary>
     public const string DeliverySection = "Delivery";
     public const string SecuritySection = "Security";
     public const string MembershipSection = "Membership";
+
+    /// <summary>The TLS keys above; a key under it that is not one of them is refused.</summary>
+    public const string TlsSection = "Tls";
 
     /// <summary>Kubernetes downward-API environment variables (not configuration keys: the pod spec sets them).</summary>
     public const string PodIp = "POD_IP";

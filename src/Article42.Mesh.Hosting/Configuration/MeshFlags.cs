@@ -17,6 +17,8 @@ public static class MeshFlags
         new("--silo-port", ConfigKeys.SiloPort, "N", "Silo-to-silo port (default 11111)."),
         new("--gateway-port", ConfigKeys.GatewayPort, "N", "Gateway port national gateways connect to (default 30000)."),
         new("--http-port", ConfigKeys.HttpPort, "N", "Port of /health/* and /dashboard (default 8080)."),
+        new("--tls-cert", ConfigKeys.TlsCertificate, "FILE", "The silo's TLS certificate, PEM (key inside or in FILE's .key) or PKCS#12 (default: KEYS/tls/silo.crt when present)."),
+        new("--tls-ca", ConfigKeys.TlsCaCertificate, "FILE", "The CA certificate(s) silo and gateway certificates must chain to (default: KEYS/tls/ca.crt)."),
     ];
 
     /// <summary>Switch mappings for <c>AddCommandLine</c>: each flag onto its key.</summary>

@@ -23,7 +23,8 @@ public sealed record MeshSettings(
     string? ClusterSecret,
     string? PodName,
     string? PodNamespace,
-    double TraceSampleRatio = 1.0)
+    double TraceSampleRatio = 1.0,
+    TlsSettings? Tls = null)
 {
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;

@@ -8,7 +8,7 @@ namespace Article42.Mesh.Hosting.Configuration;
 /// Reads and checks every setting before anything starts, collecting one <see cref="MeshError"/> per bad key
 /// (its path is the key), so a silo with a bad setting says exactly which and stops.
 /// </summary>
-public sealed class MeshSettingsReader(IConfiguration configuration, Func<string, string?> environment)
+public sealed partial class MeshSettingsReader(IConfiguration configuration, Func<string, string?> environment)
 {
     private readonly List<MeshError> errors = [];
 
@@ -37,10 +37,11 @@ public sealed class MeshSettingsReader(IConfiguration configuration, Func<string
         if (dashboard && !embedded && token is null)
             Error(ConfigErrorCodes.DashboardWithoutCredential, ConfigKeys.DashboardToken, $"required when {ConfigKeys.DashboardEnabled} is true outside the embedded profile (the dashboard has no login of its own)");
         OptionSections.Check(configuration, errors);
+        var keys = Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys"));
         return new MeshSettings(
             profile,
             Path.GetFullPath(Value(ConfigKeys.DataDirectory) ?? Path.Combine(home, "data")),
-            Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys")),
+            keys,
             Value(ConfigKeys.ClusterId) ?? "a42",
             Value(ConfigKeys.ServiceId) ?? "article42-mesh",
             advertise,
@@ -57,7 +58,8 @@ public sealed class MeshSettingsReader(IConfiguration configuration, Func<string
             ClusterSecret(embedded),
             environment(ConfigKeys.PodName),
             environment(ConfigKeys.PodNamespace),
-            Ratio(ConfigKeys.TraceSampleRatio, 1.0));
+            Ratio(ConfigKeys.TraceSampleRatio, 1.0),
+            Tls(profile, keys));
     }
 
     private MeshProfile Profile()

@@ -11,7 +11,6 @@ public sealed class TrustStore
 {
     public const string RegistryFileName = "registry.json";
     public const string OperatorKeyName = "operator";
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private TrustStore(string directory, ParticipantRegistry registry)
     {
@@ -41,12 +40,12 @@ public sealed class TrustStore
         foreach (var participant in template.Participants)
         {
             using var key = ParticipantKeys.Generate();
-            WritePrivate(Path.Combine(directory, $"{participant.Id}.pem"), ParticipantKeys.PrivateKeyPem(key));
+            OwnerOnlyFile.Write(Path.Combine(directory, $"{participant.Id}.pem"), ParticipantKeys.PrivateKeyPem(key));
             participants.Add(participant with { PublicKey = ParticipantKeys.PublicKeyOf(key) });
         }
         using (var operatorKey = ParticipantKeys.Generate())
         {
-            WritePrivate(Path.Combine(directory, $"{OperatorKeyName}.pem"), ParticipantKeys.PrivateKeyPem(operatorKey));
+            OwnerOnlyFile.Write(Path.Combine(directory, $"{OperatorKeyName}.pem"), ParticipantKeys.PrivateKeyPem(operatorKey));
             File.WriteAllText(Path.Combine(directory, $"{OperatorKeyName}.pub"), operatorKey.ExportSubjectPublicKeyInfoPem());
         }
         var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName));
@@ -62,15 +61,5 @@ public sealed class TrustStore
     {
         var path = PrivateKeyPath(id);
         return File.Exists(path) ? ParticipantKeys.LoadPrivateKey(path) : throw new FileNotFoundException($"{path}: no private key for '{id}'", path);
-    }
-
-    private static void WritePrivate(string path, string pem)
-    {
-        File.Delete(path);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = OwnerOnly;
-        using var writer = new StreamWriter(new FileStream(path, options));
-        writer.Write(pem);
     }
 }

@@ -25,6 +25,19 @@ public static class MeshTelemetry
     public static Counter<long> Escalations { get; } = Meter.CreateCounter<long>("a42.receipts.escalated", "{escalation}", "Default receipts missing at 50% or 100% of their SLO.");
     public static Counter<long> Refused { get; } = Meter.CreateCounter<long>("a42.messages.refused", "{message}", "Submits refused, by error code.");
 
+    /// <summary>
+    /// Records a zero on the counters of what a healthy mesh may never do (retry, dead-letter, refuse, escalate), so
+    /// they are exported from the start and a dashboard's <c>rate()</c> or an alert reads 0 rather than no data
+    /// (Prometheus' advice for counters that are rarely incremented).
+    /// </summary>
+    public static void StartRareCountersAtZero()
+    {
+        Retried.Add(0);
+        DeadLettered.Add(0);
+        Refused.Add(0);
+        Escalations.Add(0);
+    }
+
     /// <summary>From the envelope's creation to durable storage in the recipient's inbox, by precedence.</summary>
     public static Histogram<double> DeliveryLatency { get; } = Meter.CreateHistogram<double>(
         "a42.delivery.duration", "s", "End-to-end delivery latency: created_at to durable in the recipient's inbox.",
@@ -40,15 +53,16 @@ public static class MeshTelemetry
 
     /// <summary>
     /// A span about one or more messages: parented on the message's own trace when there is one message, linked to
-    /// every message's trace when there are several (the messaging conventions for batches).
+    /// every message's trace when there are several (the messaging conventions for batches). A span about messages
+    /// known only once an operation ended (a fetch) passes the operation's <paramref name="startTime"/>.
     /// </summary>
-    public static Activity? Start(string operation, string operationType, ActivityKind kind, IReadOnlyList<Envelope> envelopes, string? destination)
+    public static Activity? Start(string operation, string operationType, ActivityKind kind, IReadOnlyList<Envelope> envelopes, string? destination, DateTimeOffset startTime = default)
     {
         if (!Source.HasListeners())
             return null;
         var parent = envelopes.Count == 1 ? ContextOf(envelopes[0]) : default;
         var links = envelopes.Select(ContextOf).Where(c => c != default).Select(c => new ActivityLink(c));
-        var activity = Source.StartActivity($"{operation} {destination}".TrimEnd(), kind, parent, tags: null, links: links);
+        var activity = Source.StartActivity($"{operation} {destination}".TrimEnd(), kind, parent, tags: null, links: links, startTime);
         if (activity is null)
             return null;
         activity.SetTag("messaging.system", MessagingSystem);

@@ -91,4 +91,10 @@ public static class ErrorCodes
     public const string SignerHasNoKey = "A42-SIG-003";
     public const string SignatureMalformed = "A42-SIG-004";
     public const string SignerNotSender = "A42-SIG-005";
+
+    // Transport security: why a gateway's TLS connection to the mesh cannot work (the SDK's MeshTlsException).
+    public const string TlsRefusedByMesh = "A42-TLS-001";
+    public const string TlsSiloNotTrusted = "A42-TLS-002";
+    public const string TlsOwnCertificateUnusable = "A42-TLS-003";
+    public const string TlsMismatch = "A42-TLS-004";
 }

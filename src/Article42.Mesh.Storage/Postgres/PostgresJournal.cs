@@ -118,6 +118,13 @@ public sealed partial class PostgresJournal : IMessageJournal
         return await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var command = Command(sql.FetchQueuedInBand, queueId, precedence, afterSequence, (long)max);
+        return await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(sql.CountQueued, queueId);

@@ -90,6 +90,11 @@ internal sealed class PostgresSql(string schema)
             WHERE queue_id = $1 AND precedence < $3 ORDER BY precedence DESC, sequence LIMIT $2) AS lower_precedence
         ORDER BY precedence DESC, sequence LIMIT $2
         """;
+    public string FetchQueuedInBand => $"""
+        SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
+        WHERE queue_id = $1 AND precedence = $2 AND sequence > $3 ORDER BY sequence LIMIT $4
+        """;
+
 
     public string SaveSnapshot => $"""
         WITH saved AS (INSERT INTO {Schema}.snapshots AS s (stream_id, version, state, saved_at) VALUES ($1, $2, $3, $4)

@@ -68,7 +68,7 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
                     var moved = await ScalarAsync<long>(reader, cancellationToken).ConfigureAwait(false) == 1;
                     var actual = await ScalarAsync<long>(reader, cancellationToken).ConfigureAwait(false);
                     append.Result = moved
-                        ? new AppendResult.Appended(append.ExpectedVersion + append.Entries.Count)
+                        ? new AppendResult.Appended(append.ExpectedVersion + append.Entries.Count, UnixMicros.To(at))
                         : new AppendResult.Conflict(append.ExpectedVersion, actual);
                     break;
                 case PendingClaim claim:

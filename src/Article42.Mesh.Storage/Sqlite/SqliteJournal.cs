@@ -111,6 +111,14 @@ public sealed class SqliteJournal : IMessageJournal
         return await SqliteRows.QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, SqliteSql.FetchQueuedInBand, ("$queue", queueId), ("$precedence", precedence), ("$sequence", afterSequence), ("$max", max));
+        return await SqliteRows.QueuedAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -86,6 +86,12 @@ internal static class SqliteSql
         ORDER BY precedence DESC, sequence LIMIT $max
         """;
 
+    public const string FetchQueuedInBand = """
+        SELECT queue_id, sequence, precedence, payload, message_id FROM queue
+        WHERE queue_id = $queue AND precedence = $precedence AND sequence > $sequence
+        ORDER BY sequence LIMIT $max
+        """;
+
     public const string SaveSnapshot = """
         INSERT INTO snapshots (stream_id, version, state, saved_at) VALUES ($stream, $version, $state, $at)
         ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, state = excluded.state, saved_at = excluded.saved_at

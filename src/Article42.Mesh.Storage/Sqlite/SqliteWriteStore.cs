@@ -69,7 +69,7 @@ internal sealed class SqliteWriteStore(SqliteConnection connection) : IWriteStor
             commands.Run(commands.RemoveQueued, ("$queue", removal.QueueId), ("$sequence", removal.Sequence));
         }
 
-        return new AppendResult.Appended(next);
+        return new AppendResult.Appended(next, UnixMicros.To(at));
     }
 
     private static ClaimResult Claim(SqliteCommands commands, PendingClaim claim, long at)

@@ -80,7 +80,7 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
             Assert.Equal($"{streamId}-{entries.Count}", entries[^1].MessageId);
 
             // The store is usable after the crash: the next append goes on from what survived.
-            Assert.Equal(new AppendResult.Appended(entries.Count + 1), await journal.AppendAsync(streamId, entries.Count, EntriesAt(streamId, entries.Count + 1, 1)));
+            Assert.Equal(entries.Count + 1, NewVersion(await journal.AppendAsync(streamId, entries.Count, EntriesAt(streamId, entries.Count + 1, 1))));
         }
     }
 

@@ -55,7 +55,7 @@ public abstract class GroupCommitCompliance(JournalBackend backend) : IAsyncDisp
             var entries = await ReadAllAsync(journal, $"s{s}");
             if (s % 2 == 0)
             {
-                Assert.Equal(new AppendResult.Appended(3), results[s]);
+                Assert.Equal(3, NewVersion(results[s]));
                 AssertContiguousAndWhole($"s{s}", entries);
                 Assert.Equal(3, entries.Count);
                 Assert.NotNull(await journal.GetQueuedAsync($"q{s}", 1));

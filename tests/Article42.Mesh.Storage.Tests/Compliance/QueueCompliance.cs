@@ -50,11 +50,30 @@ public abstract class QueueCompliance(JournalBackend backend) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Fetch_in_one_band_pages_that_precedence_by_sequence_and_returns_no_row_of_another_band_or_queue()
+    {
+        var journal = await backend.OpenAsync();
+        var rows = Enumerable.Range(1, 60).Select(sequence => new QueuedEntry("inbox", sequence, sequence % 3, [(byte)sequence], $"m-{sequence}")).ToList();
+        await journal.AppendAsync("participant", 0, [Entry("received")], [.. rows.Select(r => new QueueChange.Upsert(r)), new QueueChange.Upsert(new QueuedEntry("other-inbox", 100, 1, [1]))]);
+
+        var band = new List<QueuedEntry>();
+        for (var after = 0L; await journal.FetchQueuedInBandAsync("inbox", 1, after, 6) is { Count: > 0 } page; after = page[^1].Sequence)
+        {
+            Assert.True(page.Count <= 6);
+            band.AddRange(page);
+        }
+        Assert.Equal(rows.Where(r => r.Precedence == 1).Select(r => r.Sequence), band.Select(r => r.Sequence));
+        Assert.All(band, r => Assert.Equal(("inbox", 1), (r.QueueId, r.Precedence)));
+        Assert.Empty(await journal.FetchQueuedInBandAsync("inbox", 4, 0, 10));
+        Assert.Equal([58L], (await journal.FetchQueuedInBandAsync("inbox", 1, 55, 10)).Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task Queue_changes_commit_with_their_append_or_not_at_all()
     {
         var journal = await backend.OpenAsync();
         var row = new QueuedEntry("outbox", 1, 3, [1, 2, 3], "m-1");
-        Assert.Equal(new AppendResult.Appended(1), await journal.AppendAsync("sender", 0, [Entry("accepted", "m-1")], [new QueueChange.Upsert(row)]));
+        Assert.Equal(1, NewVersion(await journal.AppendAsync("sender", 0, [Entry("accepted", "m-1")], [new QueueChange.Upsert(row)])));
 
         // A stale append carries a removal and a new row: neither may happen.
         var stale = await journal.AppendAsync("sender", 0, [Entry("delivered", "m-1")], [new QueueChange.Remove("outbox", 1), new QueueChange.Upsert(row with { Sequence = 2 })]);
@@ -62,7 +81,7 @@ public abstract class QueueCompliance(JournalBackend backend) : IAsyncDisposable
         Assert.Equal(row.Payload, (await journal.GetQueuedAsync("outbox", 1))?.Payload);
         Assert.Null(await journal.GetQueuedAsync("outbox", 2));
 
-        Assert.Equal(new AppendResult.Appended(2), await journal.AppendAsync("sender", 1, [Entry("delivered", "m-1")], [new QueueChange.Remove("outbox", 1)]));
+        Assert.Equal(2, NewVersion(await journal.AppendAsync("sender", 1, [Entry("delivered", "m-1")], [new QueueChange.Remove("outbox", 1)])));
         Assert.Null(await journal.GetQueuedAsync("outbox", 1));
         Assert.Empty(await journal.FetchQueuedAsync("outbox", 10));
     }

@@ -11,8 +11,8 @@ public abstract class StreamCompliance(JournalBackend backend) : IAsyncDisposabl
     public async Task Append_at_version_zero_then_read_back_returns_entries_in_order_with_versions_from_one()
     {
         var journal = await backend.OpenAsync();
-        Assert.Equal(new AppendResult.Appended(3), await journal.AppendAsync("s", 0, [Entry("a"), Entry("b", "m-1"), Entry("c")]));
-        Assert.Equal(new AppendResult.Appended(4), await journal.AppendAsync("s", 3, [Entry("d")]));
+        Assert.Equal(3, NewVersion(await journal.AppendAsync("s", 0, [Entry("a"), Entry("b", "m-1"), Entry("c")])));
+        Assert.Equal(4, NewVersion(await journal.AppendAsync("s", 3, [Entry("d")])));
 
         var entries = await ReadAllAsync(journal, "s");
         Assert.Equal(["a", "b", "c", "d"], entries.Select(Text));
@@ -51,11 +51,12 @@ public abstract class StreamCompliance(JournalBackend backend) : IAsyncDisposabl
     }
 
     [Fact]
-    public async Task Entries_carry_the_time_of_the_journal_time_provider_and_survive_reopening()
+    public async Task Entries_and_the_append_result_carry_the_time_of_the_journal_time_provider_and_survive_reopening()
     {
         var at = new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero).AddTicks(1230);
         var journal = await backend.OpenAsync("timed", new FixedTimeProvider(at));
-        await journal.AppendAsync("s", 0, EntriesAt("s", 1, 2));
+        var appended = Assert.IsType<AppendResult.Appended>(await journal.AppendAsync("s", 0, EntriesAt("s", 1, 2)));
+        Assert.Equal(at, appended.At);
         await journal.DisposeAsync();
 
         var reopened = await backend.OpenAsync("timed");

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenTelemetry;
 
-namespace Article42.Mesh.Grains.Tests;
+namespace Article42.Mesh.TestKit;
 
 /// <summary>
 /// An OpenTelemetry processor that keeps every ended span, safe to read while silos keep ending spans on other

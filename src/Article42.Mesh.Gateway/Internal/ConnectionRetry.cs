@@ -1,0 +1,42 @@
+using System.Net;
+using Orleans.Messaging;
+
+namespace Article42.Mesh.Gateway;
+
+/// <summary>
+/// The Orleans client's connection retry filter: a mesh that is not up yet is retried with backoff until the caller
+/// cancels (ORLEANS.md item 4), but a TLS failure that retrying cannot fix ends the attempt with a
+/// <see cref="MeshTlsException"/> saying why, instead of trying forever.
+/// </summary>
+internal sealed class ConnectionRetry(MeshGatewayOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
+{
+    private const int ProbedGateways = 3;
+    private int attempt;
+
+    public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in await EndpointsAsync().ConfigureAwait(false))
+        {
+            if (await TlsProbe.DiagnoseAsync(endpoint, options.Tls, cancellationToken).ConfigureAwait(false) is { } error)
+                throw new MeshTlsException(error);
+        }
+
+        await Task.Delay(Transient.Backoff(attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        return !cancellationToken.IsCancellationRequested;
+    }
+
+    private async Task<IEnumerable<IPEndPoint>> EndpointsAsync()
+    {
+        if (options.RedisConnectionString is null)
+            return options.Endpoints.Take(ProbedGateways);
+        try
+        {
+            var listed = await gateways.GetGateways().ConfigureAwait(false);
+            return listed.Take(ProbedGateways).Select(uri => new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port));
+        }
+        catch (Exception ex) when (ex is OrleansException or InvalidOperationException or FormatException or TimeoutException)
+        {
+            return []; // the list itself is unavailable: nothing to probe, keep trying
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Article42.Mesh.Gateway;
+
+/// <summary>
+/// Explains a failed connection attempt with one real TLS handshake of its own, because Orleans only sees a connection
+/// that closed. With TLS 1.3 the server judges the client certificate after the client thinks the handshake is done,
+/// so a refusal arrives as an alert on the first read: the probe reads briefly after the handshake. Null means TLS is
+/// not the problem (nothing listens, or the handshake was accepted) and connecting should simply go on.
+/// </summary>
+internal static class TlsProbe
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AlertWait = TimeSpan.FromSeconds(2);
+
+    public static async Task<MeshError?> DiagnoseAsync(IPEndPoint endpoint, MeshTlsOptions? tls, CancellationToken cancellation)
+    {
+        using var tcp = new TcpClient(endpoint.AddressFamily);
+        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        {
+            connect.CancelAfter(ConnectTimeout);
+            try
+            {
+                await tcp.ConnectAsync(endpoint, connect.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
+            {
+                return null; // not up (yet): keep trying
+            }
+        }
+
+        string? siloProblem = null;
+        var siloAnswered = false;
+        await using var stream = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = "",
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => tls?.ClientCertificate!,
+            RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
+            {
+                siloAnswered = true;
+                if (tls is null || certificate is null)
+                    return tls is null;
+                siloProblem = TlsPeerCheck.Problem(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), chain, tls.CertificateAuthorities, TlsPurpose.Server);
+                return siloProblem is null;
+            },
+        };
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        bound.CancelAfter(tls?.HandshakeTimeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            await stream.AuthenticateAsClientAsync(options, bound.Token).ConfigureAwait(false);
+            if (tls is null)
+                return Mismatch(endpoint, $"the mesh at {endpoint} requires TLS and this gateway connects without it: give it the mesh's CA and its client certificate (MeshGatewayOptions.Tls; a42: --tls-ca, --tls-cert)");
+            return await RefusedAfterHandshakeAsync(stream, endpoint, tls, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException && !cancellation.IsCancellationRequested)
+        {
+            if (tls is null)
+                return null; // a plain mesh that failed for some other reason
+            if (siloProblem is not null)
+                return new MeshError(ErrorCodes.TlsSiloNotTrusted, endpoint.ToString(), $"the silo at {endpoint} is not trusted: {siloProblem} (this gateway trusts the CAs of MeshTlsOptions.CertificateAuthorities; a42: --tls-ca)");
+            if (!siloAnswered)
+                return Mismatch(endpoint, $"the mesh at {endpoint} does not answer the TLS handshake: TLS is off there, or it is not a mesh gateway");
+            return Refused(endpoint, tls, ex);
+        }
+    }
+
+    private static async Task<MeshError?> RefusedAfterHandshakeAsync(SslStream stream, IPEndPoint endpoint, MeshTlsOptions tls, CancellationToken cancellation)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        wait.CancelAfter(AlertWait);
+        try
+        {
+            var read = await stream.ReadAsync(new byte[1], wait.Token).ConfigureAwait(false);
+            return read == 0 ? Refused(endpoint, tls, null) : null;
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return null; // the silo is waiting for the Orleans preamble: it accepted this gateway's TLS
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException)
+        {
+            return Refused(endpoint, tls, ex);
+        }
+    }
+
+    private static MeshError Refused(IPEndPoint endpoint, MeshTlsOptions tls, Exception? alert)
+    {
+        var detail = alert?.InnerException?.Message ?? alert?.Message;
+        var said = detail is null ? "" : $" ({detail.ReplaceLineEndings(" ").Trim()})";
+        if (tls.ClientCertificate is not { } own)
+            return new MeshError(ErrorCodes.TlsRefusedByMesh, endpoint.ToString(), $"the mesh at {endpoint} refused the TLS connection{said}: it requires a client certificate and this gateway has none (MeshTlsOptions.ClientCertificate; a42: --tls-cert)");
+        var why = OwnView(own, tls);
+        return new MeshError(ErrorCodes.TlsRefusedByMesh, endpoint.ToString(), $"the mesh at {endpoint} refused this gateway's certificate {TlsCertificates.Describe(own)}{said}: {why}");
+    }
+
+    /// <summary>What this side can see about its own certificate: the likely reason for a refusal.</summary>
+    private static string OwnView(X509Certificate2 own, MeshTlsOptions tls)
+    {
+        if (own.NotAfter.ToUniversalTime() < DateTime.UtcNow)
+            return $"it expired on {own.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        if (own.NotBefore.ToUniversalTime() > DateTime.UtcNow)
+            return $"it is not valid before {own.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        if (TlsPeerCheck.Problem(own, null, tls.CertificateAuthorities, TlsPurpose.Client) is not null)
+            return "it does not chain to the CA this gateway trusts either, and the mesh accepts only certificates of its own certificate authority";
+        return "the mesh accepts only certificates of its own certificate authority that are valid now and allow client authentication";
+    }
+
+    private static MeshError Mismatch(IPEndPoint endpoint, string message) => new(ErrorCodes.TlsMismatch, endpoint.ToString(), message);
+}

@@ -1,0 +1,27 @@
+using Article42.Mesh.Hosting.Configuration;
+
+namespace Article42.Mesh.Hosting.Tls;
+
+/// <summary>Reads the silo's TLS files at start (a bad one stops the silo with exit 2, naming its key) and prints the <c>tls</c> start-up line.</summary>
+internal static class SiloTls
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromDays(30);
+
+    public static SiloTlsMaterial? Prepare(MeshSettings settings, TextWriter output)
+    {
+        if (settings.Tls is not { } tls)
+        {
+            output.WriteLine("tls off");
+            return null;
+        }
+
+        var (material, errors) = SiloTlsMaterial.Load(tls, DateTime.UtcNow);
+        if (material is null)
+            throw new ConfigurationFailedException(errors);
+        var left = material.Certificate.NotAfter.ToUniversalTime() - DateTime.UtcNow;
+        var warning = left < Soon ? $" (expires in {left.TotalDays:0} days)" : "";
+        var clients = tls.RequireClientCertificate ? "required" : "optional";
+        output.WriteLine($"tls {tls.Certificate} {material.Certificate.Subject} until {material.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}{warning}; client certificates {clients}");
+        return material;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Article42.Mesh.Benchmarks.Cli;
+
+/// <summary>A command line the benchmark cannot run: a machine code, the option at fault and a sentence.</summary>
+internal sealed class BenchUsageException(string code, string option, string message) : Exception($"error {code} {option}: {message}")
+{
+    /// <summary>Unknown command or option, or an option without its value.</summary>
+    public const string Usage = "A42-BENCH-001";
+
+    /// <summary>An option's value is not what it takes.</summary>
+    public const string BadValue = "A42-BENCH-002";
+
+    /// <summary>The benchmark could not run (a mesh or a server did not start, a fill never completed).</summary>
+    public const string NotRun = "A42-BENCH-003";
+
+    public string Code { get; } = code;
+    public string Option { get; } = option;
+}

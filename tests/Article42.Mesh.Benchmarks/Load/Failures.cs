@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace Article42.Mesh.Benchmarks.Load;
+
+/// <summary>Why sends failed, by exception type and first line, so a run that refused traffic says why.</summary>
+internal static class Failures
+{
+    private static readonly ConcurrentDictionary<string, int> Seen = new(StringComparer.Ordinal);
+
+    public static void Note(Exception exception)
+    {
+        var message = exception.Message.Split('\n')[0];
+        Seen.AddOrUpdate($"{exception.GetType().Name}: {message[..Math.Min(message.Length, 160)]}", 1, (_, n) => n + 1);
+    }
+
+    /// <summary>The reasons seen since the last call, most frequent first, and forgets them.</summary>
+    public static IReadOnlyList<string> TakeAll()
+    {
+        var all = Seen.OrderByDescending(p => p.Value).Select(p => $"{p.Value} x {p.Key}").ToList();
+        Seen.Clear();
+        return all;
+    }
+}

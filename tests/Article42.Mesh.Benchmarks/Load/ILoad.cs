@@ -1,0 +1,10 @@
+namespace Article42.Mesh.Benchmarks.Load;
+
+/// <summary>A source of traffic that runs until told to stop.</summary>
+internal interface ILoad
+{
+    /// <summary>How the load is described in the results ("closed loop, 64 in flight").</summary>
+    string Describe();
+
+    Task RunAsync(CancellationToken stop);
+}

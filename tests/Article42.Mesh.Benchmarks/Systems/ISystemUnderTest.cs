@@ -1,0 +1,17 @@
+using Article42.Mesh.Benchmarks.Measuring;
+
+namespace Article42.Mesh.Benchmarks.Systems;
+
+/// <summary>A running mesh (or its raw twin) with one connected gateway per participant, each receiving and acknowledging.</summary>
+internal interface ISystemUnderTest : IAsyncDisposable
+{
+    /// <summary>"mesh" or "raw".</summary>
+    string Kind { get; }
+
+    IReadOnlyList<IBenchGateway> Gateways { get; }
+
+    DeliveryTracker Tracker { get; }
+
+    /// <summary>Server processes whose CPU belongs to the run (PostgreSQL, Redis); null when there are none.</summary>
+    ServerProcesses? Servers { get; }
+}
