@@ -7,8 +7,9 @@ namespace Article42.Mesh.IntegrationTests.Deployment;
 
 /// <summary>
 /// A deployment's silo settings tried for real on this machine: a throwaway Redis and PostgreSQL, a trust store whose
-/// public half (registry.json, operator.pub) stands in for the mounted registry, and the built silo started with the
-/// deployment's arguments and environment. Only ports, paths, addresses and the servers' connection strings are
+/// public half (registry.json, operator.pub) stands in for the mounted registry, a development PKI
+/// (<c>a42 keys init --tls</c>) whose files stand in for a deployment's certificates, and the built silo started with
+/// the deployment's arguments and environment. Only ports, paths, addresses and the servers' connection strings are
 /// replaced; everything else is exactly what the deployment gives the silo.
 /// </summary>
 public sealed class DeploymentRehearsal : IAsyncDisposable
@@ -25,7 +26,9 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
         Postgres = journal;
         GatewayKeys = Path.Combine(home.Path, "trust");
         Registry = Path.Combine(home.Path, "registry");
-        TrustStore.Create(GatewayKeys, ParticipantRegistry.Default);
+        var store = TrustStore.Create(GatewayKeys, ParticipantRegistry.Default);
+        Pki = TlsDirectory.Of(GatewayKeys);
+        Pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
         Directory.CreateDirectory(Registry);
         foreach (var file in new[] { TrustStore.RegistryFileName, "operator.pub" })
             File.Copy(Path.Combine(GatewayKeys, file), Path.Combine(Registry, file));
@@ -35,6 +38,9 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
 
     /// <summary>The whole development trust store: the gateways' private keys.</summary>
     public string GatewayKeys { get; }
+
+    /// <summary>The development PKI in the trust store's tls/: the CA, the silo certificate, one gateway certificate per participant.</summary>
+    public TlsDirectory Pki { get; }
 
     /// <summary>What a silo is given: registry.json and operator.pub only.</summary>
     public string Registry { get; }
@@ -54,8 +60,9 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
 
     /// <summary>
     /// Starts the silo of <paramref name="deployed"/> on free ports and this rehearsal's servers, and checks that it turns
-    /// ready in <paramref name="profile"/>, that every path of <paramref name="httpPaths"/> answers 200, that
-    /// <paramref name="metricsPath"/> serves the mesh's metrics, that a message sent through its gateway gets a receipt,
+    /// ready in <paramref name="profile"/> with the TLS its settings give (its certificate, or off), that every path of <paramref name="httpPaths"/> answers 200, that
+    /// <paramref name="metricsPath"/> serves the mesh's metrics, that a message sent through its gateway (with France's
+    /// client certificate when the silo runs TLS) gets a receipt,
     /// then <paramref name="whileReady"/>; and that after SIGTERM it exits 0 within <paramref name="grace"/>.
     /// </summary>
     public async Task RunAsync(SiloLaunch deployed, string profile, IEnumerable<string> httpPaths, string metricsPath, TimeSpan grace, Func<SiloPorts, Task>? whileReady = null)
@@ -67,9 +74,15 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
             .Set(ConfigKeys.Postgres, Postgres)
             .Set(ConfigKeys.ClusterSecret, ClusterSecret)
             .On(ports);
+        var tls = launch.Settings().Tls;
         await using var silo = SiloProcess.Start($"silo of {deployed.Source}", "Article42.Mesh.Silo.dll", home.Path, launch.Args, launch.Environment);
         await silo.ReadyAsync();
         Assert.Equal(profile, await silo.LineAsync("profile"));
+        var tlsLine = await silo.LineAsync("tls");
+        if (tls is null)
+            Assert.Equal("off", tlsLine);
+        else
+            Assert.True(tlsLine.StartsWith($"{tls.Certificate} ", StringComparison.Ordinal) && tlsLine.EndsWith($"client certificates {(tls.RequireClientCertificate ? "required" : "optional")}", StringComparison.Ordinal), $"tls {tlsLine}");
 
         using var http = new HttpClient();
         foreach (var path in httpPaths.Append(metricsPath))
@@ -78,7 +91,7 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}\n{silo.Describe()}");
         }
 
-        await SendThroughGatewayAsync(ports);
+        await SendThroughGatewayAsync(ports, tls is not null);
         // The mesh's own meters (a42_*), not only the exporter's target_info, once the send has used them.
         await Deadline.UntilAsync(
             async () => (await http.GetStringAsync(ports.Url(metricsPath), TestContext.Current.CancellationToken)).Contains("# TYPE a42_", StringComparison.Ordinal),
@@ -98,10 +111,12 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
         home.Dispose();
     }
 
-    private async Task SendThroughGatewayAsync(SiloPorts ports)
+    private async Task SendThroughGatewayAsync(SiloPorts ports, bool tls)
     {
+        // Explicit either way: the trust store's tls/ would otherwise turn TLS on by itself.
+        string[] transport = tls ? ["--tls-ca", Pki.AuthorityCertificate, "--tls-cert", Pki.Certificate("FR")] : ["--no-tls"];
         await using var send = SiloProcess.Start("a42 send", "a42.dll", home.Path,
-            ["send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--keys", GatewayKeys, "--gateway", $"127.0.0.1:{ports.Gateway}", "--timeout", "60"]);
+            ["send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--keys", GatewayKeys, "--gateway", $"127.0.0.1:{ports.Gateway}", "--timeout", "60", .. transport]);
         var exit = await send.ExitedAsync(TimeSpan.FromSeconds(90));
         Assert.True(exit == 0, send.Describe());
         using var receipt = JsonDocument.Parse(Assert.Single(send.Output, line => line.StartsWith('{')));

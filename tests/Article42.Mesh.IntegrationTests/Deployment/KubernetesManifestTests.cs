@@ -94,8 +94,20 @@ public sealed class KubernetesManifestTests
         var volume = Assert.Single(silo.PodSpec.List("volumes"), v => v.Text("name") == mount.Text("name"));
         Assert.Equal("a42-registry", volume.Text("configMap", "name"));
 
-        // Every Secret key read is in the example, and the example holds nothing unread.
-        Assert.Equal(example.Keys.Order(), silo.SecretReferences.Order());
+        // Every Secret key the environment reads is in the example, and the example's Secret holds nothing unread.
+        var variableSecrets = silo.SecretReferences.Select(r => r.Secret).ToHashSet();
+        Assert.Equal(example.Keys.Where(k => variableSecrets.Contains(k.Secret)).Order(), silo.SecretReferences.Order());
+
+        // Mutual TLS, bound to participants, from the mounted TLS Secret: the certificate, its key (given, or beside it
+        // as the silo looks for it) and the CA are exactly that Secret's files in the example.
+        var tls = Assert.IsType<TlsSettings>(settings.Tls);
+        Assert.Equal((true, true), (tls.RequireClientCertificate, tls.BindParticipant));
+        var (mountPath, readOnly, tlsSecret) = Assert.Single(silo.SecretMounts);
+        Assert.Equal(("a42-silo-tls", true), (tlsSecret, readOnly));
+        string[] files = [tls.Certificate, tls.CertificateKey ?? Path.ChangeExtension(tls.Certificate, ".key"), tls.CaCertificate];
+        Assert.All(files, file => Assert.Equal(mountPath, Path.GetDirectoryName(file)));
+        Assert.Equal(example.Keys.Where(k => k.Secret == tlsSecret).Select(k => k.Key).Order(), files.Select(Path.GetFileName).Order());
+        Assert.Equal(example.Keys.Select(k => k.Secret).Distinct().Order(), variableSecrets.Append(tlsSecret).Order());
     }
 
     [Theory]
@@ -127,8 +139,19 @@ public sealed class KubernetesManifestTests
         // The overlays change resources and scheduling, not the silo's settings: one start covers both.
         foreach (var (silo, launch) in launches.DistinctBy(l => string.Join('\n', [.. l.Launch.Args, .. l.Launch.Environment.OrderBy(e => e.Key).Select(e => $"{e.Key}={e.Value}")])))
         {
+            // Each mounted Secret becomes a directory holding its example's files, made from the development PKI as
+            // `kubectl create secret generic a42-silo-tls --from-file=tls.crt=keys/tls/silo.crt ...` would.
+            var mounted = launch;
+            foreach (var (mountPath, _, secret) in silo.SecretMounts)
+            {
+                var volume = rehearsal.NewDirectory($"{silo.Overlay.Replace('/', '-')}-{secret}");
+                foreach (var (_, key) in example.Keys.Where(k => k.Secret == secret))
+                    File.Copy(DevelopmentFile(rehearsal.Pki, secret, key), Path.Combine(volume, key));
+                mounted = mounted.Remount(mountPath, volume);
+            }
+
             await rehearsal.RunAsync(
-                launch.Set(ConfigKeys.KeysDirectory, rehearsal.Registry),
+                mounted.Set(ConfigKeys.KeysDirectory, rehearsal.Registry),
                 "kubernetes",
                 [.. new[] { "livenessProbe", "startupProbe", "readinessProbe" }.Select(p => silo.Container.Text(p, "httpGet", "path"))],
                 silo.PodAnnotations["prometheus.io/path"],
@@ -136,11 +159,22 @@ public sealed class KubernetesManifestTests
         }
     }
 
-    /// <summary>The keys and values of k8s/base/secret.example.yaml, by (Secret name, key).</summary>
-    private static Dictionary<(string, string), string> SecretExample()
+    /// <summary>The keys and values of the Secrets of k8s/base/secret.example.yaml, by (Secret name, key).</summary>
+    private static Dictionary<(string Secret, string Key), string> SecretExample()
     {
-        var secret = Assert.Single(Yaml.Documents(RepositoryFile.Read("k8s/base/secret.example.yaml")));
-        Assert.Equal("Secret", secret.Text("kind"));
-        return secret.Strings("stringData").ToDictionary(e => (secret.Text("metadata", "name"), e.Key), e => e.Value);
+        var secrets = Yaml.Documents(RepositoryFile.Read("k8s/base/secret.example.yaml"));
+        Assert.All(secrets, secret => Assert.Equal("Secret", secret.Text("kind")));
+        return secrets
+            .SelectMany(secret => secret.Strings("stringData").Select(e => (Key: (secret.Text("metadata", "name"), e.Key), e.Value)))
+            .ToDictionary(e => e.Key, e => e.Value);
     }
+
+    /// <summary>The file of the development PKI (<c>a42 keys init --tls</c>) that key <paramref name="key"/> of Secret <paramref name="secret"/> holds.</summary>
+    private static string DevelopmentFile(TlsDirectory pki, string secret, string key) => (secret, key) switch
+    {
+        ("a42-silo-tls", "tls.crt") => pki.SiloCertificate,
+        ("a42-silo-tls", "tls.key") => pki.Key(TlsDirectory.SiloName),
+        ("a42-silo-tls", "ca.crt") => pki.AuthorityCertificate,
+        _ => throw new InvalidOperationException($"the test has no development file for Secret {secret}, key {key}"),
+    };
 }

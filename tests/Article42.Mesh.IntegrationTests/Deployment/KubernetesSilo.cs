@@ -44,6 +44,12 @@ public sealed class KubernetesSilo
         .OfType<YamlMappingNode>()
         .Select(r => (r.Text("name"), r.Text("key")));
 
+    /// <summary>Every Secret mounted as a volume into the container: its mount path, read-only flag and Secret name.</summary>
+    public IEnumerable<(string MountPath, bool ReadOnly, string Secret)> SecretMounts => Container.List("volumeMounts")
+        .Select(m => (Mount: m, Volume: Assert.Single(PodSpec.List("volumes"), v => v.Text("name") == m.Text("name"))))
+        .Where(m => m.Volume.At("secret") is not null)
+        .Select(m => (m.Mount.Text("mountPath"), m.Mount.TextOrNull("readOnly") == "true", m.Volume.Text("secret", "secretName")));
+
     /// <summary>
     /// The arguments and environment the silo gets in a pod at <paramref name="podIp"/> named <paramref name="podName"/>,
     /// with <paramref name="secret"/> giving each referenced Secret key's value.

@@ -82,6 +82,29 @@ public sealed record SiloLaunch(string Source, ImmutableArray<string> Args, Immu
             : throw new InvalidOperationException($"{Source} does not set {key}");
     }
 
+    /// <summary>
+    /// The same launch with every path under <paramref name="mountPath"/> (an argument, a flag's value or a variable)
+    /// moved under <paramref name="directory"/>, as if that directory were mounted there. At least one must be.
+    /// </summary>
+    public SiloLaunch Remount(string mountPath, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(mountPath);
+        ArgumentNullException.ThrowIfNull(directory);
+        var prefix = mountPath.TrimEnd('/') + "/";
+        var moved = 0;
+        string Move(string value)
+        {
+            var at = value.IndexOf(prefix, StringComparison.Ordinal);
+            if (at < 0 || (at > 0 && value[at - 1] != '='))
+                return value;
+            moved++;
+            return value[..at] + Path.Combine(directory, value[(at + prefix.Length)..]);
+        }
+
+        var launch = this with { Args = [.. Args.Select(Move)], Environment = Environment.ToImmutableDictionary(v => v.Key, v => Move(v.Value)) };
+        return moved > 0 ? launch : throw new InvalidOperationException($"{Source} reads no file under {mountPath}");
+    }
+
     /// <summary>The same launch on <paramref name="ports"/> (flags after the deployment's own, so they win).</summary>
     public SiloLaunch On(SiloPorts ports)
     {
