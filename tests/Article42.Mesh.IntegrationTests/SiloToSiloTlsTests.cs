@@ -37,15 +37,18 @@ public sealed class SiloToSiloTlsTests
         await Task.WhenAll(a.ReadyAsync(), b.ReadyAsync());
         Assert.EndsWith("client certificates required", await b.LineAsync("tls"), StringComparison.Ordinal);
 
-        // Grains placed on B (through B's gateway: placement prefers the silo a call arrives at), then called by a
-        // client that knows only A's gateway: those calls cross from A to B, silo to silo, over TLS.
+        // A grain activated wherever placement puts it, then called by a client that knows only the other silo's
+        // gateway: those calls cross from one silo to the other, silo to silo, over TLS.
         var operatorTls = MeshTlsOptions.FromTrustStore(keys, TrustStore.OperatorKeyName);
         await using var viaA = await MeshClient.ConnectEmbeddedAsync(ports[0].Gateway, operatorTls);
         await using var viaB = await MeshClient.ConnectEmbeddedAsync(ports[1].Gateway, operatorTls);
         await Deadline.UntilAsync(async () => (await viaA.Management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30), "two active silos");
-        var onB = await ActivateUntilOneLandsOnAsync(viaB, ports[1].Silo);
-        Assert.NotNull(await viaA.Client.GetGrain<IParticipantGrain>(onB).ChallengeAsync());
-        Assert.Equal(ports[1].Silo, (await viaA.Management.GetActivationAddress(viaA.Client.GetGrain<IParticipantGrain>(onB), TestContext.Current.CancellationToken))?.Endpoint.Port);
+        const string Probe = "TLS-PROBE";
+        Assert.NotNull(await viaB.Client.GetGrain<IParticipantGrain>(Probe).ChallengeAsync());
+        var host = (await viaB.Management.GetActivationAddress(viaB.Client.GetGrain<IParticipantGrain>(Probe), TestContext.Current.CancellationToken))?.Endpoint.Port;
+        var across = host == ports[0].Silo ? viaB : viaA;
+        Assert.NotNull(await across.Client.GetGrain<IParticipantGrain>(Probe).ChallengeAsync());
+        Assert.Equal(host, (await across.Management.GetActivationAddress(across.Client.GetGrain<IParticipantGrain>(Probe), TestContext.Current.CancellationToken))?.Endpoint.Port);
 
         // The silo port takes silo certificates only: a gateway's (client authentication only) is refused.
         using (var gateway = TlsCertificates.Load(pki.Certificate("FR")))
@@ -65,7 +68,7 @@ public sealed class SiloToSiloTlsTests
             Assert.Equal(new[] { ports[0].Silo, ports[1].Silo }.Order(), (await viaA.Management.GetHosts(onlyActive: true, TestContext.Current.CancellationToken)).Keys.Select(s => s.Endpoint.Port).Order());
         }
 
-        Assert.NotNull(await viaA.Client.GetGrain<IParticipantGrain>(onB).ChallengeAsync());
+        Assert.NotNull(await across.Client.GetGrain<IParticipantGrain>(Probe).ChallengeAsync());
     }
 
     [Fact]
@@ -90,28 +93,22 @@ public sealed class SiloToSiloTlsTests
         await using var operatorClient = await MeshClient.ConnectEmbeddedAsync(ports[1].Gateway, MeshTlsOptions.FromTrustStore(keys, TrustStore.OperatorKeyName));
         await Deadline.UntilAsync(async () => (await operatorClient.Management.GetHosts(onlyActive: true)).Count == 2, TimeSpan.FromSeconds(30), "two active silos");
 
-        // The operator's certificate speaks for no participant: its calls through B are refused, but they place the
-        // grains, until one lands on B. A gateway connected through A only then shows that B found, in Redis, the
-        // binding A recorded when that gateway connected.
-        string? onB = null;
-        foreach (var id in store.Registry.Participants.Select(p => p.Id).Where(id => id != "DE"))
-        {
-            var grain = operatorClient.Client.GetGrain<IParticipantGrain>(id);
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await grain.ChallengeAsync());
-            if ((await operatorClient.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port == ports[1].Silo)
-            {
-                onB = id;
-                break;
-            }
-        }
+        // The operator's certificate speaks for no participant: its call through B is refused, but it places the
+        // grain, on either silo. A gateway connected through the other silo then shows that the grain's silo found, in
+        // Redis, the binding the gateway's silo recorded when that gateway connected.
+        const string Owner = "PT";
+        var grain = operatorClient.Client.GetGrain<IParticipantGrain>(Owner);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await grain.ChallengeAsync());
+        var host = (await operatorClient.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port;
+        var otherGateway = host == ports[0].Silo ? ports[1].Gateway : ports[0].Gateway;
 
-        Assert.True(onB is not null, "no participant's grain was placed on silo B");
-        await using (var owner = await MeshGateway.ConnectAsync(Options(keys, onB, onB, ports[0].Gateway), TestContext.Current.CancellationToken))
+        await using (var owner = await MeshGateway.ConnectAsync(Options(keys, Owner, Owner, otherGateway), TestContext.Current.CancellationToken))
             Assert.NotEmpty((await owner.SendAsync(owner.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken)).Recipients);
-        var other = onB == "FR" ? "IT" : "FR";
-        await using var impostor = await MeshGateway.ConnectAsync(Options(keys, onB, other, ports[0].Gateway), TestContext.Current.CancellationToken);
+        Assert.Equal(host, (await operatorClient.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port);
+        const string Other = "FR";
+        await using var impostor = await MeshGateway.ConnectAsync(Options(keys, Owner, Other, otherGateway), TestContext.Current.CancellationToken);
         var refused = await Assert.ThrowsAsync<MeshRefusedException>(() => impostor.SendAsync(impostor.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken));
-        Assert.Equal($"error A42-SEC-002 {onB}: ChallengeAsync on '{onB}': this gateway connection's TLS client certificate speaks for '{other}', not '{onB}'", Assert.Single(refused.Errors).ToString());
+        Assert.Equal($"error A42-SEC-002 {Owner}: ChallengeAsync on '{Owner}': this gateway connection's TLS client certificate speaks for '{Other}', not '{Owner}'", Assert.Single(refused.Errors).ToString());
     }
 
     private static MeshGatewayOptions Options(string keys, string participant, string certificateOf, int gatewayPort) => new()
@@ -139,20 +136,6 @@ public sealed class SiloToSiloTlsTests
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         if (await tls.ReadAsync(new byte[1], wait.Token) == 0)
             throw new IOException("the silo closed the connection");
-    }
-
-    private static async Task<string> ActivateUntilOneLandsOnAsync(MeshClient mesh, int siloPort)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            var id = $"TLS-{i:000}";
-            var grain = mesh.Client.GetGrain<IParticipantGrain>(id);
-            await grain.ChallengeAsync();
-            if ((await mesh.Management.GetActivationAddress(grain))?.Endpoint.Port == siloPort)
-                return id;
-        }
-
-        throw new InvalidOperationException($"none of 120 new grains was placed on the silo at port {siloPort}");
     }
 
     private static Task LogsAsync(SiloProcess silo, string text) =>
