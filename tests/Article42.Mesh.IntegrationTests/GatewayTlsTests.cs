@@ -87,7 +87,8 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
         var refused = await RefusedAsync(mesh.Gateway("AT", MeshTlsOptions.FromTrustStore(mesh.Keys, "AT") with { CertificateAuthorities = [otherCa] }));
 
         Assert.Equal(ErrorCodes.TlsSiloNotTrusted, refused.Code);
-        Assert.Contains("certificate 'CN=a42-silo, O=Article42.Mesh development' is not issued by a trusted certificate authority", refused.Message, StringComparison.Ordinal);
+        // The class shares one silo: after the renewal test it presents its renewed certificate.
+        Assert.Matches("certificate 'CN=a42-silo(-renewed)?, O=Article42.Mesh development' is not issued by a trusted certificate authority", refused.Message);
     }
 
     [Fact]
