@@ -19,9 +19,8 @@ public sealed class ClusterGatewayTests
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests",
-            "--Membership:ProbeTimeout=00:00:01", "--Membership:NumMissedProbesLimit=2", "--Membership:TableRefreshTimeout=00:00:02",
+            .. ClusterSiloFlags.For(redis, journal, keys),
+            .. ClusterSiloFlags.QuickFailureDetection,
         ];
         var silos = ports.Select((p, i) => SiloProcess.Start($"silo {i}", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. p.Flags()])).ToList();
         try

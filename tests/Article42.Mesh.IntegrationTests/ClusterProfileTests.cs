@@ -22,12 +22,10 @@ public sealed class ClusterProfileTests
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests",
+            .. ClusterSiloFlags.For(redis, journal, keys),
             "--Shutdown:Timeout=00:00:15",
             "--Dashboard:Enabled=true", $"--Dashboard:OperatorToken={OperatorToken}",
-            // Quick failure detection, so the killed silo is declared dead within seconds.
-            "--Membership:ProbeTimeout=00:00:01", "--Membership:NumMissedProbesLimit=2", "--Membership:TableRefreshTimeout=00:00:02",
+            .. ClusterSiloFlags.QuickFailureDetection,
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);

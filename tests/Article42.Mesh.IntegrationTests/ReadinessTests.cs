@@ -18,8 +18,7 @@ public sealed class ReadinessTests
         var ports = SiloPorts.Free();
         await using var silo = SiloProcess.Start("cluster silo", "Article42.Mesh.Silo.dll", home.Path,
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests", .. ports.Flags(),
+            .. ClusterSiloFlags.For(redis, journal, keys), .. ports.Flags(),
         ]);
         await silo.ReadyAsync();
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(http, ports.Url("/health/ready")));

@@ -28,9 +28,8 @@ public sealed class SiloToSiloTlsTests
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests", "--Tls:RequireClientCertificate=true",
-            "--Membership:ProbeTimeout=00:00:01", "--Membership:NumMissedProbesLimit=2", "--Membership:TableRefreshTimeout=00:00:02",
+            .. ClusterSiloFlags.For(redis, journal, keys), "--Tls:RequireClientCertificate=true",
+            .. ClusterSiloFlags.QuickFailureDetection,
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
@@ -84,8 +83,7 @@ public sealed class SiloToSiloTlsTests
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests", "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true",
+            .. ClusterSiloFlags.For(redis, journal, keys), "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true",
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);

@@ -12,7 +12,8 @@ namespace Article42.Mesh.Hosting.Configuration;
 /// </summary>
 internal static class OptionSections
 {
-    private static readonly (string Section, Type Options)[] Sections =
+    /// <summary>Each section the silo binds, and the option class it binds it onto.</summary>
+    public static readonly (string Section, Type Options)[] Sections =
     [
         (ConfigKeys.DeliverySection, typeof(DeliveryOptions)),
         (ConfigKeys.SecuritySection, typeof(SecurityOptions)),

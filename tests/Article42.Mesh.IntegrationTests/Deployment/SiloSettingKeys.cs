@@ -1,7 +1,5 @@
 using System.Reflection;
-using Article42.Mesh.Grains;
 using Article42.Mesh.Hosting.Configuration;
-using Orleans.Configuration;
 
 namespace Article42.Mesh.IntegrationTests.Deployment;
 
@@ -12,20 +10,13 @@ namespace Article42.Mesh.IntegrationTests.Deployment;
 /// </summary>
 public static class SiloSettingKeys
 {
-    private static readonly (string Section, Type Options)[] Sections =
-    [
-        (ConfigKeys.DeliverySection, typeof(DeliveryOptions)),
-        (ConfigKeys.SecuritySection, typeof(SecurityOptions)),
-        (ConfigKeys.MembershipSection, typeof(ClusterMembershipOptions)),
-    ];
-
     private static readonly string[] Variables = [ConfigKeys.PodIp, ConfigKeys.PodName, ConfigKeys.PodNamespace, "A42_HOME"];
 
     private static readonly ImmutableHashSet<string> Keys = typeof(ConfigKeys)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.IsLiteral)
         .Select(field => (string)field.GetRawConstantValue()!)
-        .Except([.. Sections.Select(s => s.Section), .. Variables])
+        .Except([.. OptionSections.Sections.Select(s => s.Section), .. Variables])
         .ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The configuration key an environment variable sets (<c>A42__Cluster__Redis</c>: <c>Cluster:Redis</c>), or null.</summary>
@@ -62,7 +53,7 @@ public static class SiloSettingKeys
         if (Keys.Contains(key) || key.StartsWith("Logging:LogLevel:", StringComparison.OrdinalIgnoreCase))
             return true;
         var parts = key.Split(':');
-        return parts.Length == 2 && Sections.Any(s =>
+        return parts.Length == 2 && OptionSections.Sections.Any(s =>
             s.Section.Equals(parts[0], StringComparison.OrdinalIgnoreCase)
             && s.Options.GetProperty(parts[1], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true });
     }

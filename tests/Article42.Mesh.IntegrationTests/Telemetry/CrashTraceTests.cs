@@ -21,8 +21,7 @@ public sealed class CrashTraceTests
         var (a, b) = (SiloPorts.Free(), SiloPorts.Free());
         string[] shared =
         [
-            "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
-            "--Security:ClusterSecret=cluster-secret-for-the-integration-tests",
+            .. ClusterSiloFlags.For(redis, journal, keys),
             // Death is declared after ~10 s: long enough for the first delivery attempt to meet the dead silo.
             "--Membership:ProbeTimeout=00:00:03", "--Membership:NumMissedProbesLimit=3",
         ];
