@@ -7,7 +7,7 @@ namespace Article42.Mesh.Gateway;
 
 /// <summary>
 /// The Orleans client host of <see cref="MeshGateway.ConnectAsync"/>: static gateway endpoints or Redis discovery,
-/// connection attempts retried with backoff until the caller cancels (ORLEANS.md item 4) or a TLS failure explains
+/// connection attempts retried with backoff until the caller cancels (docs/design/orleans.md §2.4) or a TLS failure explains
 /// them, TLS when configured, the call timeout as the client's response timeout, and connection changes reported to
 /// the gateway (which re-opens its session and fetches again).
 /// </summary>

@@ -5,7 +5,7 @@ namespace Article42.Mesh.Gateway;
 
 /// <summary>
 /// The Orleans client's connection retry filter: a mesh that is not up yet is retried with backoff until the caller
-/// cancels (ORLEANS.md item 4), but a TLS failure that retrying cannot fix ends the attempt with a
+/// cancels (docs/design/orleans.md §2.4), but a TLS failure that retrying cannot fix ends the attempt with a
 /// <see cref="MeshTlsException"/> saying why, instead of trying forever.
 /// </summary>
 internal sealed class ConnectionRetry(MeshGatewayOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter

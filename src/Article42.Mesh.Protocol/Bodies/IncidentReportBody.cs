@@ -8,7 +8,7 @@ public sealed record IncidentReportBody : MessageBody
     [Id(1)] public string? Location { get; init; }
     [Id(2)] public IncidentType? IncidentType { get; init; }
     [Id(3)] public string? Effects { get; init; }
-    /// <summary>Resource category codes (DOMAIN.md §7) needed now.</summary>
+    /// <summary>Resource category codes (docs/design/domain.md §7) needed now.</summary>
     [Id(4)] public ImmutableArray<string> ImmediateNeeds { get => field.IsDefault ? [] : field; init; } = [];
 
     public override void Validate(ValidationContext context, string path)

@@ -39,14 +39,14 @@ public sealed partial class ParticipantRegistry
     public ImmutableArray<string> MemberStates { get; }
     public ImmutableArray<string> EuBodies { get; }
 
-    /// <summary>The registry shipped with the library: 27 member states, the EU bodies of DOMAIN.md §6.2 and EXCON, without keys.</summary>
+    /// <summary>The registry shipped with the library: 27 member states, the EU bodies of docs/design/domain.md §6.2 and EXCON, without keys.</summary>
     public static ParticipantRegistry Default { get; } = LoadDefault();
 
     public bool Contains(string id) => _byId.ContainsKey(id);
 
     public Participant? Find(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>True for a syntactically valid participant id (DOMAIN.md §6.1).</summary>
+    /// <summary>True for a syntactically valid participant id (docs/design/domain.md §6.1).</summary>
     public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
     /// <summary>
