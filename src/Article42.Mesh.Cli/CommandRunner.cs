@@ -39,6 +39,11 @@ public static class CommandRunner
                 Console.Error.WriteLine(error);
             return ExitCodes.Invalid;
         }
+        catch (MeshUnreachableException ex)
+        {
+            Console.Error.WriteLine(Commands.Reachability.Error(ex));
+            return ExitCodes.Unreachable;
+        }
         catch (MeshTlsException ex)
         {
             Console.Error.WriteLine(ex.Error);

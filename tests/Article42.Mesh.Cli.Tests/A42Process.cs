@@ -9,18 +9,7 @@ public static class A42Process
 
     public static async Task<CliResult> RunWithInputAsync(string home, string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "a42.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["A42_HOME"] = home;
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(home, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
@@ -32,4 +21,23 @@ public static class A42Process
     }
 
     public static Task<CliResult> RunAsync(string home, params string[] args) => RunWithInputAsync(home, null, args);
+
+    /// <summary>Starts a42 and leaves it running (a42 listen), to be read line by line and killed when disposed.</summary>
+    public static RunningA42 Start(string home, params string[] args) => new(Process.Start(StartInfo(home, args))!);
+
+    private static ProcessStartInfo StartInfo(string home, string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "a42.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["A42_HOME"] = home;
+        return start;
+    }
 }

@@ -33,10 +33,11 @@ public static class ListenCommand
             if (ids.IsEmpty || ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
                 throw new CliException(CliErrorCodes.BadOptionValue, "--as", "give one or more distinct participant ids, comma-separated");
             var stateDirectory = parse.GetValue(state);
+            var reachability = new Reachability();
             var gateways = ids.Select(id => gateway.For(parse, id, parse.GetValue(keys),
                 stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with
-            { AcknowledgementsAsEvents = false }).ToList();
-            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count));
+            { AcknowledgementsAsEvents = false, OnUnreachable = reachability.Retrying }).ToList();
+            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count), reachability);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(timeout) is { } seconds)
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));

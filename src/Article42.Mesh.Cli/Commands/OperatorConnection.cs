@@ -31,6 +31,7 @@ public sealed class OperatorConnection
             Endpoints = _gateway.Endpoints(parse),
             RedisConnectionString = _gateway.RedisOf(parse),
             Tls = _gateway.Tls.Resolve(parse, TrustStore.OperatorKeyName, keys: null),
+            OnUnreachable = Reachability.GiveUp,
         };
         await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
         return await Deadline.Within(() => request(mesh, deadline.Token), deadline.Token, cancellation, late);

@@ -43,7 +43,7 @@ public static class SendCommand
             var seconds = parse.GetValue(timeout);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var options = gateway.For(parse, sender, parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds) };
+            var options = gateway.For(parse, sender, parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds), OnUnreachable = Reachability.GiveUp };
             var late = $"no receipt for {envelope.MsgId} within {seconds} s (--timeout); sending it again with --id {envelope.MsgId} is safe";
             await using var mesh = await Deadline.Within(() => MeshGateway.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
             var receipt = await Deadline.Within(() => mesh.SendAsync(envelope, deadline.Token), deadline.Token, cancellation, late);
