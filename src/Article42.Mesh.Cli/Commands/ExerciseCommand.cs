@@ -1,4 +1,3 @@
-using System.Globalization;
 using Article42.Mesh.Cli.Exercises;
 using Article42.Mesh.Exercises;
 using Article42.Mesh.Protocol;
@@ -77,7 +76,7 @@ public static class ExerciseCommand
             Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
             var runner = new ExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
             var control = mesh.Control(played.Id);
-            var observations = await runner.RunAsync(plan, mesh.Summaries, control, new ProgressLine(), Environment.MachineName, mesh.Profile, cancellation);
+            var observations = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(plan, mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
             var report = ExerciseReport.Create(played, plan, observations);
             var directory = ReportFiles.Write(report, parse.GetValue(output) ?? Path.Combine("aar", played.Id));
             Console.WriteLine(ConsoleSummary.Write(report));
@@ -87,20 +86,5 @@ public static class ExerciseCommand
             return ExitCodes.Success;
         }));
         return run;
-    }
-
-    /// <summary>The live display: one line per second of real time.</summary>
-    private sealed class ProgressLine : IProgress<ExerciseProgress>
-    {
-        private DateTime _last;
-
-        public void Report(ExerciseProgress value)
-        {
-            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
-                return;
-            _last = DateTime.UtcNow;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  T+{value.ScenarioTime:hh\\:mm\\:ss}/{value.Endex:hh\\:mm}  injects {value.InjectsPlayed}/{value.Injects}  sent {value.Sent} (refused {value.Refused})  delivered {value.Delivered}  fetched {value.Fetched}"));
-        }
     }
 }

@@ -31,7 +31,7 @@ public static class ParticipantsCommand
         foreach (var p in registry.Participants)
         {
             listing.Add(
-                p.Id, p.IsoCode ?? "", p.Name, EnvelopeCodec.WireName(p.Kind),
+                p.Id, p.IsoCode ?? "-", p.Name, EnvelopeCodec.WireName(p.Kind),
                 p.Nato ? "yes" : "no", EnvelopeCodec.WireName(p.AccreditationMax), p.PublicKey is null ? "-" : "yes");
         }
         return listing;
