@@ -35,6 +35,7 @@ public sealed class MeshOperator : IAsyncDisposable
             ServiceId = options.ServiceId,
             CallTimeout = options.CallTimeout,
             Tls = options.Tls,
+            OnUnreachable = options.OnUnreachable,
         };
         return new MeshOperator(options, await ClientHost.StartAsync(connection, () => { }, cancellation).ConfigureAwait(false));
     }

@@ -11,9 +11,9 @@ public sealed class GatewayOptions
 {
     public const string DefaultGateway = "127.0.0.1:30000";
 
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway})." };
+    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway}).", HelpName = "HOST:PORT" };
 
-    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS)." };
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS).", HelpName = "CONN" };
 
     public GatewayTlsOptions Tls { get; } = new();
 

@@ -8,6 +8,9 @@ public static class StatusCommand
         var json = CommonOptions.Json();
         var connection = new OperatorConnection();
         var command = new Command("status", "Show the mesh: silos, connected gateways and last heartbeat, backlog per participant, open activations.") { json };
+        command.WithExamples(
+            "a42 status",
+            "a42 status --json --gateway 10.0.0.5:30000");
         foreach (var option in connection.All)
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>

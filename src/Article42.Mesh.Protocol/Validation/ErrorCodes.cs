@@ -97,4 +97,5 @@ public static class ErrorCodes
     public const string TlsSiloNotTrusted = "A42-TLS-002";
     public const string TlsOwnCertificateUnusable = "A42-TLS-003";
     public const string TlsMismatch = "A42-TLS-004";
+    public const string TlsNotAMeshGateway = "A42-TLS-005";
 }
