@@ -1,34 +1,15 @@
-using System.Diagnostics;
-
 namespace Article42.Mesh.Cli.Tests;
 
-/// <summary>Runs the built a42 (its dll, never <c>dotnet run</c>) as a real process with its own A42_HOME.</summary>
+/// <summary>Runs the built a42 (its dll, never <c>dotnet run</c>) through TestKit's launcher, with its own A42_HOME.</summary>
 public static class A42Process
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60 * (Environment.GetEnvironmentVariable("CI") is null ? 1 : 2));
+    // Scaled by A42_TIMEOUT_MULTIPLIER like every other wait; past it the launcher kills a42 and its tree.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static async Task<CliResult> RunWithInputAsync(string home, string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "a42.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["A42_HOME"] = home;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        using var cancel = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var run = await TestProcess.RunDllAsync("a42.dll", args, Timeout, new Dictionary<string, string> { ["A42_HOME"] = home }, stdin);
+        return new CliResult(run.ExitCode, run.Output, run.Errors);
     }
 
     public static Task<CliResult> RunAsync(string home, params string[] args) => RunWithInputAsync(home, null, args);

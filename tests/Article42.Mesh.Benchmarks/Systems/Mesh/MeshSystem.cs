@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.TestKit;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
 
@@ -52,7 +53,8 @@ internal sealed class MeshSystem : ISystemUnderTest
     {
         var keys = Path.Combine(directory, "keys");
         TrustStore.Create(keys, ParticipantRegistry.Default);
-        var (siloPort, gatewayPort, httpPort) = FreePorts.ForSilo();
+        var ports = FreePorts.Take(3);
+        var (siloPort, gatewayPort, httpPort) = (ports[0], ports[1], ports[2]);
         var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
         List<string> args =
         [
