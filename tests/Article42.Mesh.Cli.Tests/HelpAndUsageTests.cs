@@ -1,8 +1,12 @@
 namespace Article42.Mesh.Cli.Tests;
 
-public sealed class HelpAndUsageTests
+public sealed class HelpAndUsageTests : IDisposable
 {
-    private static readonly string Home = Directory.CreateTempSubdirectory("a42-help-").FullName;
+    private readonly TempDirectory _home = new("a42-help-");
+
+    private string Home => _home.Path;
+
+    public void Dispose() => _home.Dispose();
 
     [Theory]
     [InlineData("participants")]
