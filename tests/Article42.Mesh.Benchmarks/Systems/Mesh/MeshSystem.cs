@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Article42.Mesh.Benchmarks.Measuring;
-using Article42.Mesh.TestKit;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
+using Article42.Mesh.TestKit;
 
 namespace Article42.Mesh.Benchmarks.Systems.Mesh;
 
