@@ -1,23 +1,16 @@
-using System.Diagnostics;
-
 namespace Article42.Mesh.Cli.Tests;
 
-/// <summary>Runs the built a42 (its dll, never <c>dotnet run</c>) as a real process with its own A42_HOME.</summary>
+/// <summary>Runs the built a42 (its dll, never <c>dotnet run</c>) through TestKit's launcher, with its own A42_HOME.</summary>
 public static class A42Process
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60 * (Environment.GetEnvironmentVariable("CI") is null ? 1 : 2));
+    // Scaled by A42_TIMEOUT_MULTIPLIER like every other wait; past it the launcher kills a42 and its tree.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private const string Script = "/usr/bin/script";
 
     public static async Task<CliResult> RunWithInputAsync(string home, string? stdin, params string[] args)
     {
-        using var process = Process.Start(StartInfo(home, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        using var cancel = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var run = await TestProcess.RunDllAsync("a42.dll", args, Timeout, Home(home), stdin);
+        return new CliResult(run.ExitCode, run.Output, run.Errors);
     }
 
     public static Task<CliResult> RunAsync(string home, params string[] args) => RunWithInputAsync(home, null, args);
@@ -28,40 +21,18 @@ public static class A42Process
     /// </summary>
     public static async Task<CliResult?> RunOnTerminalAsync(string home, params string[] args)
     {
-        if (!File.Exists("/usr/bin/script"))
+        if (!File.Exists(Script))
             return null;
-        var a42 = string.Join(' ', new[] { Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "a42.dll") }.Concat(args).Select(Quoted));
-        var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--quiet", "--return", "--command", $"{a42} 2>/dev/null", "/dev/null" })
-            start.ArgumentList.Add(arg);
-        start.Environment["A42_HOME"] = home;
-        start.Environment["TERM"] = "xterm-256color";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return new CliResult(process.ExitCode, (await stdout).Replace("\r", "", StringComparison.Ordinal), await stderr);
+        var a42 = string.Join(' ', new[] { TestProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, "a42.dll") }.Concat(args).Select(Quoted));
+        var environment = new Dictionary<string, string> { ["A42_HOME"] = home, ["TERM"] = "xterm-256color" };
+        var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"{a42} 2>/dev/null", "/dev/null"], Timeout, environment);
+        return new CliResult(run.ExitCode, run.Output.Replace("\r", "", StringComparison.Ordinal), run.Errors);
     }
-
-    private static string Quoted(string arg) => $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     /// <summary>Starts a42 and leaves it running (a42 listen), to be read line by line and killed when disposed.</summary>
-    public static RunningA42 Start(string home, params string[] args) => new(Process.Start(StartInfo(home, args))!);
+    public static TestProcess Start(string home, params string[] args) => TestProcess.StartDll("a42", "a42.dll", args, Home(home));
 
-    private static ProcessStartInfo StartInfo(string home, string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "a42.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["A42_HOME"] = home;
-        return start;
-    }
+    private static Dictionary<string, string> Home(string home) => new() { ["A42_HOME"] = home };
+
+    private static string Quoted(string arg) => $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -166,7 +166,8 @@ public sealed class EnvelopeCommandTests(TrustStoreFixture store) : IClassFixtur
     public async Task Verify_against_another_trust_store_fails()
     {
         var signed = await store.RunAsync("envelope", "sign", store.File(await NewSitrepAsync()), "--as", "FR");
-        var other = Directory.CreateTempSubdirectory("a42-other-").FullName;
+        using var otherHome = new TempDirectory("a42-other-");
+        var other = otherHome.Path;
         Assert.Equal(0, (await A42Process.RunAsync(other, "keys", "init")).ExitCode);
         var result = await A42Process.RunWithInputAsync(other, signed.Stdout, "envelope", "verify", "-");
         Assert.Equal(2, result.ExitCode);

@@ -2,9 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace Article42.Mesh.Cli.Tests;
 
-public sealed partial class HelpAndUsageTests
+public sealed partial class HelpAndUsageTests : IDisposable
 {
-    private static readonly string Home = Directory.CreateTempSubdirectory("a42-help-").FullName;
+    private readonly TempDirectory _home = new("a42-help-");
+
+    private string Home => _home.Path;
+
+    public void Dispose() => _home.Dispose();
 
     public static TheoryData<string> Commands =>
     [

@@ -4,12 +4,12 @@ namespace Article42.Mesh.Cli.Tests;
 
 public sealed class KeysAndParticipantsTests
 {
-    private static string NewHome() => Directory.CreateTempSubdirectory("a42-keys-").FullName;
 
     [Fact]
     public async Task Keys_init_writes_a_registry_with_public_keys_and_owner_only_private_keys()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         var result = await A42Process.RunAsync(home, "keys", "init");
         Assert.True(result.ExitCode == 0, result.ToString());
         var keys = Path.Combine(home, "keys");
@@ -28,7 +28,8 @@ public sealed class KeysAndParticipantsTests
     [Fact]
     public async Task Keys_init_refuses_to_overwrite_without_force_and_regenerates_with_it()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         var registryPath = Path.Combine(home, "keys", "registry.json");
         Assert.Equal(0, (await A42Process.RunAsync(home, "keys", "init")).ExitCode);
         var before = File.ReadAllText(registryPath);
@@ -45,7 +46,8 @@ public sealed class KeysAndParticipantsTests
     [Fact]
     public async Task Keys_init_takes_a_custom_directory_and_registry()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         var registry = Path.Combine(home, "small.json");
         File.WriteAllText(registry, """{"participants":[{"id":"FR","name":"France","kind":"member_state","nato":true,"accreditation_max":"SECRET_UE"},{"id":"DE","name":"Germany","kind":"member_state","nato":true,"accreditation_max":"SECRET_UE"}]}""");
         var dir = Path.Combine(home, "elsewhere");
@@ -61,7 +63,8 @@ public sealed class KeysAndParticipantsTests
     [Fact]
     public async Task Keys_init_with_a_faulty_registry_exits_2_naming_the_field()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         var registry = Path.Combine(home, "bad.json");
         File.WriteAllText(registry, """{"participants":[{"id":"gr","name":"Greece","kind":"member_state","nato":true,"accreditation_max":"SECRET_UE"}]}""");
         var result = await A42Process.RunAsync(home, "keys", "init", "--registry", registry);
@@ -73,7 +76,8 @@ public sealed class KeysAndParticipantsTests
     [Fact]
     public async Task Participants_json_prints_the_registry_objects_and_the_table_lists_every_id()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         var json = await A42Process.RunAsync(home, "participants", "--json");
         Assert.Equal(0, json.ExitCode);
         using var document = JsonDocument.Parse(json.Stdout);
@@ -91,7 +95,8 @@ public sealed class KeysAndParticipantsTests
     [Fact]
     public async Task Participants_json_after_keys_init_carries_the_same_public_keys_as_the_registry_file()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-");
+        var home = temp.Path;
         Assert.Equal(0, (await A42Process.RunAsync(home, "keys", "init")).ExitCode);
         var listed = await A42Process.RunAsync(home, "participants", "--json");
         using var fromCommand = JsonDocument.Parse(listed.Stdout);

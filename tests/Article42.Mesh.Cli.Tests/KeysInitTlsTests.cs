@@ -8,12 +8,12 @@ public sealed class KeysInitTlsTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    private static string NewHome() => Directory.CreateTempSubdirectory("a42-keys-tls-").FullName;
 
     [Fact]
     public async Task Keys_init_tls_makes_a_CA_a_silo_certificate_and_one_client_certificate_per_participant()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-tls-");
+        var home = temp.Path;
         var result = await A42Process.RunAsync(home, "keys", "init", "--tls");
         Assert.True(result.ExitCode == 0, result.ToString());
         var tls = TlsDirectory.Of(Path.Combine(home, "keys"));
@@ -44,7 +44,8 @@ public sealed class KeysInitTlsTests
     [Fact]
     public async Task Keys_init_tls_adds_certificates_to_an_existing_store_without_touching_its_keys_and_then_refuses_without_force()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-tls-");
+        var home = temp.Path;
         var keys = Path.Combine(home, "keys");
         Assert.Equal(0, (await A42Process.RunAsync(home, "keys", "init")).ExitCode);
         var registry = File.ReadAllText(Path.Combine(keys, TrustStore.RegistryFileName));
@@ -70,7 +71,8 @@ public sealed class KeysInitTlsTests
     [Fact]
     public async Task A_gateway_command_with_a_TLS_file_that_does_not_exist_exits_2_naming_the_option()
     {
-        var home = NewHome();
+        using var temp = new TempDirectory("a42-keys-tls-");
+        var home = temp.Path;
         Assert.Equal(0, (await A42Process.RunAsync(home, "keys", "init")).ExitCode);
 
         var missing = await A42Process.RunAsync(home, "send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--tls-ca", Path.Combine(home, "nowhere.crt"));

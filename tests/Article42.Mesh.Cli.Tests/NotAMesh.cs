@@ -27,12 +27,7 @@ public sealed class NotAMesh : IAsyncDisposable
     public string Endpoint => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>A loopback port that was free a moment ago, with nothing listening on it.</summary>
-    public static string NothingListening()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return $"127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-    }
+    public static string NothingListening() => $"127.0.0.1:{FreePorts.One()}";
 
     public static NotAMesh Silent() => new(null);
 

@@ -3,10 +3,14 @@ using System.Text.Json;
 namespace Article42.Mesh.Cli.Tests;
 
 /// <summary>Listings and progress: plain text into a pipe, Spectre's tables and progress on a terminal, JSON on request.</summary>
-public sealed class OutputTests
+public sealed class OutputTests : IDisposable
 {
-    private static readonly string Home = Directory.CreateTempSubdirectory("a42-output-").FullName;
+    private readonly TempDirectory _home = new("a42-output-");
     private static readonly char[] BoxDrawing = ['─', '│', '┌', '┐', '└', '┘', '├', '┼', '╭', '╰'];
+
+    private string Home => _home.Path;
+
+    public void Dispose() => _home.Dispose();
 
     [Fact]
     public async Task Participants_into_a_pipe_is_one_plain_line_per_participant_with_nothing_cut()
@@ -55,7 +59,8 @@ public sealed class OutputTests
     [Fact]
     public async Task Exercise_progress_into_a_pipe_is_plain_lines_and_on_a_terminal_is_spectre_progress()
     {
-        var home = Directory.CreateTempSubdirectory("a42-exercise-").FullName;
+        using var exercise = new TempDirectory("a42-exercise-");
+        var home = exercise.Path;
         string[] run = ["exercise", "run", "hybrid-island", "--speed", "20000", "--out", Path.Combine(home, "aar")];
         var piped = await A42Process.RunAsync(home, run);
         Assert.True(piped.ExitCode == 0, piped.ToString());

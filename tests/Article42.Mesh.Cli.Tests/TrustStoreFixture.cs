@@ -3,7 +3,9 @@ namespace Article42.Mesh.Cli.Tests;
 /// <summary>An A42_HOME with a development trust store made by <c>a42 keys init</c>, shared by a test class.</summary>
 public sealed class TrustStoreFixture : IAsyncLifetime
 {
-    public string Home { get; } = Directory.CreateTempSubdirectory("a42-cli-").FullName;
+    private readonly TempDirectory _home = new("a42-cli-");
+
+    public string Home => _home.Path;
 
     public string Keys => Path.Combine(Home, "keys");
 
@@ -27,7 +29,7 @@ public sealed class TrustStoreFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(Home, recursive: true);
+        _home.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Article42.Mesh.Gateway.Tests;
 
@@ -8,17 +7,32 @@ public sealed class ConnectTests
     [Fact]
     public async Task Connecting_to_an_endpoint_where_no_silo_listens_keeps_trying_until_cancelled()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var options = MeshCluster.Options("FR") with { Endpoints = [new IPEndPoint(IPAddress.Loopback, port)] };
-        var started = TimeProvider.System.GetTimestamp();
+        const int Retries = 5;
+        var clock = new RecordingTimeProvider();
+        var baseDelay = TimeSpan.FromMilliseconds(20);
+        var maxDelay = TimeSpan.FromMilliseconds(160);
+        var options = MeshCluster.Options("FR") with
+        {
+            Endpoints = [new IPEndPoint(IPAddress.Loopback, FreePorts.One())],
+            TimeProvider = clock,
+            RetryBaseDelay = baseDelay,
+            RetryMaxDelay = maxDelay,
+        };
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MeshGateway.ConnectAsync(options, cancel.Token));
+        var connecting = MeshGateway.ConnectAsync(options, cancel.Token);
+        await Deadline.UntilAsync(() => clock.Timers.Count >= Retries || connecting.IsCompleted, TimeSpan.FromSeconds(60), $"{Retries} connection retries");
+        Assert.False(connecting.IsCompleted, $"ConnectAsync ended by itself after {clock.Timers.Count} retries: {connecting.Exception?.InnerException}");
+        await cancel.CancelAsync();
 
-        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1.5), "it kept trying instead of failing at once");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting);
+        // Each retry waited its backoff: between half and all of base × 2^attempt, capped at the maximum (jitter).
+        var delays = clock.Timers;
+        Assert.All(Enumerable.Range(0, Retries), attempt =>
+        {
+            var cap = TimeSpan.FromTicks(Math.Min(baseDelay.Ticks << attempt, maxDelay.Ticks));
+            Assert.InRange(delays[attempt], cap / 2, cap);
+        });
     }
 
     [Fact]

@@ -8,6 +8,19 @@ public sealed class ManyGatewaysTests(MeshFixture fixture)
     {
         string[] participants = ["BG", "HR", "SI", "LV", "HU", "RO", "EE", "DK", "LU", "PT"];
         var gateways = participants.Select(p => fixture.Mesh.Gateway(p)).ToList();
+        try
+        {
+            await EveryOneReceivesAsync(participants, gateways);
+        }
+        finally
+        {
+            foreach (var gateway in gateways)
+                await gateway.DisposeAsync();
+        }
+    }
+
+    private static async Task EveryOneReceivesAsync(string[] participants, List<MeshGateway> gateways)
+    {
         var received = participants.ToDictionary(p => p, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
         var sender = gateways[0];
         var message = sender.Draft(MessageKind.IncidentReport, [.. participants.Skip(1)]);
@@ -23,12 +36,21 @@ public sealed class ManyGatewaysTests(MeshFixture fixture)
             }
         }).ToList();
 
-        await sender.SendAsync(message, TestContext.Current.CancellationToken);
-
-        foreach (var participant in participants.Skip(1))
-            Assert.Equal(message.MsgId, await received[participant].Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
-        await stop.CancelAsync();
-        foreach (var gateway in gateways)
-            await gateway.DisposeAsync();
+        try
+        {
+            await sender.SendAsync(message, TestContext.Current.CancellationToken);
+            foreach (var participant in participants.Skip(1))
+                Assert.Equal(message.MsgId, await received[participant].Task.WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(20)), TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            // Every reader ends once stopped: a reader that failed or hangs fails the test here, within a deadline.
+            await stop.CancelAsync();
+            foreach (var reader in readers)
+            {
+                var ended = await Record.ExceptionAsync(() => reader.WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken));
+                Assert.True(ended is null or OperationCanceledException, $"a reader failed: {ended}");
+            }
+        }
     }
 }

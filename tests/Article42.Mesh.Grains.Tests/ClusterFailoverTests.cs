@@ -62,7 +62,9 @@ public sealed class ClusterFailoverTests
             {
                 var sent = messages.Where(m => m.From == sender).Select(m => m.MsgId).ToHashSet();
                 var reports = await new TestGateway(cluster.Client, sender).ReportsAsync(sent.Count, within: TimeSpan.FromSeconds(60));
-                Assert.Equal(sent.Order(), reports.Where(r => r.Kind == ReportKind.Delivered).Select(r => r.MessageId).Distinct().Order());
+                var delivered = reports.Where(r => r.Kind == ReportKind.Delivered).Select(r => r.MessageId).ToList();
+                Assert.True(delivered.Count == delivered.Distinct().Count(), $"{sender} got a delivery report twice");
+                Assert.Equal(sent.Order(), delivered.Order());
             }
         }
         finally

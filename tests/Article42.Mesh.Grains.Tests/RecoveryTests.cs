@@ -8,8 +8,8 @@ public sealed class RecoveryTests
     [Fact]
     public async Task A_cluster_started_on_a_journal_with_pending_deliveries_resumes_them_with_no_outside_call()
     {
-        var directory = Directory.CreateTempSubdirectory("a42-recovery-").FullName;
-        await using var journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(directory, "journal.db")));
+        using var directory = new TempDirectory("a42-recovery-");
+        await using var journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(directory.File("journal.db")));
         var pending = Enumerable.Range(0, 20).Select(_ => TestKeys.Signed("FR", ["DE", "EEAS"])).ToList();
         await AcceptWithoutDeliveringAsync(journal, "FR", pending);
         Assert.Equal(20, await journal.CountQueuedAsync("out/FR/DE"));

@@ -66,6 +66,7 @@ public sealed class SignatureTests
     {
         var bytes = EnvelopeCodec.Encode(Original);
         var canonical = EnvelopeCodec.CanonicalBytes(Original);
+        var (refused, unchanged, verified) = (0, 0, 0);
         for (var i = 0; i < bytes.Length; i++)
         {
             foreach (var flip in new byte[] { 0x01, 0x20, 0x80 })
@@ -73,11 +74,26 @@ public sealed class SignatureTests
                 var tampered = (byte[])bytes.Clone();
                 tampered[i] ^= flip;
                 var decoded = EnvelopeCodec.Decode(tampered);
-                if (!decoded.IsSuccess || EnvelopeCodec.CanonicalBytes(decoded.Value!).AsSpan().SequenceEqual(canonical) && decoded.Value!.Signature == Original.Signature)
+                if (!decoded.IsSuccess)
+                {
+                    refused++;
                     continue;
+                }
+
+                if (EnvelopeCodec.CanonicalBytes(decoded.Value!).AsSpan().SequenceEqual(canonical) && decoded.Value!.Signature == Original.Signature)
+                {
+                    unchanged++; // e.g. the case of a JSON name the decoder matches case-insensitively, or of a hex digit
+                    continue;
+                }
+
+                verified++;
                 Assert.True(EnvelopeSignatures.Verify(decoded.Value!, TestData.Registry) is not null, $"byte {i} ^ 0x{flip:X2} still verifies");
             }
         }
+
+        // Every tamper is accounted for, and the verify assertion ran for a large share of them, not for none.
+        Assert.Equal(bytes.Length * 3, refused + unchanged + verified);
+        Assert.True(verified >= bytes.Length / 2, $"only {verified} of {bytes.Length * 3} tampers decoded to other content and reached verification ({refused} refused, {unchanged} unchanged)");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Article42.Mesh.TestKit;
 
 /// <summary>
@@ -28,26 +26,12 @@ public static class HeadlessChromium
     {
         if (!File.Exists(Path))
             throw RequiredService.Unavailable($"{Path} is not installed (apt-get install chromium)");
-        var profile = Directory.CreateTempSubdirectory("a42-chromium-").FullName;
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        using var profile = new TempDirectory("a42-chromium-");
         string[] arguments =
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync", $"--user-data-dir={profile}", .. options, "--dump-dom", target,
+            "--no-first-run", "--disable-sync", $"--user-data-dir={profile.Path}", .. options, "--dump-dom", target,
         ];
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var dom = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Deadline.Scaled(timeout));
-        await process.WaitForExitAsync(cancel.Token);
-        Directory.Delete(profile, recursive: true);
-        return await dom;
+        return (await TestProcess.RunAsync(Path, arguments, timeout).ConfigureAwait(false)).Output;
     }
 }

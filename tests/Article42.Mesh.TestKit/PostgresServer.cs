@@ -51,6 +51,20 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var root = Path.Combine(Path.GetTempPath(), $"a42-pg-{Guid.NewGuid():N}");
+        try
+        {
+            return await StartInAsync(root, bin, fsync).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A server that never started leaves nothing to stop, but its folder must go too.
+            TempDirectory.Delete(root);
+            throw;
+        }
+    }
+
+    private static async Task<PostgresServer> StartInAsync(string root, string bin, bool fsync)
+    {
         Directory.CreateDirectory(Path.Combine(root, "sock"));
         await ServerProcess.GiveToAsync(root, User).ConfigureAwait(false);
         var data = Path.Combine(root, "data");
@@ -58,7 +72,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var port = ServerProcess.FreePort();
+            var port = FreePorts.One();
             var options = $"-p {port} -k {Path.Combine(root, "sock")} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
             try
             {
@@ -106,7 +120,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            TempDirectory.Delete(root);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,9 +9,9 @@ namespace Article42.Mesh.TestKit;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly TestProcess process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(TestProcess process, int port)
     {
         this.process = process;
         Port = port;
@@ -40,23 +39,8 @@ public sealed class RedisServer : IAsyncDisposable
         var binary = FindBinary() ?? throw RequiredService.Unavailable("redis-server not found in A42_REDIS_SERVER or PATH");
         for (var attempt = 1; ; attempt++)
         {
-            var port = ServerProcess.FreePort();
-            var start = new ProcessStartInfo(binary)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var port = FreePorts.One();
+            var process = TestProcess.Start("redis-server", binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
             try
             {
                 await Deadline.UntilAsync(() => process.HasExited || Answers(port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
@@ -67,12 +51,12 @@ public sealed class RedisServer : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                process.Kill();
+                await process.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
 
-            var exitCode = process.ExitCode;
-            process.Dispose();
+            var exitCode = await process.ExitedAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await process.DisposeAsync().ConfigureAwait(false);
             if (attempt >= 3)
             {
                 throw new InvalidOperationException($"redis-server exited with {exitCode} three times (ports taken?).");
@@ -82,16 +66,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            await process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private static bool Answers(int port)
     {

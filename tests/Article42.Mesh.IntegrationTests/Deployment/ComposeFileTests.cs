@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -87,7 +86,7 @@ public sealed partial class ComposeFileTests
         await rehearsal.RunAsync(local, "cluster", [MeshEndpoints.LivePath, MeshEndpoints.ReadyPath], "/metrics", Duration(compose.Service(name).Text("stop_grace_period")), async ports =>
         {
             Assert.Equal(0, await BashAsync(check.Replace($"/{settings.HttpPort}", $"/{ports.Http}", StringComparison.Ordinal), local.Environment));
-            Assert.NotEqual(0, await BashAsync(check.Replace($"/{settings.HttpPort}", $"/{ServerProcess.FreePort()}", StringComparison.Ordinal), local.Environment));
+            Assert.NotEqual(0, await BashAsync(check.Replace($"/{settings.HttpPort}", $"/{FreePorts.One()}", StringComparison.Ordinal), local.Environment));
         });
     }
 
@@ -106,18 +105,8 @@ public sealed partial class ComposeFileTests
         return script;
     }
 
-    private static async Task<int> BashAsync(string script, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var bash = Process.Start(start)!;
-        using var cancel = new CancellationTokenSource(Deadline.Scaled(TimeSpan.FromSeconds(10)));
-        await bash.WaitForExitAsync(cancel.Token);
-        return bash.ExitCode;
-    }
+    private static async Task<int> BashAsync(string script, IReadOnlyDictionary<string, string> environment) =>
+        (await TestProcess.RunAsync("bash", ["-c", script], TimeSpan.FromSeconds(10), environment)).ExitCode;
 
     /// <summary>A compose duration such as <c>30s</c> or <c>1m30s</c>.</summary>
     private static TimeSpan Duration(string value) => Regex.Matches(value, @"(\d+)(h|m|s)")

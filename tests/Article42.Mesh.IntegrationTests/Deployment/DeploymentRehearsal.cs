@@ -49,10 +49,21 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
 
     public static async Task<DeploymentRehearsal> StartAsync()
     {
+        // Whatever started before a later step fails is stopped and removed again.
         var home = new TempHome();
-        var redis = await RedisServer.StartAsync();
-        var postgres = await PostgresServer.StartAsync();
-        return new DeploymentRehearsal(home, redis, postgres, await postgres.CreateDatabaseAsync("a42"));
+        RedisServer? redis = null;
+        PostgresServer? postgres = null;
+        try
+        {
+            redis = await RedisServer.StartAsync();
+            postgres = await PostgresServer.StartAsync();
+            return new DeploymentRehearsal(home, redis, postgres, await postgres.CreateDatabaseAsync("a42"));
+        }
+        catch
+        {
+            await StopAsync(home, redis, postgres);
+            throw;
+        }
     }
 
     /// <summary>A new empty directory of this rehearsal (a data directory, a home).</summary>
@@ -104,11 +115,27 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
         Assert.True(await silo.ExitedAsync(grace) == 0, silo.Describe());
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAsync(home, redis, postgres));
+
+    private static async Task StopAsync(TempHome home, RedisServer? redis, PostgresServer? postgres)
     {
-        await postgres.DisposeAsync();
-        await redis.DisposeAsync();
-        home.Dispose();
+        try
+        {
+            if (postgres is not null)
+                await postgres.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                if (redis is not null)
+                    await redis.DisposeAsync();
+            }
+            finally
+            {
+                home.Dispose();
+            }
+        }
     }
 
     private async Task SendThroughGatewayAsync(SiloPorts ports, bool tls)

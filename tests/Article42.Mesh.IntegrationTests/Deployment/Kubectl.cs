@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Article42.Mesh.IntegrationTests.Deployment;
 
 /// <summary>
@@ -14,22 +12,10 @@ public static class Kubectl
         var kubectl = Find();
         if (kubectl is null)
             Assert.Skip("kubectl not found on PATH (it renders k8s/overlays with its built-in kustomize; Debian's kubernetes-client 1.20 is too old for them)");
-        var start = new ProcessStartInfo(kubectl)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("kustomize");
-        start.ArgumentList.Add(directory);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {kubectl}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Deadline.Scaled(TimeSpan.FromSeconds(60)));
-        await process.WaitForExitAsync(cancel.Token);
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"kubectl kustomize {directory} exited with {process.ExitCode}: {await error}");
+        var run = await TestProcess.RunAsync(kubectl!, ["kustomize", directory], TimeSpan.FromSeconds(60));
+        return run.ExitCode == 0
+            ? run.Output
+            : throw new InvalidOperationException($"kubectl kustomize {directory} exited with {run.ExitCode}: {run.Errors}");
     }
 
     private static string? Find() =>

@@ -7,7 +7,7 @@ namespace Article42.Mesh.IntegrationTests;
 public sealed class EmbeddedMesh : IAsyncLifetime
 {
     private readonly TempHome _home = new();
-    private SiloProcess? _silo;
+    private TestProcess? _silo;
 
     public SiloPorts Ports { get; } = SiloPorts.Free();
 
@@ -15,7 +15,7 @@ public sealed class EmbeddedMesh : IAsyncLifetime
 
     public string Gateway => $"127.0.0.1:{Ports.Gateway}";
 
-    public SiloProcess Silo => _silo ?? throw new InvalidOperationException("the silo has not started");
+    public TestProcess Silo => _silo ?? throw new InvalidOperationException("the silo has not started");
 
     public async ValueTask InitializeAsync()
     {
@@ -24,7 +24,7 @@ public sealed class EmbeddedMesh : IAsyncLifetime
     }
 
     /// <summary>Starts <c>a42 ARGS --gateway</c> this silo's gateway.</summary>
-    public SiloProcess Start(string name, params string[] args) =>
+    public TestProcess Start(string name, params string[] args) =>
         SiloProcess.Start(name, "a42.dll", Home, [.. args, "--gateway", Gateway]);
 
     /// <summary>Runs <c>a42 ARGS --gateway</c> this silo's gateway to its end.</summary>

@@ -7,11 +7,8 @@ public sealed record SiloPorts(int Silo, int Gateway, int Http)
 {
     public static SiloPorts Free()
     {
-        var ports = new HashSet<int>();
-        while (ports.Count < 3)
-            ports.Add(ServerProcess.FreePort());
-        var list = ports.ToList();
-        return new SiloPorts(list[0], list[1], list[2]);
+        var ports = FreePorts.Take(3);
+        return new SiloPorts(ports[0], ports[1], ports[2]);
     }
 
     public IEnumerable<string> Flags() =>

@@ -1,9 +1,11 @@
 namespace Article42.Mesh.IntegrationTests;
 
-/// <summary>A fresh A42_HOME for one test, deleted afterwards.</summary>
+/// <summary>A fresh A42_HOME for one test, removed afterwards (a <see cref="TempDirectory"/>).</summary>
 public sealed class TempHome : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("a42-it-").FullName;
+    private readonly TempDirectory _directory = new("a42-it-");
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public string Path => _directory.Path;
+
+    public void Dispose() => _directory.Dispose();
 }

@@ -21,7 +21,7 @@ public sealed class TlsMesh : IAsyncLifetime
 
     public TlsDirectory Pki => TlsDirectory.Of(Keys);
 
-    public SiloProcess Silo { get; private set; } = null!;
+    public TestProcess Silo { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {

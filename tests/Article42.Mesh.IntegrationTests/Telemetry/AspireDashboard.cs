@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,11 +10,10 @@ namespace Article42.Mesh.IntegrationTests.Telemetry;
 /// </summary>
 public sealed class AspireDashboard : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly TestProcess _process;
     private readonly HttpClient _http;
-    private readonly List<string> _log = [];
 
-    private AspireDashboard(Process process, int uiPort, int grpcPort)
+    private AspireDashboard(TestProcess process, int uiPort, int grpcPort)
     {
         _process = process;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{uiPort}") };
@@ -27,26 +25,16 @@ public sealed class AspireDashboard : IAsyncDisposable
 
     public static async Task<AspireDashboard> StartAsync()
     {
-        var ports = new HashSet<int>();
-        while (ports.Count < 3)
-            ports.Add(ServerProcess.FreePort());
-        var (ui, grpc, http) = (ports.ElementAt(0), ports.ElementAt(1), ports.ElementAt(2));
-        var start = new ProcessStartInfo("bash")
+        var ports = FreePorts.Take(3);
+        var (ui, grpc, http) = (ports[0], ports[1], ports[2]);
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["UI_PORT"] = ui.ToString(CultureInfo.InvariantCulture),
+            ["OTLP_GRPC_PORT"] = grpc.ToString(CultureInfo.InvariantCulture),
+            ["OTLP_HTTP_PORT"] = http.ToString(CultureInfo.InvariantCulture),
+            ["DOTNET"] = TestProcess.DotnetHost,
         };
-        start.ArgumentList.Add(RepositoryRoot.Of("deploy/aspire/run-dashboard.sh"));
-        start.Environment["UI_PORT"] = ui.ToString(CultureInfo.InvariantCulture);
-        start.Environment["OTLP_GRPC_PORT"] = grpc.ToString(CultureInfo.InvariantCulture);
-        start.Environment["OTLP_HTTP_PORT"] = http.ToString(CultureInfo.InvariantCulture);
-        start.Environment["DOTNET"] = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var dashboard = new AspireDashboard(Process.Start(start) ?? throw new InvalidOperationException("could not start run-dashboard.sh"), ui, grpc);
-        dashboard._process.OutputDataReceived += (_, line) => dashboard.Collect(line.Data);
-        dashboard._process.ErrorDataReceived += (_, line) => dashboard.Collect(line.Data);
-        dashboard._process.BeginOutputReadLine();
-        dashboard._process.BeginErrorReadLine();
+        var dashboard = new AspireDashboard(TestProcess.Start("run-dashboard.sh", "bash", [RepositoryRoot.Of("deploy/aspire/run-dashboard.sh")], environment), ui, grpc);
         // The first start restores the package (about 125 MB) from the registry.
         await Deadline.UntilAsync(dashboard.AnswersAsync, TimeSpan.FromSeconds(240), $"the Aspire Dashboard's API on port {ui}");
         return dashboard;
@@ -64,27 +52,19 @@ public sealed class AspireDashboard : IAsyncDisposable
     }
 
     /// <summary>What the dashboard printed, for failure messages.</summary>
-    public string Describe()
-    {
-        lock (_log)
-            return $"--- run-dashboard.sh (last 30 lines) ---\n{string.Join('\n', _log.TakeLast(30))}";
-    }
+    public string Describe() =>
+        $"--- run-dashboard.sh (last 30 lines) ---\n{string.Join('\n', _process.Output.Concat(_process.Errors).TakeLast(30))}";
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
         _http.Dispose();
     }
 
     private async Task<bool> AnswersAsync()
     {
         if (_process.HasExited)
-            throw new InvalidOperationException($"run-dashboard.sh exited with {_process.ExitCode}.\n{Describe()}");
+            throw new InvalidOperationException($"run-dashboard.sh exited.\n{Describe()}");
         try
         {
             using var response = await _http.GetAsync("/api/telemetry/resources");
@@ -94,13 +74,5 @@ public sealed class AspireDashboard : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_log)
-            _log.Add(line);
     }
 }

@@ -73,7 +73,7 @@ public sealed class GrafanaDashboardTests
             var secret = france.Draft(MessageKind.Sitrep, "ENISA");
             await france.SendAsync(secret with { Label = secret.Label with { Level = Classification.ConfidentielUe } }, TestContext.Current.CancellationToken);
             await using var inbox = germany.ReceiveAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
-            Assert.True(await inbox.MoveNextAsync(), "DE's first SITREP");
+            Assert.True(await inbox.MoveNextAsync().AsTask().WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(60)), TestContext.Current.CancellationToken), "DE's first SITREP");
             await germany.AckAsync(inbox.Current, TestContext.Current.CancellationToken);
         }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Article42.Mesh.Storage.Tests.Backends;
 using Article42.Mesh.TestKit;
 using static Article42.Mesh.Storage.Tests.Compliance.Journals;
@@ -18,57 +16,26 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
     [Fact]
     public async Task Every_acknowledged_append_survives_SIGKILL_of_the_writer_mid_append_and_streams_stay_contiguous()
     {
-        var acknowledged = new ConcurrentDictionary<string, long>();
-        var acks = 0;
-        var errors = new ConcurrentQueue<string>();
-        var enoughAcks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stdoutClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var helper = CreateHelper([.. backend.CrashHelperArguments("crash"), Streams.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        helper.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is null)
-            {
-                stdoutClosed.TrySetResult();
-            }
-            else if (line.Data.Split(' ') is ["ack", var stream, var text] && long.TryParse(text, out var version))
-            {
-                acknowledged.AddOrUpdate(stream, version, (_, old) => Math.Max(old, version));
-                if (Interlocked.Increment(ref acks) >= AcksBeforeKill)
-                {
-                    enoughAcks.TrySetResult();
-                }
-            }
-            else if (line.Data != "ready")
-            {
-                errors.Enqueue(line.Data);
-            }
-        };
-        var stderr = new ConcurrentQueue<string>();
-        helper.ErrorDataReceived += (_, line) => stderr.Enqueue(line.Data ?? string.Empty);
-        helper.Start();
-        helper.BeginOutputReadLine();
-        helper.BeginErrorReadLine();
-
+        var helperDll = Path.Combine(AppContext.BaseDirectory, "Article42.Mesh.Storage.CrashHelper.dll");
+        Assert.True(File.Exists(helperDll), $"crash helper not built next to the tests: {helperDll}");
+        await using var helper = TestProcess.StartDll("crash helper", "Article42.Mesh.Storage.CrashHelper.dll",
+            [.. backend.CrashHelperArguments("crash"), Streams.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         try
         {
-            var first = await Task.WhenAny(enoughAcks.Task, helper.WaitForExitAsync(TestContext.Current.CancellationToken))
-                .WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(90)), TestContext.Current.CancellationToken);
-            Assert.True(first == enoughAcks.Task, $"the crash helper stopped by itself: {string.Join('\n', stderr)}");
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"no {AcksBeforeKill} acknowledged appends from the crash helper in time (got {Volatile.Read(ref acks)}): {string.Join('\n', stderr)}");
+            await Deadline.UntilAsync(
+                () => helper.HasExited ? throw new InvalidOperationException($"the crash helper stopped by itself:\n{helper.Describe()}") : Acks(helper.Output).Count() >= AcksBeforeKill,
+                TimeSpan.FromSeconds(90),
+                $"{AcksBeforeKill} acknowledged appends from the crash helper");
         }
         finally
         {
-            helper.Kill(); // SIGKILL: no finally blocks, no flush, no dispose in the helper.
+            await helper.KillAsync(); // SIGKILL: no finally blocks, no flush, no dispose in the helper.
         }
 
-        await helper.WaitForExitAsync(TestContext.Current.CancellationToken);
-
         // Acks already in the pipe count too: the helper printed each only once its append was durable.
-        await stdoutClosed.Task.WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(30)), TestContext.Current.CancellationToken);
-        Assert.Empty(errors);
+        await helper.ExitedAsync(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(helper.Output, line => line != "ready" && !line.StartsWith("ack ", StringComparison.Ordinal));
+        var acknowledged = Acks(helper.Output).GroupBy(ack => ack.Stream).ToDictionary(g => g.Key, g => g.Max(ack => ack.Version));
         Assert.Equal(Streams, acknowledged.Count);
 
         var journal = await backend.OpenAsync("crash");
@@ -90,22 +57,8 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static Process CreateHelper(IEnumerable<string> arguments)
-    {
-        var helper = Path.Combine(AppContext.BaseDirectory, "Article42.Mesh.Storage.CrashHelper.dll");
-        Assert.True(File.Exists(helper), $"crash helper not built next to the tests: {helper}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(helper);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return new Process { StartInfo = start };
-    }
+    private static IEnumerable<(string Stream, long Version)> Acks(IEnumerable<string> lines) =>
+        lines.Select(line => line.Split(' '))
+            .Where(parts => parts is ["ack", _, var text] && long.TryParse(text, out _))
+            .Select(parts => (parts[1], long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
 }

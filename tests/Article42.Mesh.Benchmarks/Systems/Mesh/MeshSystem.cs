@@ -3,6 +3,7 @@ using System.Net;
 using Article42.Mesh.Benchmarks.Measuring;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
+using Article42.Mesh.TestKit;
 
 namespace Article42.Mesh.Benchmarks.Systems.Mesh;
 
@@ -52,7 +53,8 @@ internal sealed class MeshSystem : ISystemUnderTest
     {
         var keys = Path.Combine(directory, "keys");
         TrustStore.Create(keys, ParticipantRegistry.Default);
-        var (siloPort, gatewayPort, httpPort) = FreePorts.ForSilo();
+        var ports = FreePorts.Take(3);
+        var (siloPort, gatewayPort, httpPort) = (ports[0], ports[1], ports[2]);
         var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
         List<string> args =
         [

@@ -1,5 +1,6 @@
 using System.Net;
 using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.TestKit;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -28,7 +29,8 @@ internal sealed class TwinSystem : ISystemUnderTest
 
     public static async Task<TwinSystem> StartAsync(IReadOnlyList<string> participants, BenchPayload payload)
     {
-        var (siloPort, gatewayPort, _) = FreePorts.ForSilo();
+        var ports = FreePorts.Take(2);
+        var (siloPort, gatewayPort) = (ports[0], ports[1]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = ClusterName });
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterName, clusterId: ClusterName));
         var silo = builder.Build();

@@ -1,0 +1,1 @@
+global using Article42.Mesh.TestKit;
