@@ -63,7 +63,7 @@ internal sealed class ExerciseMesh : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering([.. gateways]);
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("a42", "article42-mesh"));
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (MeshDefaults.ClusterId, MeshDefaults.ServiceId));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             if (tls is not null)
                 client.UseMeshTls(tls);

@@ -26,9 +26,6 @@ public sealed record MeshSettings(
     double TraceSampleRatio = 1.0,
     TlsSettings? Tls = null)
 {
-    public const int DefaultSiloPort = 11111;
-    public const int DefaultGatewayPort = 30000;
-    public const int DefaultHttpPort = 8080;
     public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The embedded journal file.</summary>

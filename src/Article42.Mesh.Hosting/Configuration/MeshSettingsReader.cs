@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Article42.Mesh.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 
 namespace Article42.Mesh.Hosting.Configuration;
@@ -25,9 +26,9 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var home = MeshHome.Root(environment);
         var embedded = profile == MeshProfile.Embedded;
         var advertise = AdvertiseIp(profile);
-        var siloPort = Port(ConfigKeys.SiloPort, MeshSettings.DefaultSiloPort);
-        var gatewayPort = Port(ConfigKeys.GatewayPort, MeshSettings.DefaultGatewayPort);
-        var httpPort = Port(ConfigKeys.HttpPort, MeshSettings.DefaultHttpPort);
+        var siloPort = Port(ConfigKeys.SiloPort, MeshDefaults.SiloPort);
+        var gatewayPort = Port(ConfigKeys.GatewayPort, MeshDefaults.GatewayPort);
+        var httpPort = Port(ConfigKeys.HttpPort, MeshDefaults.HttpPort);
         CheckDistinct((ConfigKeys.SiloPort, siloPort), (ConfigKeys.GatewayPort, gatewayPort), (ConfigKeys.HttpPort, httpPort));
         var httpDefault = profile switch { MeshProfile.Embedded => IPAddress.Loopback, MeshProfile.Kubernetes => IPAddress.Any, _ => advertise };
         var redis = embedded ? Value(ConfigKeys.Redis) : Redis();
@@ -42,8 +43,8 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
             profile,
             Path.GetFullPath(Value(ConfigKeys.DataDirectory) ?? Path.Combine(home, "data")),
             keys,
-            Value(ConfigKeys.ClusterId) ?? "a42",
-            Value(ConfigKeys.ServiceId) ?? "article42-mesh",
+            Value(ConfigKeys.ClusterId) ?? MeshDefaults.ClusterId,
+            Value(ConfigKeys.ServiceId) ?? MeshDefaults.ServiceId,
             advertise,
             siloPort,
             gatewayPort,
@@ -126,7 +127,7 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
 
     private string Schema()
     {
-        var value = Value(ConfigKeys.PostgresSchema) ?? "a42";
+        var value = Value(ConfigKeys.PostgresSchema) ?? PostgresJournalOptions.DefaultSchema;
         if (!ConnectionStrings.IsSchemaName(value))
             Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not a lower-case SQL identifier (a-z, 0-9, _; at most 63)");
         return value;
