@@ -128,8 +128,8 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
     private string Schema()
     {
         var value = Value(ConfigKeys.PostgresSchema) ?? PostgresJournalOptions.DefaultSchema;
-        if (!ConnectionStrings.IsSchemaName(value))
-            Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not a lower-case SQL identifier (a-z, 0-9, _; at most 63)");
+        if (!PostgresSchemaName.IsValid(value))
+            Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not {PostgresSchemaName.Rule}");
         return value;
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Article42.Mesh.Storage.GroupCommit;
 using Npgsql;
 
@@ -9,7 +8,7 @@ namespace Article42.Mesh.Storage.Postgres;
 /// The clustered journal: PostgreSQL, shared by every silo. Each silo group-commits its own writes; the
 /// (stream, version) row lock and the unique key keep concurrent silos honest.
 /// </summary>
-public sealed partial class PostgresJournal : IMessageJournal
+public sealed class PostgresJournal : IMessageJournal
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly PostgresSql sql;
@@ -28,9 +27,9 @@ public sealed partial class PostgresJournal : IMessageJournal
     public static async Task<PostgresJournal> OpenAsync(PostgresJournalOptions options, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!SchemaName().IsMatch(options.Schema))
+        if (!PostgresSchemaName.IsValid(options.Schema))
         {
-            throw new ArgumentException($"Schema name '{options.Schema}' must be a lower-case SQL identifier.", nameof(options));
+            throw new ArgumentException($"Schema name '{options.Schema}' must be {PostgresSchemaName.Rule}.", nameof(options));
         }
 
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
@@ -180,7 +179,4 @@ public sealed partial class PostgresJournal : IMessageJournal
 
         return command;
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex SchemaName();
 }
