@@ -43,7 +43,7 @@ public static class MeshHostBuilderExtensions
                 cluster.ClusterId = settings.ClusterId;
                 cluster.ServiceId = settings.ServiceId;
             });
-            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigKeys.MembershipSection));
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigSections.Membership));
             UseProfile(silo, settings);
             if (start.Tls is { } tls)
                 silo.UseMeshTls(tls, settings);
