@@ -28,8 +28,8 @@ public static class MeshHostBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.HttpAddress, settings.HttpPort));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Http.Address, settings.Http.Port));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.Shutdown.Timeout);
         builder.Services.AddSingleton(start.Registry);
         builder.Services.AddSingleton(start.OperatorKey);
         builder.Services.AddSingleton(start.Journal);
@@ -40,8 +40,8 @@ public static class MeshHostBuilderExtensions
         {
             silo.Configure<ClusterOptions>(cluster =>
             {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ServiceId;
+                cluster.ClusterId = settings.Cluster.ClusterId;
+                cluster.ServiceId = settings.Cluster.ServiceId;
             });
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ConfigSections.Membership));
             UseProfile(silo, settings);
@@ -50,7 +50,7 @@ public static class MeshHostBuilderExtensions
             silo.AddMeshGrains(builder.Configuration);
             // Without it traces break at every Orleans hop (ORLEANS.md item 9).
             silo.AddActivityPropagation();
-            if (settings.DashboardEnabled)
+            if (settings.Dashboard.Enabled)
                 silo.AddDashboard();
         });
         return builder;
@@ -61,17 +61,17 @@ public static class MeshHostBuilderExtensions
         switch (settings.Profile)
         {
             case MeshProfile.Embedded:
-                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, new(settings.AdvertiseIp, settings.SiloPort), settings.ServiceId, settings.ClusterId);
-                silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = settings.AdvertiseIp);
+                silo.UseLocalhostClustering(settings.Cluster.SiloPort, settings.Cluster.GatewayPort, new(settings.Cluster.AdvertiseIp, settings.Cluster.SiloPort), settings.Cluster.ServiceId, settings.Cluster.ClusterId);
+                silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = settings.Cluster.AdvertiseIp);
                 silo.UseInMemoryReminderService();
                 break;
             default:
                 // Kubernetes listens on every address of the pod and advertises the pod IP (ORLEANS.md item 13).
-                silo.ConfigureEndpoints(settings.AdvertiseIp, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.Profile == MeshProfile.Kubernetes);
-                if (settings.PodName is { Length: > 0 } pod && settings.Profile == MeshProfile.Kubernetes)
+                silo.ConfigureEndpoints(settings.Cluster.AdvertiseIp, settings.Cluster.SiloPort, settings.Cluster.GatewayPort, listenOnAnyHostAddress: settings.Profile == MeshProfile.Kubernetes);
+                if (settings.Pod.Name is { Length: > 0 } pod && settings.Profile == MeshProfile.Kubernetes)
                     silo.Configure<SiloOptions>(options => options.SiloName = pod);
-                silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!));
-                silo.UseRedisReminderService(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis!));
+                silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Cluster.Redis!));
+                silo.UseRedisReminderService(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Cluster.Redis!));
                 break;
         }
     }
