@@ -4,7 +4,6 @@ using Article42.Mesh.Hosting.Health;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,6 @@ public static class MeshHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(start);
         var settings = start.Settings;
-        builder.Configuration.AddInMemoryCollection([new(ConfigKeys.ClusterSecret, start.ClusterSecret)]);
 
         // Standard output carries the start-up lines people and tests wait on; logs go to standard error.
         builder.Logging.ClearProviders();
@@ -33,6 +31,9 @@ public static class MeshHostBuilderExtensions
         builder.Services.AddSingleton(start.Registry);
         builder.Services.AddSingleton(start.OperatorKey);
         builder.Services.AddSingleton(start.Journal);
+        // The resolved secret (configured, or generated into the data directory) overrides whatever the grains bind from
+        // their Security section; configuration stays what the operator gave, with nothing written back into it.
+        builder.Services.PostConfigure<SecurityOptions>(security => security.ClusterSecret = start.ClusterSecret);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("mesh", tags: [MeshEndpoints.ReadyTag]);
         builder.AddSiloTelemetry(settings);
 
