@@ -88,4 +88,19 @@ public sealed record MeshGatewayOptions
 
     /// <summary>The clock for session renewal, polling and backoff.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The Orleans client of <see cref="MeshGateway.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
+    internal MeshClientOptions ClientOptions() => new()
+    {
+        Endpoints = Endpoints,
+        RedisConnectionString = RedisConnectionString,
+        ClusterId = ClusterId,
+        ServiceId = ServiceId,
+        Tls = Tls,
+        CallTimeout = CallTimeout,
+        RetryConnection = true,
+        RetryBaseDelay = RetryBaseDelay,
+        RetryMaxDelay = RetryMaxDelay,
+        TimeProvider = TimeProvider,
+    };
 }

@@ -26,4 +26,16 @@ public sealed record MeshOperatorOptions
 
     /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The Orleans client of <see cref="MeshOperator.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
+    internal MeshClientOptions ClientOptions() => new()
+    {
+        Endpoints = Endpoints,
+        RedisConnectionString = RedisConnectionString,
+        ClusterId = ClusterId,
+        ServiceId = ServiceId,
+        Tls = Tls,
+        CallTimeout = CallTimeout,
+        RetryConnection = true,
+    };
 }

@@ -8,7 +8,7 @@ namespace Article42.Mesh.Gateway;
 /// cancels (ORLEANS.md item 4), but a TLS failure that retrying cannot fix ends the attempt with a
 /// <see cref="MeshTlsException"/> saying why, instead of trying forever.
 /// </summary>
-internal sealed class ConnectionRetry(MeshGatewayOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
+internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
 {
     private const int ProbedGateways = 3;
     private int attempt;
