@@ -11,7 +11,7 @@ namespace Article42.Mesh.Gateway;
 internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
 {
     private const int ProbedGateways = 3;
-    private int attempt;
+    private int _attempt;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListPro
                 throw new MeshTlsException(error);
         }
 
-        await Task.Delay(Transient.Backoff(attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Transient.Backoff(_attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
         return !cancellationToken.IsCancellationRequested;
     }
 

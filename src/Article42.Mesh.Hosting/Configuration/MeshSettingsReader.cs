@@ -11,13 +11,13 @@ namespace Article42.Mesh.Hosting.Configuration;
 /// </summary>
 public sealed partial class MeshSettingsReader(IConfiguration configuration, Func<string, string?> environment)
 {
-    private readonly List<MeshError> errors = [];
+    private readonly List<MeshError> _errors = [];
 
     public static (MeshSettings? Settings, ImmutableArray<MeshError> Errors) Read(IConfiguration configuration, Func<string, string?> environment)
     {
         var reader = new MeshSettingsReader(configuration, environment);
         var settings = reader.ReadAll();
-        return reader.errors.Count == 0 ? (settings, []) : (null, [.. reader.errors]);
+        return reader._errors.Count == 0 ? (settings, []) : (null, [.. reader._errors]);
     }
 
     private MeshSettings ReadAll()
@@ -37,7 +37,7 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var token = Value(ConfigKeys.DashboardToken);
         if (dashboard && !embedded && token is null)
             Error(ConfigErrorCodes.DashboardWithoutCredential, ConfigKeys.DashboardToken, $"required when {ConfigKeys.DashboardEnabled} is true outside the embedded profile (the dashboard has no login of its own)");
-        OptionSections.Check(configuration, errors);
+        OptionSections.Check(configuration, _errors);
         var keys = Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys"));
         return new MeshSettings(
             profile,
@@ -180,5 +180,5 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
 
     private string? Value(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private void Error(string code, string key, string message) => errors.Add(new MeshError(code, key, message));
+    private void Error(string code, string key, string message) => _errors.Add(new MeshError(code, key, message));
 }
