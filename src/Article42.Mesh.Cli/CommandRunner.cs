@@ -11,11 +11,12 @@ public static class CommandRunner
     {
         // No response files: "@FILE" is a value of its own (a42 send --body @FILE).
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0)
+        var errors = UsageErrors.Of(parsed);
+        if (!errors.IsEmpty)
         {
-            foreach (var error in parsed.Errors)
-                Console.Error.WriteLine($"error {CliErrorCodes.Usage} {error.Message}");
-            Console.Error.WriteLine("Run with --help for usage.");
+            foreach (var error in errors)
+                Console.Error.WriteLine(error);
+            Console.Error.WriteLine($"Run '{CommandPath.Of(parsed.CommandResult)} --help' for usage and examples.");
             return ExitCodes.Invalid;
         }
         // The silo in `mesh up` and `exercise run` handles SIGTERM itself (graceful shutdown, exit 0).
@@ -37,6 +38,11 @@ public static class CommandRunner
             foreach (var error in ex.Errors)
                 Console.Error.WriteLine(error);
             return ExitCodes.Invalid;
+        }
+        catch (MeshUnreachableException ex)
+        {
+            Console.Error.WriteLine(Commands.Reachability.Error(ex));
+            return ExitCodes.Unreachable;
         }
         catch (MeshTlsException ex)
         {

@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int Invalid = 2;
     /// <summary>Finished with a partial failure (an NDR under --wait-delivery, a listen that timed out before --count).</summary>
     public const int Partial = 3;
+    /// <summary>Nothing accepts connections at the mesh's gateway endpoints: a one-shot command (send, trace, status) says so within seconds.</summary>
+    public const int Unreachable = 4;
 }

@@ -1,7 +1,7 @@
 using Article42.Mesh.Cli;
 using Article42.Mesh.Cli.Commands;
 
-var root = new RootCommand("a42: the Article42.Mesh command-line tool (Art. 42(7) TEU mutual-assistance messaging).");
+var root = new RootCommand("The Article42.Mesh command-line tool (Art. 42(7) TEU mutual-assistance messaging).");
 root.Subcommands.Add(ParticipantsCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(EnvelopeCommand.Create());
@@ -11,5 +11,12 @@ root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.WithExamples(
+    "a42 keys init  # a development trust store in ~/.a42/keys",
+    "a42 mesh up  # a single-node mesh, in its own terminal",
+    "a42 listen --as DE  # in another terminal",
+    "a42 send --as FR --to DE --kind SITREP",
+    "a42 exercise run cross-border-incursion");
+HelpPage.Install(root);
 using var telemetry = CliTelemetry.Start(args);
 return CommandRunner.Invoke(root, args);

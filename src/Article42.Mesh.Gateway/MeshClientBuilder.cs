@@ -8,7 +8,7 @@ namespace Article42.Mesh.Gateway;
 /// <summary>
 /// The one place an Orleans client to the mesh is built: static gateway endpoints or Redis discovery, cluster and
 /// service ids, TLS when configured, the call timeout as the client's response timeout, trace propagation, and
-/// connection attempts retried with backoff when asked (ORLEANS.md item 4). A gateway, an operator tool and the
+/// connection attempts retried with backoff when asked (docs/design/orleans.md §2.4). A gateway, an operator tool and the
 /// exercise runner all start their client here.
 /// </summary>
 public static class MeshClientBuilder

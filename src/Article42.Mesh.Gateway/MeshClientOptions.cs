@@ -32,6 +32,12 @@ public sealed record MeshClientOptions
     /// </summary>
     public bool RetryConnection { get; init; }
 
+    /// <summary>
+    /// With <see cref="RetryConnection"/>: called when a connection attempt found nothing accepting connections at any
+    /// gateway endpoint (static endpoints only). Null (default): keep retrying; throwing the exception ends connecting with it.
+    /// </summary>
+    public Action<MeshUnreachableException>? OnUnreachable { get; init; }
+
     /// <summary>First delay between connection attempts when <see cref="RetryConnection"/> is true (exponential backoff with jitter).</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 

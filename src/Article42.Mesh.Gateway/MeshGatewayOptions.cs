@@ -28,6 +28,13 @@ public sealed record MeshGatewayOptions
     /// <summary>TLS to the mesh: the CA its silos' certificates chain to and this gateway's client certificate. Null: plain TCP.</summary>
     public MeshTlsOptions? Tls { get; init; }
 
+    /// <summary>
+    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint (static endpoints
+    /// only). Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
+    /// one says so and returns, and connecting goes on.
+    /// </summary>
+    public Action<MeshUnreachableException>? OnUnreachable { get; init; }
+
     /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
     public string ClusterId { get; init; } = MeshDefaults.ClusterId;
 
@@ -99,6 +106,7 @@ public sealed record MeshGatewayOptions
         Tls = Tls,
         CallTimeout = CallTimeout,
         RetryConnection = true,
+        OnUnreachable = OnUnreachable,
         RetryBaseDelay = RetryBaseDelay,
         RetryMaxDelay = RetryMaxDelay,
         TimeProvider = TimeProvider,

@@ -24,6 +24,13 @@ public sealed record MeshOperatorOptions
     /// <summary>TLS to the silos' gateways (the operator's client certificate and the mesh's CA); null: plain TCP.</summary>
     public MeshTlsOptions? Tls { get; init; }
 
+    /// <summary>
+    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint (static endpoints
+    /// only). Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
+    /// one says so and returns, and connecting goes on.
+    /// </summary>
+    public Action<MeshUnreachableException>? OnUnreachable { get; init; }
+
     /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -37,5 +44,6 @@ public sealed record MeshOperatorOptions
         Tls = Tls,
         CallTimeout = CallTimeout,
         RetryConnection = true,
+        OnUnreachable = OnUnreachable,
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// A participant's mailbox (ARCHITECTURE.md, "The delivery protocol"): checks and accepts what its gateway submits,
+/// A participant's mailbox (docs/design/architecture.md §4, "The delivery protocol"): checks and accepts what its gateway submits,
 /// delivers it to each recipient's grain, holds what others delivered to it for its gateway. The journal is the
 /// state; the activation keeps only the stream version, sessions and the running delivery pumps.
 /// </summary>

@@ -49,7 +49,7 @@ public static class MeshHostBuilderExtensions
             if (start.Tls is { } tls)
                 silo.UseMeshTls(tls, settings);
             silo.AddMeshGrains(builder.Configuration);
-            // Without it traces break at every Orleans hop (ORLEANS.md item 9).
+            // Without it traces break at every Orleans hop (docs/design/orleans.md §2.9).
             silo.AddActivityPropagation();
             if (settings.Dashboard.Enabled)
                 silo.AddDashboard();
@@ -67,7 +67,7 @@ public static class MeshHostBuilderExtensions
                 silo.UseInMemoryReminderService();
                 break;
             default:
-                // Kubernetes listens on every address of the pod and advertises the pod IP (ORLEANS.md item 13).
+                // Kubernetes listens on every address of the pod and advertises the pod IP (docs/design/orleans.md §2.13).
                 silo.ConfigureEndpoints(settings.Cluster.AdvertiseIp, settings.Cluster.SiloPort, settings.Cluster.GatewayPort, listenOnAnyHostAddress: settings.Profile == MeshProfile.Kubernetes);
                 if (settings.Pod.Name is { Length: > 0 } pod && settings.Profile == MeshProfile.Kubernetes)
                     silo.Configure<SiloOptions>(options => options.SiloName = pod);

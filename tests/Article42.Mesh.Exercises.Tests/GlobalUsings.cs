@@ -1,2 +1,1 @@
 global using Article42.Mesh.Protocol;
-global using Xunit;

@@ -4,7 +4,7 @@ namespace Article42.Mesh.Gateway.Tests;
 
 /// <summary>
 /// A client call filter that lets a submit reach the grain and then throws its answer away as a timeout: exactly what a
-/// gateway sees when the silo answering it dies (an unknown outcome, ORLEANS.md item 1).
+/// gateway sees when the silo answering it dies (an unknown outcome, docs/design/orleans.md §2.1).
 /// </summary>
 public sealed class LostAnswers
 {

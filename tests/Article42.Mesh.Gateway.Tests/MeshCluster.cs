@@ -1,59 +1,43 @@
-using Article42.Mesh.Grains;
-using Article42.Mesh.Storage;
-using Article42.Mesh.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Gateway.Tests;
 
 /// <summary>
-/// An in-process cluster of the real mesh grains on a fresh SQLite journal, with the keyed test registry, signatures
-/// verified, backpressure out of the way, and a client whose answers a test can make get lost (<see cref="LostAnswers"/>).
+/// The kit's in-process mesh (<see cref="InProcessMesh"/>) as the gateway tests want it: backpressure out of the way, a
+/// three-second call timeout, and a client whose answers a test can make get lost (<see cref="LostAnswers"/>); gateways
+/// attach to that client with short intervals.
 /// </summary>
 public sealed class MeshCluster : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly InProcessMesh _mesh;
 
-    private MeshCluster(string directory, InProcessTestCluster cluster, IMessageJournal journal, LostAnswers lostAnswers)
+    private MeshCluster(InProcessMesh mesh, LostAnswers lostAnswers)
     {
-        _directory = directory;
-        Cluster = cluster;
-        Journal = journal;
+        _mesh = mesh;
         LostAnswers = lostAnswers;
     }
 
-    public InProcessTestCluster Cluster { get; }
-    public IMessageJournal Journal { get; }
+    public InProcessTestCluster Cluster => _mesh.Cluster;
     public LostAnswers LostAnswers { get; }
 
     public static async Task<MeshCluster> StartAsync(short silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var directory = Directory.CreateTempSubdirectory("a42-gateway-").FullName;
-        var journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(Path.Combine(directory, "journal.db")));
         var values = new Dictionary<string, string?>
         {
-            ["Security:ClusterSecret"] = "test-cluster-secret",
-            ["Security:VerifySignatures"] = "Always",
             ["Delivery:SenderRatePerSecond"] = "1000000",
             ["Delivery:SenderBurst"] = "1000000",
             ["Delivery:CallTimeout"] = "00:00:03",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var lostAnswers = new LostAnswers();
-        var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) =>
+        var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
         {
-            silo.Services.AddSingleton(KeyedRegistry.Registry);
-            silo.Services.AddSingleton<IMessageJournal>(journal);
-            silo.AddMeshGrains(configuration);
+            Silos = silos,
+            Settings = values,
+            Client = client => client.AddOutgoingGrainCallFilter(lostAnswers.InvokeAsync),
         });
-        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter(lostAnswers.InvokeAsync));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new MeshCluster(directory, cluster, journal, lostAnswers);
+        return new MeshCluster(mesh, lostAnswers);
     }
 
     /// <summary>Options for a gateway of <paramref name="participant"/> with short intervals, so tests run fast.</summary>
@@ -73,12 +57,7 @@ public sealed class MeshCluster : IAsyncDisposable
     public MeshGateway Gateway(string participant, string? stateDirectory = null) =>
         MeshGateway.Attach(Cluster.Client, Options(participant, stateDirectory));
 
-    public IParticipantGrain Grain(string participant) => Cluster.Client.GetGrain<IParticipantGrain>(participant);
+    public IParticipantGrain Grain(string participant) => _mesh.Participant(participant);
 
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        await Journal.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _mesh.DisposeAsync();
 }

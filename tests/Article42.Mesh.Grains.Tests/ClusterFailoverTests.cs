@@ -18,12 +18,19 @@ public sealed class ClusterFailoverTests
         var journals = new ConcurrentDictionary<string, IMessageJournal>();
         IMessageJournal JournalFor(string silo) =>
             journals.GetOrAdd(silo, _ => PostgresJournal.OpenAsync(new PostgresJournalOptions(connection)).GetAwaiter().GetResult());
-        var settings = TestSilo.DefaultSettings();
-        settings["Delivery:SenderRatePerSecond"] = "1000000";
-        settings["Delivery:SenderBurst"] = "1000000";
-        settings["Delivery:CallTimeout"] = "00:00:03";
-        var cluster = await TestSilo.StartAsync(JournalFor, settings, silos: 3,
-            client: c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
+        var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
+        {
+            Silos = 3,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Delivery:SenderRatePerSecond"] = "1000000",
+                ["Delivery:SenderBurst"] = "1000000",
+                ["Delivery:CallTimeout"] = "00:00:03",
+            },
+            JournalFor = JournalFor,
+            Client = c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)),
+        });
+        var cluster = mesh.Cluster;
         try
         {
             var messages = Enumerable.Range(0, 2000)
@@ -60,7 +67,7 @@ public sealed class ClusterFailoverTests
         }
         finally
         {
-            await cluster.DisposeAsync();
+            await mesh.DisposeAsync();
             foreach (var journal in journals.Values)
                 await journal.DisposeAsync();
         }

@@ -2,4 +2,3 @@ global using System.Collections.Immutable;
 global using Article42.Mesh.Protocol;
 global using Article42.Mesh.Storage;
 global using Article42.Mesh.TestKit;
-global using Xunit;

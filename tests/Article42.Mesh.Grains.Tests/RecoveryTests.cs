@@ -15,10 +15,10 @@ public sealed class RecoveryTests
         Assert.Equal(20, await journal.CountQueuedAsync("out/FR/DE"));
 
         // The whole cluster "restarts": nothing but the journal survives, and nobody calls FR.
-        await using var cluster = await TestSilo.StartAsync(journal, TestSilo.DefaultSettings());
+        await using var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions { JournalFor = _ => journal });
         var ids = pending.Select(e => e.MsgId).ToList();
-        var germany = await new TestGateway(cluster.Client, "DE").ReceiveAsync(ids);
-        var eeas = await new TestGateway(cluster.Client, "EEAS").ReceiveAsync(ids);
+        var germany = await new TestGateway(mesh.Grains, "DE").ReceiveAsync(ids);
+        var eeas = await new TestGateway(mesh.Grains, "EEAS").ReceiveAsync(ids);
 
         Assert.Equal(ids.Order(), germany.Select(m => m.Envelope.MsgId).Order());
         Assert.Equal(ids.Order(), eeas.Select(m => m.Envelope.MsgId).Order());

@@ -6,12 +6,14 @@ public static class CommonOptions
     public static Option<string?> Keys() => new("--keys")
     {
         Description = "Trust store directory (default: $A42_HOME/keys).",
+        HelpName = "DIR",
     };
 
-    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table." };
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table or text." };
 
     public static Argument<string> FileOrStdin() => new("file")
     {
         Description = "Envelope file, or - for standard input.",
+        HelpName = "FILE",
     };
 }

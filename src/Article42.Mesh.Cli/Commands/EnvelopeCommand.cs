@@ -10,6 +10,8 @@ public static class EnvelopeCommand
         envelope.Subcommands.Add(EnvelopeValidateCommand.Create());
         envelope.Subcommands.Add(EnvelopeSignCommand.Create());
         envelope.Subcommands.Add(EnvelopeVerifyCommand.Create());
-        return envelope;
+        return envelope.WithExamples(
+            "a42 envelope new --kind SITREP --from FR --to DE > sitrep.json",
+            "a42 envelope sign sitrep.json --as FR | a42 envelope verify -");
     }
 }

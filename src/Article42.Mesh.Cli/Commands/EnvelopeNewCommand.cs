@@ -10,9 +10,12 @@ public static class EnvelopeNewCommand
         var skeleton = new SkeletonOptions();
         skeleton.Kind.Required = true;
         skeleton.To.Required = true;
-        var from = new Option<string>("--from") { Description = "Sending participant id.", Required = true };
+        var from = new Option<string>("--from") { Description = "Sending participant id.", HelpName = "PARTICIPANT", Required = true };
         var keys = CommonOptions.Keys();
         var command = new Command("new", "Print a valid skeleton envelope of a kind, ready to edit, sign and send.") { from, keys };
+        command.WithExamples(
+            "a42 envelope new --kind SITREP --from FR --to DE > sitrep.json",
+            "a42 envelope new --kind INVOCATION --from LT --to ALL-MS --activation A42-2025-0001");
         foreach (var option in skeleton.All)
             command.Options.Add(option);
         command.SetAction(parse => CommandRunner.Run(() =>

@@ -8,9 +8,12 @@ public static class EnvelopeSignCommand
     public static Command Create()
     {
         var file = CommonOptions.FileOrStdin();
-        var signer = new Option<string>("--as") { Description = "The signing participant; must be the envelope's from.", Required = true };
+        var signer = new Option<string>("--as") { Description = "The signing participant; must be the envelope's from.", HelpName = "PARTICIPANT", Required = true };
         var keys = CommonOptions.Keys();
         var command = new Command("sign", "Sign a valid envelope with a participant's private key.") { file, signer, keys };
+        command.WithExamples(
+            "a42 envelope sign sitrep.json --as FR > signed.json",
+            "a42 envelope new --kind SITREP --from FR --to DE | a42 envelope sign - --as FR");
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var envelope = InputFiles.ReadEnvelope(parse.GetValue(file)!);

@@ -10,6 +10,9 @@ public static class EnvelopeValidateCommand
         var file = CommonOptions.FileOrStdin();
         var keys = CommonOptions.Keys();
         var command = new Command("validate", "Check an envelope against the codec and every envelope rule; prints all errors.") { file, keys };
+        command.WithExamples(
+            "a42 envelope validate sitrep.json",
+            "cat sitrep.json | a42 envelope validate -");
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var envelope = InputFiles.ReadEnvelope(parse.GetValue(file)!);

@@ -10,6 +10,9 @@ public static class EnvelopeVerifyCommand
         var file = CommonOptions.FileOrStdin();
         var keys = CommonOptions.Keys();
         var command = new Command("verify", "Verify an envelope's signature against the registry key of its sender.") { file, keys };
+        command.WithExamples(
+            "a42 envelope verify signed.json",
+            "a42 envelope verify signed.json --keys ./keys");
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var envelope = InputFiles.ReadEnvelope(parse.GetValue(file)!);

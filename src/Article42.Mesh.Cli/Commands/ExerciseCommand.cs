@@ -1,8 +1,6 @@
-using System.Globalization;
 using Article42.Mesh.Cli.Exercises;
 using Article42.Mesh.Exercises;
 using Article42.Mesh.Protocol;
-using Spectre.Console;
 
 namespace Article42.Mesh.Cli.Commands;
 
@@ -14,18 +12,36 @@ public static class ExerciseCommand
         var exercise = new Command("exercise", "Run tabletop exercises (scenario files) through the mesh and write the after-action report.");
         exercise.Subcommands.Add(List());
         exercise.Subcommands.Add(Run());
-        return exercise;
+        return exercise.WithExamples("a42 exercise list", "a42 exercise run cross-border-incursion");
     }
 
     private static Command List()
     {
-        var list = new Command("list", "The scenarios shipped in the tool, the name first.");
-        list.SetAction(_ => CommandRunner.Run(() =>
+        var json = CommonOptions.Json();
+        var list = new Command("list", "The scenarios shipped in the tool, the name first.") { json };
+        list.WithExamples("a42 exercise list", "a42 exercise list --json | jq -r '.scenarios[].name'");
+        list.SetAction(parse => CommandRunner.Run(() =>
         {
-            var table = new Table().AddColumns("Name", "Description");
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonLines.Write(writer =>
+                {
+                    writer.WriteStartArray("scenarios");
+                    foreach (var scenario in ShippedScenarios.All)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("name", scenario.Name);
+                        writer.WriteString("description", scenario.Description);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }));
+                return ExitCodes.Success;
+            }
+            var listing = new Listing("Name", "Description");
             foreach (var scenario in ShippedScenarios.All)
-                table.AddRow(Markup.Escape(scenario.Name), Markup.Escape(scenario.Description));
-            AnsiConsole.Write(table);
+                listing.Add(scenario.Name, scenario.Description);
+            listing.Write();
             return ExitCodes.Success;
         }));
         return list;
@@ -33,16 +49,20 @@ public static class ExerciseCommand
 
     private static Command Run()
     {
-        var scenario = new Argument<string>("scenario") { Description = "A shipped scenario's name (a42 exercise list) or a scenario file." };
-        var output = new Option<string?>("--out") { Description = "Where the report goes (default: ./aar/<exercise-id>)." };
-        var speed = new Option<int?>("--speed") { Description = "Scenario seconds per real second (default: the scenario's compression)." };
-        var gateway = new Option<string?>("--gateway") { Description = "Run against a running mesh at HOST:PORT[,...] instead of an embedded one." };
+        var scenario = new Argument<string>("scenario") { Description = "A shipped scenario's name (a42 exercise list) or a scenario file.", HelpName = "SCENARIO" };
+        var output = new Option<string?>("--out") { Description = "Where the report goes (default: ./aar/<exercise-id>).", HelpName = "DIR" };
+        var speed = WholeNumberOption.Optional("--speed", "Scenario seconds per real second (default: the scenario's compression).", "N", "a whole number of scenario seconds per real second", minimum: 1);
+        var gateway = new Option<string?>("--gateway") { Description = "Run against a running mesh at HOST:PORT[,...] instead of an embedded one.", HelpName = "HOST:PORT" };
         var keys = CommonOptions.Keys();
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulated behaviour; the same seed gives the same report figures.", DefaultValueFactory = _ => 42 };
+        var seed = WholeNumberOption.Any("--seed", "Seed of the simulated behaviour; the same seed gives the same report figures (default: 42).", "N", 42);
         var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant and write report.html, report.json, report.md.")
         {
             scenario, output, speed, gateway, keys, seed,
         };
+        run.WithExamples(
+            "a42 exercise run cross-border-incursion",
+            "a42 exercise run hybrid-island --speed 600 --out ./aar/hybrid",
+            $"a42 exercise run my-scenario.yaml --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         var tls = new GatewayTlsOptions();
         tls.AddTo(run);
         run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
@@ -56,7 +76,7 @@ public static class ExerciseCommand
             Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
             var runner = new ExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
             var control = mesh.Control(played.Id);
-            var observations = await runner.RunAsync(plan, mesh.Summaries, control, new ProgressLine(), Environment.MachineName, mesh.Profile, cancellation);
+            var observations = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(plan, mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
             var report = ExerciseReport.Create(played, plan, observations);
             var directory = ReportFiles.Write(report, parse.GetValue(output) ?? Path.Combine("aar", played.Id));
             Console.WriteLine(ConsoleSummary.Write(report));
@@ -66,20 +86,5 @@ public static class ExerciseCommand
             return ExitCodes.Success;
         }));
         return run;
-    }
-
-    /// <summary>The live display: one line per second of real time.</summary>
-    private sealed class ProgressLine : IProgress<ExerciseProgress>
-    {
-        private DateTime _last;
-
-        public void Report(ExerciseProgress value)
-        {
-            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
-                return;
-            _last = DateTime.UtcNow;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  T+{value.ScenarioTime:hh\\:mm\\:ss}/{value.Endex:hh\\:mm}  injects {value.InjectsPlayed}/{value.Injects}  sent {value.Sent} (refused {value.Refused})  delivered {value.Delivered}  fetched {value.Fetched}"));
-        }
     }
 }

@@ -10,9 +10,9 @@ namespace Article42.Mesh.Cli.Commands;
 /// </summary>
 public sealed class GatewayOptions
 {
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {MeshDefaults.GatewayEndpoint})." };
+    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {MeshDefaults.GatewayEndpoint}).", HelpName = "HOST:PORT" };
 
-    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS)." };
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS).", HelpName = "CONN" };
 
     public GatewayTlsOptions Tls { get; } = new();
 

@@ -9,16 +9,17 @@ public static class KeysCommand
     {
         var keys = new Command("keys", "Manage key material.");
         keys.Subcommands.Add(Init());
-        return keys;
+        return keys.WithExamples("a42 keys init", "a42 keys init --tls");
     }
 
     private static Command Init()
     {
-        var dir = new Option<string?>("--dir") { Description = "Where to create the store (default: $A42_HOME/keys)." };
+        var dir = new Option<string?>("--dir") { Description = "Where to create the store (default: $A42_HOME/keys).", HelpName = "DIR" };
         var force = new Option<bool>("--force") { Description = "Replace an existing store: every key in it is regenerated (and the TLS material with --tls)." };
         var registry = new Option<string?>("--registry")
         {
             Description = "Registry file whose participants get keys (default: the shipped registry).",
+            HelpName = "FILE",
         };
         var tls = new Option<bool>("--tls")
         {
@@ -28,6 +29,10 @@ public static class KeysCommand
         {
             dir, force, registry, tls,
         };
+        init.WithExamples(
+            "a42 keys init",
+            "a42 keys init --dir ./keys --registry registry.json",
+            "a42 keys init --tls  # add development TLS certificates to an existing store");
         init.SetAction(parse => CommandRunner.Run(() =>
         {
             var directory = parse.GetValue(dir) ?? A42Home.KeysDirectory;

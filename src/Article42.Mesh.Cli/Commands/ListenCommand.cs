@@ -10,17 +10,21 @@ public static class ListenCommand
 {
     public static Command Create()
     {
-        var participants = new Option<string>("--as") { Description = "The participant(s) whose inbox to read, comma-separated.", Required = true };
+        var participants = new Option<string>("--as") { Description = "The participant(s) whose inbox to read, comma-separated.", HelpName = "PARTICIPANTS", Required = true };
         var keys = CommonOptions.Keys();
         var gateway = new GatewayOptions();
         var ack = new Option<bool>("--ack") { Description = "Acknowledge each message once printed (with the RECEIPT its sender asked for)." };
-        var count = new Option<int?>("--count") { Description = "Stop after N received envelopes in all (exit 3 if the timeout comes first)." };
-        var timeout = new Option<int?>("--timeout") { Description = "Stop after SECONDS." };
-        var state = new Option<string?>("--state") { Description = "State directory (one subdirectory per participant): never print a message or report twice, across restarts of this listener." };
+        var count = WholeNumberOption.Optional("--count", "Stop after N received envelopes in all (exit 3 if the timeout comes first).", "N", "a whole number of envelopes", minimum: 1);
+        var timeout = WholeNumberOption.Optional("--timeout", "Stop after SECONDS (default: listen until Ctrl+C).", "SECONDS", "a whole number of seconds", minimum: 1);
+        var state = new Option<string?>("--state") { Description = "State directory (one subdirectory per participant): never print a message or report twice, across restarts of this listener.", HelpName = "DIR" };
         var command = new Command("listen", "Print inboxes and delivery reports as JSON lines, highest precedence first, each once.")
         {
             participants, keys, ack, count, timeout, state,
         };
+        command.WithExamples(
+            "a42 listen --as DE",
+            "a42 listen --as DE,PL --ack --state ./listen-state",
+            "a42 listen --as DE --count 1 --timeout 60  # wait for one message, at most a minute");
         foreach (var option in gateway.All)
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
@@ -28,15 +32,12 @@ public static class ListenCommand
             var ids = OptionValues.Ids(parse.GetValue(participants));
             if (ids.IsEmpty || ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
                 throw new CliException(CliErrorCodes.BadOptionValue, "--as", "give one or more distinct participant ids, comma-separated");
-            if (parse.GetValue(count) is < 1)
-                throw new CliException(CliErrorCodes.BadOptionValue, "--count", "--count must be at least 1");
-            if (parse.GetValue(timeout) is < 1)
-                throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", "--timeout must be at least 1 second");
             var stateDirectory = parse.GetValue(state);
+            var reachability = new Reachability();
             var gateways = ids.Select(id => gateway.For(parse, id, parse.GetValue(keys),
                 stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with
-            { AcknowledgementsAsEvents = false }).ToList();
-            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count));
+            { AcknowledgementsAsEvents = false, OnUnreachable = reachability.Retrying }).ToList();
+            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count), reachability);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(timeout) is { } seconds)
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));

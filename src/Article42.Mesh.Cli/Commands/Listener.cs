@@ -7,7 +7,7 @@ namespace Article42.Mesh.Cli.Commands;
 /// The loops behind <c>a42 listen</c>: per participant, its inbox (printed, then acknowledged with <c>--ack</c>) and its
 /// report feed, all printing whole lines to standard output, until <c>--count</c> envelopes or the timeout.
 /// </summary>
-public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int? wanted)
+public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int? wanted, Reachability reachability)
 {
     private readonly Lock _output = new();
     private int _printed;
@@ -20,6 +20,7 @@ public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int
         {
             foreach (var connecting in participants.Select(options => MeshGateway.ConnectAsync(options, stop.Token)).ToList())
                 gateways.Add(await connecting);
+            reachability.Connected();
             var loops = gateways.SelectMany(mesh => new[] { ReceiveAsync(mesh, stop), PrintReportsAsync(mesh, stop.Token) });
             await Task.WhenAll(loops.Select(loop => StopAllOnFailureAsync(loop, stop)).ToList());
         }

@@ -14,7 +14,7 @@ public static class MeshCommand
     {
         var mesh = new Command("mesh", "Run the mesh.");
         mesh.Subcommands.Add(Up());
-        return mesh;
+        return mesh.WithExamples("a42 mesh up");
     }
 
     private static Command Up()
@@ -23,6 +23,10 @@ public static class MeshCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        up.WithExamples(
+            "a42 mesh up",
+            "a42 mesh up --gateway-port 30001 --http-port 8081 --data ./data2",
+            "a42 mesh up --profile cluster --advertise-ip 10.0.0.5 --postgres \"Host=db;...\" --redis redis:6379");
         var options = MeshFlags.All.Select(flag => (Flag: flag, Option: new Option<string?>(flag.Name) { Description = flag.Description, HelpName = flag.ValueName })).ToList();
         foreach (var (_, option) in options)
             up.Options.Add(option);

@@ -8,9 +8,9 @@ public sealed class OperatorConnection
 {
     private readonly GatewayOptions _gateway = new();
 
-    public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = "The operator's private key (default: $A42_HOME/keys/operator.pem)." };
+    public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = "The operator's private key (default: $A42_HOME/keys/operator.pem).", HelpName = "FILE" };
 
-    public Option<int> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for the mesh.", DefaultValueFactory = _ => 30 };
+    public Option<int> Timeout { get; } = WholeNumberOption.Seconds("--timeout", "Seconds to wait for the mesh (default: 30).", 30);
 
     public IEnumerable<Option> All => [.. _gateway.All, OperatorKey, Timeout];
 
@@ -18,8 +18,6 @@ public sealed class OperatorConnection
     public async Task<T> RunAsync<T>(ParseResult parse, Func<MeshOperator, CancellationToken, Task<T>> request, CancellationToken cancellation)
     {
         var seconds = parse.GetValue(Timeout);
-        if (seconds < 1)
-            throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", $"'{seconds}' is not a number of seconds of at least 1");
         var keyPath = parse.GetValue(OperatorKey) ?? Path.Combine(A42Home.KeysDirectory, $"{TrustStore.OperatorKeyName}.pem");
         if (!File.Exists(keyPath))
             throw new CliException(CliErrorCodes.NoPrivateKey, "--operator-key", $"no operator key at '{keyPath}' (a42 keys init makes one)");
@@ -33,6 +31,7 @@ public sealed class OperatorConnection
             Endpoints = _gateway.Endpoints(parse),
             RedisConnectionString = _gateway.RedisOf(parse),
             Tls = _gateway.Tls.Resolve(parse, TrustStore.OperatorKeyName, keys: null),
+            OnUnreachable = Reachability.GiveUp,
         };
         await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
         return await Deadline.Within(() => request(mesh, deadline.Token), deadline.Token, cancellation, late);

@@ -1,5 +1,4 @@
 using Article42.Mesh.Protocol;
-using Spectre.Console;
 
 namespace Article42.Mesh.Cli.Commands;
 
@@ -11,27 +10,30 @@ public static class ParticipantsCommand
         var json = CommonOptions.Json();
         var keys = CommonOptions.Keys();
         var command = new Command("participants", "List the participants of the registry (the trust store's, else the shipped default).") { json, keys };
+        command.WithExamples(
+            "a42 participants",
+            "a42 participants --json | jq -r '.participants[].id'");
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var registry = TrustStoreLocator.Registry(parse.GetValue(keys));
             if (parse.GetValue(json))
                 Console.WriteLine(registry.ToJson());
             else
-                AnsiConsole.Write(Table(registry));
+                Listing(registry).Write();
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static Table Table(ParticipantRegistry registry)
+    private static Listing Listing(ParticipantRegistry registry)
     {
-        var table = new Table().AddColumns("Id", "ISO", "Name", "Kind", "NATO", "Accreditation", "Key");
+        var listing = new Listing("Id", "ISO", "Name", "Kind", "NATO", "Accreditation", "Key");
         foreach (var p in registry.Participants)
         {
-            table.AddRow(
-                Markup.Escape(p.Id), p.IsoCode ?? "", Markup.Escape(p.Name), EnvelopeCodec.WireName(p.Kind),
+            listing.Add(
+                p.Id, p.IsoCode ?? "-", p.Name, EnvelopeCodec.WireName(p.Kind),
                 p.Nato ? "yes" : "no", EnvelopeCodec.WireName(p.AccreditationMax), p.PublicKey is null ? "-" : "yes");
         }
-        return table;
+        return listing;
     }
 }

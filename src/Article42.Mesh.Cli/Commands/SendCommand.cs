@@ -12,18 +12,22 @@ public static class SendCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("file") { Description = "A prepared envelope file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
-        var participant = new Option<string?>("--as") { Description = "The sending participant (default: the envelope's from)." };
+        var file = new Argument<string?>("file") { Description = "A prepared envelope file, or - for standard input.", HelpName = "FILE", Arity = ArgumentArity.ZeroOrOne };
+        var participant = new Option<string?>("--as") { Description = "The sending participant (default: the envelope's from).", HelpName = "PARTICIPANT" };
         var skeleton = new SkeletonOptions();
         skeleton.Kind.DefaultValueFactory = _ => "SITREP";
         skeleton.Kind.Description = "Message kind, e.g. INVOCATION, SITREP, RFA (default: SITREP).";
-        var body = new Option<string?>("--body") { Description = "The payload of a skeleton message: a JSON object, or @FILE (default: the kind's template)." };
-        var id = new Option<string?>("--id") { Description = "Message id (ULID) to use, so a repeated send is recognised." };
+        var body = new Option<string?>("--body") { Description = "The payload of a skeleton message: a JSON object, or @FILE (default: the kind's template).", HelpName = "JSON|@FILE" };
+        var id = new Option<string?>("--id") { Description = "Message id (ULID) to use, so a repeated send is recognised.", HelpName = "MSGID" };
         var waitDelivery = new Option<bool>("--wait-delivery") { Description = "Then print each recipient's delivery report (DR or NDR) as a JSON line; exit 3 if any is an NDR." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the receipt and, with --wait-delivery, every report.", DefaultValueFactory = _ => 120 };
+        var timeout = WholeNumberOption.Seconds("--timeout", "Seconds to wait for the receipt and, with --wait-delivery, every report (default: 120).", 120);
         var keys = CommonOptions.Keys();
         var gateway = new GatewayOptions();
         var command = new Command("send", "Sign and send a message; prints the receipt as one JSON line.") { file, participant, body, id, waitDelivery, timeout, keys };
+        command.WithExamples(
+            "a42 send --as FR --to DE --kind SITREP",
+            "a42 send --as FR --to DE,PL --kind RFI --body @question.json --wait-delivery",
+            $"a42 send signed.json --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         foreach (var option in skeleton.All.Concat(gateway.All))
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
@@ -37,11 +41,9 @@ public static class SendCommand
             if (sender != envelope.From)
                 throw new CliException(CliErrorCodes.WrongSigner, "--as", $"'{sender}' cannot send an envelope from '{envelope.From}'");
             var seconds = parse.GetValue(timeout);
-            if (seconds < 1)
-                throw new CliException(CliErrorCodes.BadOptionValue, "--timeout", $"'{seconds}' is not a number of seconds of at least 1");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var options = gateway.For(parse, sender, parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds) };
+            var options = gateway.For(parse, sender, parse.GetValue(keys)) with { SendDeadline = TimeSpan.FromSeconds(seconds), OnUnreachable = Reachability.GiveUp };
             var late = $"no receipt for {envelope.MsgId} within {seconds} s (--timeout); sending it again with --id {envelope.MsgId} is safe";
             await using var mesh = await Deadline.Within(() => MeshGateway.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
             var receipt = await Deadline.Within(() => mesh.SendAsync(envelope, deadline.Token), deadline.Token, cancellation, late);

@@ -8,27 +8,27 @@ namespace Article42.Mesh.Cli.Commands;
 /// </summary>
 public sealed class SkeletonOptions
 {
-    public Option<string?> Kind { get; } = new("--kind") { Description = "Message kind, e.g. INVOCATION, SITREP, RFA." };
+    public Option<string?> Kind { get; } = new("--kind") { Description = "Message kind, e.g. INVOCATION, SITREP, RFA.", HelpName = "KIND" };
 
-    public Option<string?> To { get; } = new("--to") { Description = "Action addressees: ids or groups (ALL-MS, EU-BODIES, ALL), comma-separated." };
+    public Option<string?> To { get; } = new("--to") { Description = "Action addressees: ids or groups (ALL-MS, EU-BODIES, ALL), comma-separated.", HelpName = "PARTICIPANTS" };
 
-    public Option<string?> Info { get; } = new("--info") { Description = "Info addressees, comma-separated." };
+    public Option<string?> Info { get; } = new("--info") { Description = "Info addressees, comma-separated.", HelpName = "PARTICIPANTS" };
 
-    public Option<string?> Precedence { get; } = new("--precedence") { Description = "Action precedence: name or 0-5 (default: the kind's)." };
+    public Option<string?> Precedence { get; } = new("--precedence") { Description = "Action precedence: name or 0-5 (default: the kind's).", HelpName = "PRECEDENCE" };
 
-    public Option<string?> InfoPrecedence { get; } = new("--info-precedence") { Description = "Info precedence: name or 0-5 (default: the kind's)." };
+    public Option<string?> InfoPrecedence { get; } = new("--info-precedence") { Description = "Info precedence: name or 0-5 (default: the kind's).", HelpName = "PRECEDENCE" };
 
-    public Option<string> Label { get; } = new("--label") { Description = "Classification: name or 0-4.", DefaultValueFactory = _ => "UNCLASSIFIED" };
+    public Option<string> Label { get; } = new("--label") { Description = "Classification: name or 0-4 (default: UNCLASSIFIED).", HelpName = "LABEL", DefaultValueFactory = _ => "UNCLASSIFIED" };
 
-    public Option<string?> ReleasableTo { get; } = new("--releasable-to") { Description = "Participants or groups the content is released to (default: everyone)." };
+    public Option<string?> ReleasableTo { get; } = new("--releasable-to") { Description = "Participants or groups the content is released to (default: everyone).", HelpName = "PARTICIPANTS" };
 
-    public Option<string?> Activation { get; } = new("--activation") { Description = "Activation id (A42-YYYY-NNNN); kinds that need one get A42-<year>-0001 when left out." };
+    public Option<string?> Activation { get; } = new("--activation") { Description = "Activation id (A42-YYYY-NNNN); kinds that need one get A42-<year>-0001 when left out.", HelpName = "ACTIVATION" };
 
-    public Option<string?> Mode { get; } = new("--mode") { Description = "operation, exercise, drill or project (default: operation; exercise for exercise-control kinds)." };
+    public Option<string?> Mode { get; } = new("--mode") { Description = "operation, exercise, drill or project (default: operation; exercise for exercise-control kinds).", HelpName = "MODE" };
 
-    public Option<string?> Exercise { get; } = new("--exercise") { Description = "Exercise id for exercise and drill traffic (default: EX-1)." };
+    public Option<string?> Exercise { get; } = new("--exercise") { Description = "Exercise id for exercise and drill traffic (default: EX-1).", HelpName = "EXERCISE" };
 
-    public Option<string?> InReplyTo { get; } = new("--in-reply-to") { Description = "The message this one answers (reply kinds get a placeholder id when left out)." };
+    public Option<string?> InReplyTo { get; } = new("--in-reply-to") { Description = "The message this one answers (reply kinds get a placeholder id when left out).", HelpName = "MSGID" };
 
     public IEnumerable<Option> All => [Kind, To, Info, Precedence, InfoPrecedence, Label, ReleasableTo, Activation, Mode, Exercise, InReplyTo];
 

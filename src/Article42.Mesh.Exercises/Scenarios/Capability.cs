@@ -1,4 +1,4 @@
 namespace Article42.Mesh.Exercises;
 
-/// <summary>A capability a simulated participant can offer (DOMAIN.md §7 category code), declared in its inventory at STARTEX.</summary>
+/// <summary>A capability a simulated participant can offer (docs/design/domain.md §7 category code), declared in its inventory at STARTEX.</summary>
 public sealed record Capability(string CategoryCode, int Quantity, string Unit, string Description);

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Exercises;
 
-/// <summary>The acknowledgements a message asks for when its originator sets none (DOMAIN.md §8.5a), as the simulation and the report both assume.</summary>
+/// <summary>The acknowledgements a message asks for when its originator sets none (docs/design/domain.md §8.5a), as the simulation and the report both assume.</summary>
 internal static class AckRules
 {
     public static ImmutableArray<AckType> Requested(MessageKind kind, Precedence precedence)

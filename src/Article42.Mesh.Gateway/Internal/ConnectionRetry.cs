@@ -5,8 +5,9 @@ namespace Article42.Mesh.Gateway;
 
 /// <summary>
 /// The Orleans client's connection retry filter: a mesh that is not up yet is retried with backoff until the caller
-/// cancels (ORLEANS.md item 4), but a TLS failure that retrying cannot fix ends the attempt with a
-/// <see cref="MeshTlsException"/> saying why, instead of trying forever.
+/// cancels (docs/design/orleans.md §2.4), but a TLS failure that retrying cannot fix ends the attempt with a
+/// <see cref="MeshTlsException"/> saying why, instead of trying forever; an attempt that found nothing listening at
+/// any endpoint is told to <see cref="MeshClientOptions.OnUnreachable"/>, which may end it too.
 /// </summary>
 internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
 {
@@ -15,11 +16,18 @@ internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListPro
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
-        foreach (var endpoint in await EndpointsAsync().ConfigureAwait(false))
+        var endpoints = (await EndpointsAsync().ConfigureAwait(false)).ToList();
+        var listening = false;
+        foreach (var endpoint in endpoints)
         {
-            if (await TlsProbe.DiagnoseAsync(endpoint, options.Tls, cancellationToken).ConfigureAwait(false) is { } error)
+            var probe = await TlsProbe.DiagnoseAsync(endpoint, options.Tls, cancellationToken).ConfigureAwait(false);
+            if (probe.Problem is { } error)
                 throw new MeshTlsException(error);
+            listening |= probe.Listening;
         }
+
+        if (!listening && options.RedisConnectionString is null && endpoints.Count > 0)
+            options.OnUnreachable?.Invoke(new MeshUnreachableException(endpoints));
 
         await Task.Delay(Transient.Backoff(_attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
         return !cancellationToken.IsCancellationRequested;

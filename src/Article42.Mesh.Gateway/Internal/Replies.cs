@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// The signed answers a gateway sends about a message it received (DOMAIN.md §8.5a), and the ones it receives about
+/// The signed answers a gateway sends about a message it received (docs/design/domain.md §8.5a), and the ones it receives about
 /// what it sent, as typed events.
 /// </summary>
 internal static class Replies

@@ -9,15 +9,15 @@ namespace Article42.Mesh.Gateway;
 /// <summary>
 /// Explains a failed connection attempt with one real TLS handshake of its own, because Orleans only sees a connection
 /// that closed. With TLS 1.3 the server judges the client certificate after the client thinks the handshake is done,
-/// so a refusal arrives as an alert on the first read: the probe reads briefly after the handshake. Null means TLS is
-/// not the problem (nothing listens, or the handshake was accepted) and connecting should simply go on.
+/// so a refusal arrives as an alert on the first read: the probe reads briefly after the handshake. A
+/// <see cref="GatewayProbe"/> without a problem means TLS is not the problem and connecting should simply go on.
 /// </summary>
 internal static class TlsProbe
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan AlertWait = TimeSpan.FromSeconds(2);
 
-    public static async Task<MeshError?> DiagnoseAsync(IPEndPoint endpoint, MeshTlsOptions? tls, CancellationToken cancellation)
+    public static async Task<GatewayProbe> DiagnoseAsync(IPEndPoint endpoint, MeshTlsOptions? tls, CancellationToken cancellation)
     {
         using var tcp = new TcpClient(endpoint.AddressFamily);
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
@@ -29,19 +29,26 @@ internal static class TlsProbe
             }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
             {
-                return null; // not up (yet): keep trying
+                return GatewayProbe.NothingListening; // not up (yet): keep trying
             }
         }
 
         string? siloProblem = null;
         var siloAnswered = false;
+        var askedForCertificate = false;
         await using var stream = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = "",
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            LocalCertificateSelectionCallback = (_, _, _, _, _) => tls?.ClientCertificate!,
+            // .NET also asks for a certificate up front, before the server said anything; only a call that comes with the
+            // server's certificate answers the server's CertificateRequest.
+            LocalCertificateSelectionCallback = (_, _, _, remote, _) =>
+            {
+                askedForCertificate |= remote is not null;
+                return tls?.ClientCertificate!;
+            },
             RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
             {
                 siloAnswered = true;
@@ -56,19 +63,22 @@ internal static class TlsProbe
         try
         {
             await stream.AuthenticateAsClientAsync(options, bound.Token).ConfigureAwait(false);
+            // Every mesh gateway asks for a client certificate (required or allowed): a TLS server that does not is something else.
+            if (!askedForCertificate)
+                return Problem(new MeshError(ErrorCodes.TlsNotAMeshGateway, endpoint.ToString(), $"{endpoint} speaks TLS but is not a mesh gateway: it did not ask for a client certificate, as every mesh gateway does (check --gateway)"));
             if (tls is null)
-                return Mismatch(endpoint, $"the mesh at {endpoint} requires TLS and this gateway connects without it: give it the mesh's CA and its client certificate (MeshGatewayOptions.Tls; a42: --tls-ca, --tls-cert)");
-            return await RefusedAfterHandshakeAsync(stream, endpoint, tls, cancellation).ConfigureAwait(false);
+                return Problem(Mismatch(endpoint, $"the mesh at {endpoint} requires TLS and this gateway connects without it: give it the mesh's CA and its client certificate (MeshGatewayOptions.Tls; a42: --tls-ca, --tls-cert)"));
+            return Problem(await RefusedAfterHandshakeAsync(stream, endpoint, tls, cancellation).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException && !cancellation.IsCancellationRequested)
         {
             if (tls is null)
-                return null; // a plain mesh that failed for some other reason
+                return GatewayProbe.SomethingListening; // a plain mesh that failed for some other reason
             if (siloProblem is not null)
-                return new MeshError(ErrorCodes.TlsSiloNotTrusted, endpoint.ToString(), $"the silo at {endpoint} is not trusted: {siloProblem} (this gateway trusts the CAs of MeshTlsOptions.CertificateAuthorities; a42: --tls-ca)");
+                return Problem(new MeshError(ErrorCodes.TlsSiloNotTrusted, endpoint.ToString(), $"the silo at {endpoint} is not trusted: {siloProblem} (this gateway trusts the CAs of MeshTlsOptions.CertificateAuthorities; a42: --tls-ca)"));
             if (!siloAnswered)
-                return Mismatch(endpoint, $"the mesh at {endpoint} does not answer the TLS handshake: TLS is off there, or it is not a mesh gateway");
-            return Refused(endpoint, tls, ex);
+                return Problem(Mismatch(endpoint, $"the mesh at {endpoint} does not answer the TLS handshake: TLS is off there, or it is not a mesh gateway"));
+            return Problem(Refused(endpoint, tls, ex));
         }
     }
 
@@ -112,6 +122,8 @@ internal static class TlsProbe
             return "it does not chain to the CA this gateway trusts either, and the mesh accepts only certificates of its own certificate authority";
         return "the mesh accepts only certificates of its own certificate authority that are valid now and allow client authentication";
     }
+
+    private static GatewayProbe Problem(MeshError? problem) => problem is null ? GatewayProbe.SomethingListening : new GatewayProbe(Listening: true, problem);
 
     private static MeshError Mismatch(IPEndPoint endpoint, string message) => new(ErrorCodes.TlsMismatch, endpoint.ToString(), message);
 }

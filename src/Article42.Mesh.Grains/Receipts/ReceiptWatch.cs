@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// Watches the receipts an originator's messages asked for by default (DOMAIN.md §8.5a). Still missing at 50% and
+/// Watches the receipts an originator's messages asked for by default (docs/design/domain.md §8.5a). Still missing at 50% and
 /// at 100% of the receipt SLO, each puts an escalation in the originator's feed and a breach on its activation.
 /// The deadlines are queue rows; on activation they are reloaded and one timer is armed for the earliest.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Hosting.Configuration;
 
-/// <summary>Where a silo finds its peers and keeps its journal (ARCHITECTURE.md, "Cluster profiles").</summary>
+/// <summary>Where a silo finds its peers and keeps its journal (docs/design/architecture.md §6, "Cluster profiles").</summary>
 public enum MeshProfile
 {
     /// <summary>One silo on localhost, SQLite journal, in-memory reminders: no server needed.</summary>

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Where an activation of Art. 42(7) stands (DOMAIN.md §8.4).</summary>
+/// <summary>Where an activation of Art. 42(7) stands (docs/design/domain.md §8.4).</summary>
 public enum ActivationState
 {
     /// <summary>Invoked.</summary>

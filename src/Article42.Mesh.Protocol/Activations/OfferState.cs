@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>The sub-machine of one offer (DOMAIN.md §8.4).</summary>
+/// <summary>The sub-machine of one offer (docs/design/domain.md §8.4).</summary>
 public enum OfferState
 {
     /// <summary>Proposed.</summary>

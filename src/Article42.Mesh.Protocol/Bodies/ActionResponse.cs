@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>A recipient's answer to a tasking (DOMAIN.md §8.5a).</summary>
+/// <summary>A recipient's answer to a tasking (docs/design/domain.md §8.5a).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<ActionResponse>))]
 public enum ActionResponse
 {

@@ -71,7 +71,7 @@ internal static class BodyChecks
         return value;
     }
 
-    /// <summary>A list of resource category codes (DOMAIN.md §7).</summary>
+    /// <summary>A list of resource category codes (docs/design/domain.md §7).</summary>
     public static void CategoryCodes(this ValidationContext context, ImmutableArray<string> codes, string path) =>
         context.Items(codes, path, context.CategoryCode);
 

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Who commands a deployed capability (DOMAIN.md §7); national command is the default.</summary>
+/// <summary>Who commands a deployed capability (docs/design/domain.md §7); national command is the default.</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<CommandArrangement>))]
 public enum CommandArrangement
 {

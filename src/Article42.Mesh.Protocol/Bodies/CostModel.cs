@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Who pays for an offered capability (DOMAIN.md §7).</summary>
+/// <summary>Who pays for an offered capability (docs/design/domain.md §7).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<CostModel>))]
 public enum CostModel
 {

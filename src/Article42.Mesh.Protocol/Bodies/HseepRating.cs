@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>HSEEP performance rating of an exercise objective (DOMAIN.md §10).</summary>
+/// <summary>HSEEP performance rating of an exercise objective (docs/design/domain.md §10).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<HseepRating>))]
 public enum HseepRating
 {

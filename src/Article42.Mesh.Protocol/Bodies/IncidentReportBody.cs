@@ -12,7 +12,7 @@ public sealed record IncidentReportBody : MessageBody
     [Id(2)] public IncidentType? IncidentType { get; init; }
     /// <summary>Wire field <c>effects</c>.</summary>
     [Id(3)] public string? Effects { get; init; }
-    /// <summary>Resource category codes (DOMAIN.md §7) needed now.</summary>
+    /// <summary>Resource category codes (docs/design/domain.md §7) needed now.</summary>
     [Id(4)] public ImmutableArray<string> ImmediateNeeds { get => field.IsDefault ? [] : field; init; } = [];
 
     /// <inheritdoc/>

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>One capability a participant pre-declares in peacetime (the structured inventory of DOMAIN.md §8.3 B).</summary>
+/// <summary>One capability a participant pre-declares in peacetime (the structured inventory of docs/design/domain.md §8.3 B).</summary>
 [GenerateSerializer, Immutable, Alias("a42.body.inventory-item")]
 public sealed record InventoryItem
 {

@@ -24,7 +24,7 @@ public sealed record InvocationBody : MessageBody
     [Id(8)] public NatoTrack? NatoTrack { get; init; }
     /// <summary>Whether the invoker asks for the Council's crisis response arrangements (IPCR).</summary>
     [Id(9)] public bool IpcrRequested { get; init; }
-    /// <summary>Resource category codes (DOMAIN.md §7) needed first.</summary>
+    /// <summary>Resource category codes (docs/design/domain.md §7) needed first.</summary>
     [Id(10)] public ImmutableArray<string> InitialNeeds { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>Wire field <c>national_poc</c>.</summary>
     [Id(11)] public string? NationalPoc { get; init; }

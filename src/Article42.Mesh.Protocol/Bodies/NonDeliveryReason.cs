@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Why the mesh could not deliver a message to a recipient (DOMAIN.md §8.3 B).</summary>
+/// <summary>Why the mesh could not deliver a message to a recipient (docs/design/domain.md §8.3 B).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<NonDeliveryReason>))]
 public enum NonDeliveryReason
 {

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>The capability an offer puts forward, with the resource attributes of DOMAIN.md §7.</summary>
+/// <summary>The capability an offer puts forward, with the resource attributes of docs/design/domain.md §7.</summary>
 [GenerateSerializer, Immutable, Alias("a42.body.resource-line")]
 public sealed record ResourceLine
 {

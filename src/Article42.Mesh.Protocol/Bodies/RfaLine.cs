@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>One line of a request for assistance: a capability, how much of it, where and by when (DOMAIN.md §7).</summary>
+/// <summary>One line of a request for assistance: a capability, how much of it, where and by when (docs/design/domain.md §7).</summary>
 [GenerateSerializer, Immutable, Alias("a42.body.rfa-line")]
 public sealed record RfaLine
 {

@@ -18,7 +18,7 @@ public sealed record SitrepBody : MessageBody
     [Id(5)] public string? CasualtiesDamage { get; init; }
     /// <summary>Wire field <c>actions_taken</c>.</summary>
     [Id(6)] public string? ActionsTaken { get; init; }
-    /// <summary>Resource category codes (DOMAIN.md §7) still needed.</summary>
+    /// <summary>Resource category codes (docs/design/domain.md §7) still needed.</summary>
     [Id(7)] public ImmutableArray<string> OutstandingNeeds { get => field.IsDefault ? [] : field; init; } = [];
     /// <summary>Host nation support: reception, basing, clearances.</summary>
     [Id(8)] public string? HnsStatus { get; init; }

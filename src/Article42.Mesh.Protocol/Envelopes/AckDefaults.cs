@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>The acknowledgement rule of DOMAIN.md §8.5a.</summary>
+/// <summary>The acknowledgement rule of docs/design/domain.md §8.5a.</summary>
 public static class AckDefaults
 {
     /// <summary>

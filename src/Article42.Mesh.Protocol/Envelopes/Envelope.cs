@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// The common envelope of DOMAIN.md §8.2. Everything but <see cref="Trace"/> and <see cref="Signature"/>
+/// The common envelope of docs/design/domain.md §8.2. Everything but <see cref="Trace"/> and <see cref="Signature"/>
 /// is covered by the originator's signature (see <see cref="EnvelopeCodec.CanonicalBytes"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.envelope")]

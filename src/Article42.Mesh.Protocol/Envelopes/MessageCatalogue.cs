@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// The message catalogue of DOMAIN.md §8.3 and §8.5a as data: one <see cref="KindInfo"/> per kind.
+/// The message catalogue of docs/design/domain.md §8.3 and §8.5a as data: one <see cref="KindInfo"/> per kind.
 /// </summary>
 public static class MessageCatalogue
 {

@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>The message catalogue of DOMAIN.md §8.3: A (activation lifecycle), B (handling and transport), C (exercise control).</summary>
+/// <summary>The message catalogue of docs/design/domain.md §8.3: A (activation lifecycle), B (handling and transport), C (exercise control).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<MessageKind>))]
 public enum MessageKind
 {

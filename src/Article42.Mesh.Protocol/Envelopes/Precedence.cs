@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Speed of service a message needs (DOMAIN.md §8.5); higher values pre-empt lower ones.</summary>
+/// <summary>Speed of service a message needs (docs/design/domain.md §8.5); higher values pre-empt lower ones.</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<Precedence>))]
 public enum Precedence : byte
 {

@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// One row of DOMAIN.md §8.5: the mesh delivery SLO (p99 to the gateway) and the human receipt (RN) SLO.
+/// One row of docs/design/domain.md §8.5: the mesh delivery SLO (p99 to the gateway) and the human receipt (RN) SLO.
 /// Null means best effort / not applicable.
 /// </summary>
 public sealed record PrecedenceSlo(Precedence Precedence, TimeSpan? Delivery, TimeSpan? Receipt)

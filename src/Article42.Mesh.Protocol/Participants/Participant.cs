@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// One entry of the participant registry (DOMAIN.md §6). A member state's id is its EU code (<c>EL</c> for
+/// One entry of the participant registry (docs/design/domain.md §6). A member state's id is its EU code (<c>EL</c> for
 /// Greece) with the ISO code beside it; an EU body's id is its short name.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.participant")]

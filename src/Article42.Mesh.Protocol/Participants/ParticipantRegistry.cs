@@ -41,7 +41,7 @@ public sealed partial class ParticipantRegistry
     /// <summary>The ids of the EU bodies, in registry order.</summary>
     public ImmutableArray<string> EuBodies { get; }
 
-    /// <summary>The registry shipped with the library: 27 member states, the EU bodies of DOMAIN.md §6.2 and EXCON, without keys.</summary>
+    /// <summary>The registry shipped with the library: 27 member states, the EU bodies of docs/design/domain.md §6.2 and EXCON, without keys.</summary>
     public static ParticipantRegistry Default { get; } = LoadDefault();
 
     /// <summary>True when <paramref name="id"/> is a participant of the registry.</summary>
@@ -50,7 +50,7 @@ public sealed partial class ParticipantRegistry
     /// <summary>The participant with id <paramref name="id"/>, or null.</summary>
     public Participant? Find(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>True for a syntactically valid participant id (DOMAIN.md §6.1).</summary>
+    /// <summary>True for a syntactically valid participant id (docs/design/domain.md §6.1).</summary>
     public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
     /// <summary>

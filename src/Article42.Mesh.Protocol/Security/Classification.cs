@@ -1,6 +1,6 @@
 namespace Article42.Mesh.Protocol;
 
-/// <summary>EUCI levels of Council Decision 2013/488/EU, Art. 2, ranked 0..4 (DOMAIN.md §4.1).</summary>
+/// <summary>EUCI levels of Council Decision 2013/488/EU, Art. 2, ranked 0..4 (docs/design/domain.md §4.1).</summary>
 [JsonConverter(typeof(UpperSnakeEnumConverter<Classification>))]
 public enum Classification
 {

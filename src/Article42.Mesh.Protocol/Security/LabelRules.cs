@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Article42.Mesh.Protocol;
 
-/// <summary>Well-formedness of a security label (DOMAIN.md §4.3).</summary>
+/// <summary>Well-formedness of a security label (docs/design/domain.md §4.3).</summary>
 internal static partial class LabelRules
 {
     public static void Check(SecurityLabel? label, string path, ValidationContext context)

@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// The security label every message carries (DOMAIN.md §4.3). An empty <see cref="ReleasableTo"/> means
+/// The security label every message carries (docs/design/domain.md §4.3). An empty <see cref="ReleasableTo"/> means
 /// the default audience: every member state and EU body in the registry.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.security-label")]

@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// The delivery rule of DOMAIN.md §4.3: a message reaches a recipient only if its level is at most the
+/// The delivery rule of docs/design/domain.md §4.3: a message reaches a recipient only if its level is at most the
 /// recipient's accreditation ceiling and the recipient is in <c>releasable_to</c> (empty: everyone).
 /// </summary>
 public static class SecurityPolicy

@@ -8,7 +8,7 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public static partial class EnvelopeValidator
 {
-    /// <summary>How far <c>created_at</c> may lie in the future by the mesh's clock (DOMAIN.md §8.5a).</summary>
+    /// <summary>How far <c>created_at</c> may lie in the future by the mesh's clock (docs/design/domain.md §8.5a).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>The handling mark training traffic carries, and real traffic must not.</summary>

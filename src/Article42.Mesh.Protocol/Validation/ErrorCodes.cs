@@ -71,7 +71,7 @@ public static class ErrorCodes
     public const string BodyMissingValue = "A42-BODY-001";
     /// <summary>Body value out of range.</summary>
     public const string BodyOutOfRange = "A42-BODY-002";
-    /// <summary>Not a resource category code of DOMAIN.md §7 (<c>MED.EMT2</c>, <c>CYB.CRRT</c>, ...).</summary>
+    /// <summary>Not a resource category code of docs/design/domain.md §7 (<c>MED.EMT2</c>, <c>CYB.CRRT</c>, ...).</summary>
     public const string BodyBadCategory = "A42-BODY-003";
     /// <summary>Body fields inconsistent (offer both solicited and unsolicited, PARTIAL without quantity, period_to before period_from, duplicate line ids, ...).</summary>
     public const string BodyInconsistent = "A42-BODY-004";
@@ -171,4 +171,6 @@ public static class ErrorCodes
     public const string TlsOwnCertificateUnusable = "A42-TLS-003";
     /// <summary>One side speaks TLS and the other does not.</summary>
     public const string TlsMismatch = "A42-TLS-004";
+    /// <summary>The endpoint speaks TLS but is not a mesh gateway (it asks for no client certificate).</summary>
+    public const string TlsNotAMeshGateway = "A42-TLS-005";
 }

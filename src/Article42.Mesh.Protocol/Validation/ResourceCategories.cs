@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Article42.Mesh.Protocol;
 
-/// <summary>The resource taxonomy roots of DOMAIN.md §7; leaves below a root are free-form upper-case segments.</summary>
+/// <summary>The resource taxonomy roots of docs/design/domain.md §7; leaves below a root are free-form upper-case segments.</summary>
 public static partial class ResourceCategories
 {
     /// <summary>The roots a category code may start with.</summary>

@@ -57,7 +57,7 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
             Add(ErrorCodes.UndefinedValue, path, $"{Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)} is not a {typeof(TEnum).Name} value");
     }
 
-    /// <summary>A resource category code of DOMAIN.md §7: dotted upper-case segments under a known root.</summary>
+    /// <summary>A resource category code of docs/design/domain.md §7: dotted upper-case segments under a known root.</summary>
     public void CategoryCode(string? code, string path)
     {
         if (string.IsNullOrWhiteSpace(code))

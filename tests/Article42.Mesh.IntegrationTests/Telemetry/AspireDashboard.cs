@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Article42.Mesh.IntegrationTests.Telemetry;
 
 /// <summary>
-/// The Aspire Dashboard started the way the README says, through <c>deploy/aspire/run-dashboard.sh</c> (which restores
+/// The Aspire Dashboard started the way docs/operations/observability.md says, through <c>deploy/aspire/run-dashboard.sh</c> (which restores
 /// its NuGet package first), on free ports of 127.0.0.1; read back through its telemetry API as OTLP JSON.
 /// </summary>
 public sealed class AspireDashboard : IAsyncDisposable

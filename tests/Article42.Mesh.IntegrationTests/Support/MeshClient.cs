@@ -38,7 +38,7 @@ public sealed class MeshClient : IAsyncDisposable
                 cluster.ServiceId = "article42-mesh";
             });
 
-            // A call through a dying silo must fail fast, not after the default 30 s (ORLEANS.md item 2).
+            // A call through a dying silo must fail fast, not after the default 30 s (docs/design/orleans.md §2.2).
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
         });
         var host = builder.Build();

@@ -23,7 +23,7 @@ public static class LineSchemas
 
     private static (JsonSchema, JsonSchema, JsonSchema) Load()
     {
-        var directory = Path.Combine(RepositoryRoot(), "schemas");
+        var directory = RepositoryRoot.Of("schemas");
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         JsonSchema Read(string file)
         {
@@ -34,15 +34,5 @@ public static class LineSchemas
         var receipt = Read("receipt.schema.json");
         var report = Read("report.schema.json");
         return (receipt, report, Read("listen-line.schema.json"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Article42.Mesh.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"no Article42.Mesh.sln above {AppContext.BaseDirectory}");
     }
 }
