@@ -86,7 +86,16 @@ public sealed partial class MeshGateway : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         MeshGateway? gateway = null;
-        var host = await ClientHost.StartAsync(options, () => gateway?.OnConnectionChanged(), cancellation).ConfigureAwait(false);
+        var host = await MeshClientBuilder.StartAsync(options.ClientOptions(), client =>
+        {
+            // A lost or recovered connection makes the gateway re-open its session and fetch again.
+            client.AddClusterConnectionLostHandler((_, _) => gateway?.OnConnectionChanged());
+            client.AddGatewayCountChangedHandler((_, e) =>
+            {
+                if (e.ConnectionRecovered)
+                    gateway?.OnConnectionChanged();
+            });
+        }, cancellation).ConfigureAwait(false);
         try
         {
             return gateway = new MeshGateway(host.Services.GetRequiredService<IClusterClient>(), options, host);

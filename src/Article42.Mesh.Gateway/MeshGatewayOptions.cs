@@ -19,8 +19,8 @@ public sealed record MeshGatewayOptions
     /// <summary>A trust store directory (<c>a42 keys init</c>) holding <c>&lt;Participant&gt;.pem</c>; used when <see cref="PrivateKey"/> is null.</summary>
     public string? TrustStoreDirectory { get; init; }
 
-    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <c>127.0.0.1:30000</c>.</summary>
-    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [new IPEndPoint(IPAddress.Loopback, 30000)];
+    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <see cref="MeshDefaults.GatewayEndpoint"/>.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [MeshDefaults.GatewayEndpoint];
 
     /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table instead of <see cref="Endpoints"/>.</summary>
     public string? RedisConnectionString { get; init; }
@@ -36,10 +36,10 @@ public sealed record MeshGatewayOptions
     public Action<MeshUnreachableException>? OnUnreachable { get; init; }
 
     /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
-    public string ClusterId { get; init; } = "a42";
+    public string ClusterId { get; init; } = MeshDefaults.ClusterId;
 
     /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
-    public string ServiceId { get; init; } = "article42-mesh";
+    public string ServiceId { get; init; } = MeshDefaults.ServiceId;
 
     /// <summary>
     /// Bound on one grain call. Orleans never retries a call and an external client calling through a dying silo would
@@ -95,4 +95,20 @@ public sealed record MeshGatewayOptions
 
     /// <summary>The clock for session renewal, polling and backoff.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The Orleans client of <see cref="MeshGateway.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
+    internal MeshClientOptions ClientOptions() => new()
+    {
+        Endpoints = Endpoints,
+        RedisConnectionString = RedisConnectionString,
+        ClusterId = ClusterId,
+        ServiceId = ServiceId,
+        Tls = Tls,
+        CallTimeout = CallTimeout,
+        RetryConnection = true,
+        OnUnreachable = OnUnreachable,
+        RetryBaseDelay = RetryBaseDelay,
+        RetryMaxDelay = RetryMaxDelay,
+        TimeProvider = TimeProvider,
+    };
 }

@@ -25,19 +25,7 @@ public sealed class MeshOperator : IAsyncDisposable
     public static async Task<MeshOperator> ConnectAsync(MeshOperatorOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var connection = new MeshGatewayOptions
-        {
-            Participant = "operator",
-            PrivateKey = options.OperatorKey,
-            Endpoints = options.Endpoints,
-            RedisConnectionString = options.RedisConnectionString,
-            ClusterId = options.ClusterId,
-            ServiceId = options.ServiceId,
-            CallTimeout = options.CallTimeout,
-            Tls = options.Tls,
-            OnUnreachable = options.OnUnreachable,
-        };
-        return new MeshOperator(options, await ClientHost.StartAsync(connection, () => { }, cancellation).ConfigureAwait(false));
+        return new MeshOperator(options, await MeshClientBuilder.StartAsync(options.ClientOptions(), cancellation: cancellation).ConfigureAwait(false));
     }
 
     /// <summary>The life of message <paramref name="messageId"/>; <see cref="MessageTrace.Withheld"/> when it is labelled above the operator's clearance.</summary>

@@ -9,17 +9,17 @@ public sealed record MeshOperatorOptions
     /// <summary>The operator's private key (<c>operator.pem</c>), whose public half the silos hold as <c>operator.pub</c>.</summary>
     public required ECDsa OperatorKey { get; init; }
 
-    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <c>127.0.0.1:30000</c>.</summary>
-    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [new IPEndPoint(IPAddress.Loopback, 30000)];
+    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <see cref="MeshDefaults.GatewayEndpoint"/>.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [MeshDefaults.GatewayEndpoint];
 
     /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table.</summary>
     public string? RedisConnectionString { get; init; }
 
     /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
-    public string ClusterId { get; init; } = "a42";
+    public string ClusterId { get; init; } = MeshDefaults.ClusterId;
 
     /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
-    public string ServiceId { get; init; } = "article42-mesh";
+    public string ServiceId { get; init; } = MeshDefaults.ServiceId;
 
     /// <summary>TLS to the silos' gateways (the operator's client certificate and the mesh's CA); null: plain TCP.</summary>
     public MeshTlsOptions? Tls { get; init; }
@@ -33,4 +33,17 @@ public sealed record MeshOperatorOptions
 
     /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The Orleans client of <see cref="MeshOperator.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
+    internal MeshClientOptions ClientOptions() => new()
+    {
+        Endpoints = Endpoints,
+        RedisConnectionString = RedisConnectionString,
+        ClusterId = ClusterId,
+        ServiceId = ServiceId,
+        Tls = Tls,
+        CallTimeout = CallTimeout,
+        RetryConnection = true,
+        OnUnreachable = OnUnreachable,
+    };
 }

@@ -24,11 +24,11 @@ public static class MeshEndpoints
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapMetrics();
 
-        if (settings.DashboardEnabled)
+        if (settings.Dashboard.Enabled)
         {
             if (settings.Profile != MeshProfile.Embedded)
             {
-                var guard = new OperatorTokenGuard(settings.DashboardToken!);
+                var guard = new OperatorTokenGuard(settings.Dashboard.OperatorToken!);
                 app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(guard.InvokeAsync));
             }
 

@@ -11,27 +11,27 @@ internal static class MeshJournal
     {
         if (settings.Profile != MeshProfile.Embedded)
         {
-            var options = new PostgresJournalOptions(settings.Postgres!) { Schema = settings.PostgresSchema };
+            var options = new PostgresJournalOptions(settings.Journal.Postgres!) { Schema = settings.Journal.Schema };
             return await PostgresJournal.OpenAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            Directory.CreateDirectory(settings.DataDirectory);
+            Directory.CreateDirectory(settings.Paths.DataDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationFailedException(new MeshError(ConfigErrorCodes.BadDirectory, ConfigKeys.DataDirectory, $"cannot create '{settings.DataDirectory}': {OneLine.Of(ex.Message)}"));
+            throw new ConfigurationFailedException(new MeshError(ConfigErrorCodes.BadDirectory, ConfigKeys.DataDirectory, $"cannot create '{settings.Paths.DataDirectory}': {OneLine.Of(ex.Message)}"));
         }
 
-        return await SqliteJournal.OpenAsync(new SqliteJournalOptions(settings.JournalPath)).ConfigureAwait(false);
+        return await SqliteJournal.OpenAsync(new SqliteJournalOptions(settings.Paths.JournalPath)).ConfigureAwait(false);
     }
 
     /// <summary>Where the journal is, for the start-up lines (no password).</summary>
     public static string Describe(MeshSettings settings) =>
         settings.Profile == MeshProfile.Embedded
-            ? $"sqlite {settings.JournalPath}"
-            : $"postgres {Redacted(settings.Postgres!)} schema {settings.PostgresSchema}";
+            ? $"sqlite {settings.Paths.JournalPath}"
+            : $"postgres {Redacted(settings.Journal.Postgres!)} schema {settings.Journal.Schema}";
 
     private static string Redacted(string connectionString)
     {

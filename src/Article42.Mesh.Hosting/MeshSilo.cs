@@ -68,11 +68,11 @@ public static class MeshSilo
             app = builder.Build();
             app.MapArticle42MeshEndpoints(settings);
             await StartAppAsync(app).ConfigureAwait(false);
-            output.WriteLine($"silo {settings.SiloEndpoint}");
-            output.WriteLine($"gateway {settings.GatewayEndpoint}");
+            output.WriteLine($"silo {settings.Cluster.SiloEndpoint}");
+            output.WriteLine($"gateway {settings.Cluster.GatewayEndpoint}");
             output.WriteLine($"health {settings.HttpBase}{MeshEndpoints.ReadyPath}");
             output.WriteLine($"metrics {settings.HttpBase}{SiloTelemetry.MetricsPath}");
-            output.WriteLine(settings.DashboardEnabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
+            output.WriteLine(settings.Dashboard.Enabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             if (await ReadyAsync(app.Services.GetRequiredService<HealthCheckService>(), lifetime.ApplicationStopping).ConfigureAwait(false))
                 output.WriteLine("ready");

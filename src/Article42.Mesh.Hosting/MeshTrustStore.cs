@@ -12,7 +12,7 @@ internal static class MeshTrustStore
 {
     public static ParticipantRegistry Prepare(MeshSettings settings, TextWriter output)
     {
-        var directory = settings.KeysDirectory;
+        var directory = settings.Paths.KeysDirectory;
         try
         {
             if (!TrustStore.Exists(directory))
@@ -44,15 +44,15 @@ internal static class MeshTrustStore
     {
         try
         {
-            return OperatorKey.Load(settings.KeysDirectory);
+            return OperatorKey.Load(settings.Paths.KeysDirectory);
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
-            throw Failed($"{OperatorKey.FileName} in '{settings.KeysDirectory}' is not a PEM public key: {OneLine.Of(ex.Message)}");
+            throw Failed($"{OperatorKey.FileName} in '{settings.Paths.KeysDirectory}' is not a PEM public key: {OneLine.Of(ex.Message)}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Failed($"cannot read {OperatorKey.FileName} in '{settings.KeysDirectory}': {OneLine.Of(ex.Message)}");
+            throw Failed($"cannot read {OperatorKey.FileName} in '{settings.Paths.KeysDirectory}': {OneLine.Of(ex.Message)}");
         }
     }
 

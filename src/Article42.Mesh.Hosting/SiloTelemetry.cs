@@ -27,10 +27,10 @@ internal static class SiloTelemetry
         builder.Configuration.AddInMemoryCollection(OtelVariables());
         var telemetry = builder.Services.AddOpenTelemetry()
             // Unique per process: the pod name in Kubernetes, else the silo endpoint plus a fresh id.
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: settings.PodName ?? $"{settings.SiloEndpoint}/{Guid.NewGuid():N}"))
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: settings.Pod.Name ?? $"{settings.Cluster.SiloEndpoint}/{Guid.NewGuid():N}"))
             .WithTracing(tracing => tracing
                 .AddSource(MeshTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.TraceSampleRatio))))
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.Telemetry.TraceSampleRatio))))
             .WithMetrics(metrics => metrics
                 .AddMeter(MeshTelemetry.Name, "Microsoft.Orleans")
                 .AddPrometheusExporter());

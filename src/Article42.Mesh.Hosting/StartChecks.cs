@@ -13,11 +13,11 @@ internal static class StartChecks
 {
     public static async Task RunAsync(MeshSettings settings)
     {
-        var orleansAddress = settings.Profile == MeshProfile.Kubernetes ? IPAddress.Any : settings.AdvertiseIp;
-        CheckFree(ConfigKeys.SiloPort, orleansAddress, settings.SiloPort);
-        CheckFree(ConfigKeys.GatewayPort, orleansAddress, settings.GatewayPort);
-        CheckFree(ConfigKeys.HttpPort, settings.HttpAddress, settings.HttpPort);
-        if (settings.Redis is { } redis && settings.Profile != MeshProfile.Embedded)
+        var orleansAddress = settings.Profile == MeshProfile.Kubernetes ? IPAddress.Any : settings.Cluster.AdvertiseIp;
+        CheckFree(ConfigKeys.SiloPort, orleansAddress, settings.Cluster.SiloPort);
+        CheckFree(ConfigKeys.GatewayPort, orleansAddress, settings.Cluster.GatewayPort);
+        CheckFree(ConfigKeys.HttpPort, settings.Http.Address, settings.Http.Port);
+        if (settings.Cluster.Redis is { } redis && settings.Profile != MeshProfile.Embedded)
         {
             try
             {

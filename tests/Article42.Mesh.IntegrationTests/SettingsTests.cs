@@ -15,14 +15,14 @@ public sealed class SettingsTests
         var settings = Read([], new() { ["A42_HOME"] = "/srv/a42" });
 
         Assert.Equal(MeshProfile.Embedded, settings.Profile);
-        Assert.Equal("/srv/a42/data/journal.db", settings.JournalPath);
-        Assert.Equal("/srv/a42/keys", settings.KeysDirectory);
-        Assert.Equal((IPAddress.Loopback, IPAddress.Loopback), (settings.AdvertiseIp, settings.HttpAddress));
-        Assert.Equal((11111, 30000, 8080), (settings.SiloPort, settings.GatewayPort, settings.HttpPort));
-        Assert.Equal(("a42", "article42-mesh"), (settings.ClusterId, settings.ServiceId));
-        Assert.True(settings.DashboardEnabled);
-        Assert.Null(settings.ClusterSecret);
-        Assert.Equal(TimeSpan.FromSeconds(20), settings.ShutdownTimeout);
+        Assert.Equal("/srv/a42/data/journal.db", settings.Paths.JournalPath);
+        Assert.Equal("/srv/a42/keys", settings.Paths.KeysDirectory);
+        Assert.Equal((IPAddress.Loopback, IPAddress.Loopback), (settings.Cluster.AdvertiseIp, settings.Http.Address));
+        Assert.Equal((11111, 30000, 8080), (settings.Cluster.SiloPort, settings.Cluster.GatewayPort, settings.Http.Port));
+        Assert.Equal(("a42", "article42-mesh"), (settings.Cluster.ClusterId, settings.Cluster.ServiceId));
+        Assert.True(settings.Dashboard.Enabled);
+        Assert.Null(settings.Security.ClusterSecret);
+        Assert.Equal(TimeSpan.FromSeconds(20), settings.Shutdown.Timeout);
     }
 
     [Fact]
@@ -30,9 +30,9 @@ public sealed class SettingsTests
     {
         var settings = Read(Cluster("cluster"), []);
 
-        Assert.Equal(IPAddress.Parse("10.1.2.3"), settings.HttpAddress);
-        Assert.False(settings.DashboardEnabled);
-        Assert.Equal(Secret, settings.ClusterSecret);
+        Assert.Equal(IPAddress.Parse("10.1.2.3"), settings.Http.Address);
+        Assert.False(settings.Dashboard.Enabled);
+        Assert.Equal(Secret, settings.Security.ClusterSecret);
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class SettingsTests
     {
         var settings = Read(new(Cluster("cluster")) { ["Dashboard:Enabled"] = "true", ["Dashboard:OperatorToken"] = "t0ken" }, []);
 
-        Assert.True(settings.DashboardEnabled);
-        Assert.Equal("t0ken", settings.DashboardToken);
+        Assert.True(settings.Dashboard.Enabled);
+        Assert.Equal("t0ken", settings.Dashboard.OperatorToken);
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class SettingsTests
         keys.Remove("Cluster:AdvertiseIp");
         var settings = Read(keys, new() { ["POD_IP"] = "10.244.0.7", ["POD_NAME"] = "mesh-0", ["POD_NAMESPACE"] = "a42" });
 
-        Assert.Equal(IPAddress.Parse("10.244.0.7"), settings.AdvertiseIp);
-        Assert.Equal(IPAddress.Any, settings.HttpAddress);
+        Assert.Equal(IPAddress.Parse("10.244.0.7"), settings.Cluster.AdvertiseIp);
+        Assert.Equal(IPAddress.Any, settings.Http.Address);
         Assert.Equal("http://10.244.0.7:8080", settings.HttpBase);
-        Assert.Equal(("mesh-0", "a42"), (settings.PodName, settings.PodNamespace));
+        Assert.Equal(("mesh-0", "a42"), (settings.Pod.Name, settings.Pod.Namespace));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class ExerciseCommand
         run.WithExamples(
             "a42 exercise run cross-border-incursion",
             "a42 exercise run hybrid-island --speed 600 --out ./aar/hybrid",
-            "a42 exercise run my-scenario.yaml --gateway 10.0.0.5:30000");
+            $"a42 exercise run my-scenario.yaml --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         var tls = new GatewayTlsOptions();
         tls.AddTo(run);
         run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>

@@ -1,17 +1,16 @@
 using System.Net;
 using Article42.Mesh.Gateway;
+using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
 /// <summary>
-/// How a command finds the mesh: <c>--gateway HOST:PORT[,...]</c>, else <c>A42_GATEWAY</c>, else 127.0.0.1:30000; or
+/// How a command finds the mesh: <c>--gateway HOST:PORT[,...]</c>, else <c>A42_GATEWAY</c>, else <see cref="MeshDefaults.GatewayEndpoint"/>; or
 /// <c>--redis CONN</c> (else <c>A42_REDIS</c>) to discover the silos of the cluster profile from their membership table.
 /// </summary>
 public sealed class GatewayOptions
 {
-    public const string DefaultGateway = "127.0.0.1:30000";
-
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {DefaultGateway}).", HelpName = "HOST:PORT" };
+    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {MeshDefaults.GatewayEndpoint}).", HelpName = "HOST:PORT" };
 
     public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS).", HelpName = "CONN" };
 
@@ -41,7 +40,7 @@ public sealed class GatewayOptions
 
     /// <summary>The endpoints of <c>--gateway</c>, else <c>A42_GATEWAY</c>, else the default.</summary>
     public IReadOnlyList<IPEndPoint> Endpoints(ParseResult parse) => ParseEndpoints(
-        parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? DefaultGateway);
+        parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? MeshDefaults.GatewayEndpoint.ToString());
 
     /// <summary>HOST:PORT[,...] as endpoints; anything else is refused naming <c>--gateway</c>.</summary>
     public static IReadOnlyList<IPEndPoint> ParseEndpoints(string value) =>

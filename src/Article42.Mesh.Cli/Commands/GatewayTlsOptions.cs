@@ -14,11 +14,11 @@ public sealed class GatewayTlsOptions
 {
     public const string PasswordVariable = "A42_TLS_PASSWORD";
 
-    private readonly Option<string?> authority = new("--tls-ca") { Description = "The mesh's CA certificate(s), PEM; TLS is on with it (default: KEYS/tls/ca.crt when present).", HelpName = "FILE" };
-    private readonly Option<string?> certificate = new("--tls-cert") { Description = $"This gateway's client certificate: PEM with its key inside or in the .key file beside it, or .pfx (password: ${PasswordVariable}) (default: KEYS/tls/ID.crt when present).", HelpName = "FILE" };
-    private readonly Option<bool> off = new("--no-tls") { Description = "Connect without TLS even when KEYS/tls exists." };
+    private readonly Option<string?> _authority = new("--tls-ca") { Description = "The mesh's CA certificate(s), PEM; TLS is on with it (default: KEYS/tls/ca.crt when present).", HelpName = "FILE" };
+    private readonly Option<string?> _certificate = new("--tls-cert") { Description = $"This gateway's client certificate: PEM with its key inside or in the .key file beside it, or .pfx (password: ${PasswordVariable}) (default: KEYS/tls/ID.crt when present).", HelpName = "FILE" };
+    private readonly Option<bool> _off = new("--no-tls") { Description = "Connect without TLS even when KEYS/tls exists." };
 
-    public IEnumerable<Option> All => [authority, certificate, off];
+    public IEnumerable<Option> All => [_authority, _certificate, _off];
 
     public void AddTo(Command command)
     {
@@ -32,9 +32,9 @@ public sealed class GatewayTlsOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         var development = TlsDirectory.Of(TrustStoreLocator.Directory(keys));
-        var ca = parse.GetValue(authority);
-        var own = parse.GetValue(certificate);
-        if (parse.GetValue(off))
+        var ca = parse.GetValue(_authority);
+        var own = parse.GetValue(_certificate);
+        if (parse.GetValue(_off))
         {
             return ca is null && own is null
                 ? null

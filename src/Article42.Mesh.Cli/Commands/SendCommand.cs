@@ -27,7 +27,7 @@ public static class SendCommand
         command.WithExamples(
             "a42 send --as FR --to DE --kind SITREP",
             "a42 send --as FR --to DE,PL --kind RFI --body @question.json --wait-delivery",
-            "a42 send signed.json --gateway 10.0.0.5:30000");
+            $"a42 send signed.json --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         foreach (var option in skeleton.All.Concat(gateway.All))
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>

@@ -1,3 +1,5 @@
+using Article42.Mesh.Protocol;
+
 namespace Article42.Mesh.Cli.Commands;
 
 /// <summary><c>a42 status [--json]</c>: silos, gateways and their last heartbeat, backlog per participant, open activations.</summary>
@@ -10,7 +12,7 @@ public static class StatusCommand
         var command = new Command("status", "Show the mesh: silos, connected gateways and last heartbeat, backlog per participant, open activations.") { json };
         command.WithExamples(
             "a42 status",
-            "a42 status --json --gateway 10.0.0.5:30000");
+            $"a42 status --json --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         foreach (var option in connection.All)
             command.Options.Add(option);
         command.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>

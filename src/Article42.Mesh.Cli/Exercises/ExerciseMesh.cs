@@ -5,7 +5,6 @@ using Article42.Mesh.Hosting;
 using Article42.Mesh.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 
 namespace Article42.Mesh.Cli.Exercises;
 
@@ -57,21 +56,8 @@ internal sealed class ExerciseMesh : IAsyncDisposable
     public static async Task<ExerciseMesh> RemoteAsync(IReadOnlyList<IPEndPoint> gateways, string keys, MeshTlsOptions? tls) =>
         new(await ConnectAsync(gateways, tls), TrustStore.Open(keys), "remote", null, null);
 
-    private static async Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, MeshTlsOptions? tls = null)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "a42-exercise" });
-        builder.UseOrleansClient(client =>
-        {
-            client.UseStaticClustering([.. gateways]);
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("a42", "article42-mesh"));
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
-            if (tls is not null)
-                client.UseMeshTls(tls);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, MeshTlsOptions? tls = null) =>
+        MeshClientBuilder.StartAsync(new MeshClientOptions { Endpoints = gateways, Tls = tls, CallTimeout = TimeSpan.FromSeconds(10) });
 
     private static int FreePort()
     {

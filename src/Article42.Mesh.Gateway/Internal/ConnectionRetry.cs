@@ -7,12 +7,12 @@ namespace Article42.Mesh.Gateway;
 /// The Orleans client's connection retry filter: a mesh that is not up yet is retried with backoff until the caller
 /// cancels (docs/design/orleans.md §2.4), but a TLS failure that retrying cannot fix ends the attempt with a
 /// <see cref="MeshTlsException"/> saying why, instead of trying forever; an attempt that found nothing listening at
-/// any endpoint is told to <see cref="MeshGatewayOptions.OnUnreachable"/>, which may end it too.
+/// any endpoint is told to <see cref="MeshClientOptions.OnUnreachable"/>, which may end it too.
 /// </summary>
-internal sealed class ConnectionRetry(MeshGatewayOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
+internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
 {
     private const int ProbedGateways = 3;
-    private int attempt;
+    private int _attempt;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class ConnectionRetry(MeshGatewayOptions options, IGatewayListPr
         if (!listening && options.RedisConnectionString is null && endpoints.Count > 0)
             options.OnUnreachable?.Invoke(new MeshUnreachableException(endpoints));
 
-        await Task.Delay(Transient.Backoff(attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Transient.Backoff(_attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
         return !cancellationToken.IsCancellationRequested;
     }
 

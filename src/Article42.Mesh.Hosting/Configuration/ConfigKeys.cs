@@ -1,41 +1,35 @@
+using Article42.Mesh.Grains;
+
 namespace Article42.Mesh.Hosting.Configuration;
 
-/// <summary>Every configuration key the host reads itself, spelled once. Sections the grains bind are listed too.</summary>
+/// <summary>Every configuration key the host reads itself, spelled once, each under its section of <see cref="ConfigSections"/>.</summary>
 public static class ConfigKeys
 {
     public const string Profile = "Profile";
-    public const string DataDirectory = "Paths:Data";
-    public const string KeysDirectory = "Paths:Keys";
-    public const string ClusterId = "Cluster:ClusterId";
-    public const string ServiceId = "Cluster:ServiceId";
-    public const string AdvertiseIp = "Cluster:AdvertiseIp";
-    public const string SiloPort = "Cluster:SiloPort";
-    public const string GatewayPort = "Cluster:GatewayPort";
-    public const string Redis = "Cluster:Redis";
-    public const string Postgres = "Journal:Postgres";
-    public const string PostgresSchema = "Journal:Schema";
-    public const string HttpAddress = "Http:Address";
-    public const string HttpPort = "Http:Port";
-    public const string ShutdownTimeout = "Shutdown:Timeout";
-    public const string DashboardEnabled = "Dashboard:Enabled";
-    public const string DashboardToken = "Dashboard:OperatorToken";
-    public const string ClusterSecret = "Security:ClusterSecret";
-    public const string TraceSampleRatio = "Telemetry:TraceSampleRatio";
-    public const string TlsEnabled = "Tls:Enabled";
-    public const string TlsCertificate = "Tls:Certificate";
-    public const string TlsCertificateKey = "Tls:CertificateKey";
-    public const string TlsCertificatePassword = "Tls:CertificatePassword";
-    public const string TlsCaCertificate = "Tls:CaCertificate";
-    public const string TlsRequireClientCertificate = "Tls:RequireClientCertificate";
-    public const string TlsBindParticipant = "Tls:BindParticipant";
-
-    /// <summary>Sections bound onto option classes (grains' <c>Delivery</c> and <c>Security</c>, Orleans' membership).</summary>
-    public const string DeliverySection = "Delivery";
-    public const string SecuritySection = "Security";
-    public const string MembershipSection = "Membership";
-
-    /// <summary>The TLS keys above; a key under it that is not one of them is refused.</summary>
-    public const string TlsSection = "Tls";
+    public const string DataDirectory = ConfigSections.Paths + ":Data";
+    public const string KeysDirectory = ConfigSections.Paths + ":Keys";
+    public const string ClusterId = ConfigSections.Cluster + ":ClusterId";
+    public const string ServiceId = ConfigSections.Cluster + ":ServiceId";
+    public const string AdvertiseIp = ConfigSections.Cluster + ":AdvertiseIp";
+    public const string SiloPort = ConfigSections.Cluster + ":SiloPort";
+    public const string GatewayPort = ConfigSections.Cluster + ":GatewayPort";
+    public const string Redis = ConfigSections.Cluster + ":Redis";
+    public const string Postgres = ConfigSections.Journal + ":Postgres";
+    public const string PostgresSchema = ConfigSections.Journal + ":Schema";
+    public const string HttpAddress = ConfigSections.Http + ":Address";
+    public const string HttpPort = ConfigSections.Http + ":Port";
+    public const string ShutdownTimeout = ConfigSections.Shutdown + ":Timeout";
+    public const string DashboardEnabled = ConfigSections.Dashboard + ":Enabled";
+    public const string DashboardToken = ConfigSections.Dashboard + ":OperatorToken";
+    public const string ClusterSecret = ConfigSections.Security + ":" + nameof(SecurityOptions.ClusterSecret);
+    public const string TraceSampleRatio = ConfigSections.Telemetry + ":TraceSampleRatio";
+    public const string TlsEnabled = ConfigSections.Tls + ":Enabled";
+    public const string TlsCertificate = ConfigSections.Tls + ":Certificate";
+    public const string TlsCertificateKey = ConfigSections.Tls + ":CertificateKey";
+    public const string TlsCertificatePassword = ConfigSections.Tls + ":CertificatePassword";
+    public const string TlsCaCertificate = ConfigSections.Tls + ":CaCertificate";
+    public const string TlsRequireClientCertificate = ConfigSections.Tls + ":RequireClientCertificate";
+    public const string TlsBindParticipant = ConfigSections.Tls + ":BindParticipant";
 
     /// <summary>Kubernetes downward-API environment variables (not configuration keys: the pod spec sets them).</summary>
     public const string PodIp = "POD_IP";

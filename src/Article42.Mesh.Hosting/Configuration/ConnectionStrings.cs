@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 using StackExchange.Redis;
 
 namespace Article42.Mesh.Hosting.Configuration;
 
 /// <summary>Checks connection strings by parsing them with their own client libraries, before anything connects.</summary>
-internal static partial class ConnectionStrings
+internal static class ConnectionStrings
 {
     public static string? CheckRedis(string? value, Action<string, string, string> error)
     {
@@ -40,10 +39,4 @@ internal static partial class ConnectionStrings
         }
         return null;
     }
-
-    public static bool IsSchemaName(string value) => SchemaName().IsMatch(value);
-
-    // The journal's own rule (PostgresJournal refuses anything else).
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex SchemaName();
 }

@@ -14,9 +14,9 @@ public static class MeshFlags
         new("--postgres", ConfigKeys.Postgres, "CONN", "PostgreSQL connection string of the journal (cluster, kubernetes)."),
         new("--redis", ConfigKeys.Redis, "CONN", "Redis connection string for membership and reminders (cluster, kubernetes)."),
         new("--advertise-ip", ConfigKeys.AdvertiseIp, "IP", "Address other silos and gateways reach this silo at (default 127.0.0.1 in embedded, POD_IP in kubernetes; required in cluster)."),
-        new("--silo-port", ConfigKeys.SiloPort, "N", "Silo-to-silo port (default 11111)."),
-        new("--gateway-port", ConfigKeys.GatewayPort, "N", "Gateway port national gateways connect to (default 30000)."),
-        new("--http-port", ConfigKeys.HttpPort, "N", "Port of /health/* and /dashboard (default 8080)."),
+        new("--silo-port", ConfigKeys.SiloPort, "N", $"Silo-to-silo port (default {MeshDefaults.SiloPort})."),
+        new("--gateway-port", ConfigKeys.GatewayPort, "N", $"Gateway port national gateways connect to (default {MeshDefaults.GatewayPort})."),
+        new("--http-port", ConfigKeys.HttpPort, "N", $"Port of /health/* and /dashboard (default {MeshDefaults.HttpPort})."),
         new("--tls-cert", ConfigKeys.TlsCertificate, "FILE", "The silo's TLS certificate, PEM (key inside or in FILE's .key) or PKCS#12 (default: KEYS/tls/silo.crt when present)."),
         new("--tls-ca", ConfigKeys.TlsCaCertificate, "FILE", "The CA certificate(s) silo and gateway certificates must chain to (default: KEYS/tls/ca.crt)."),
     ];

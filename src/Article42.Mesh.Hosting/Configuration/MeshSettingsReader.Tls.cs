@@ -14,14 +14,14 @@ public sealed partial class MeshSettingsReader
     private static readonly string[] TlsKeys =
         [.. typeof(ConfigKeys).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(k => k.StartsWith(ConfigKeys.TlsSection + ":", StringComparison.Ordinal))];
+            .Where(k => k.StartsWith(ConfigSections.Tls + ":", StringComparison.Ordinal))];
 
     private TlsSettings? Tls(MeshProfile profile, string keysDirectory)
     {
-        foreach (var child in configuration.GetSection(ConfigKeys.TlsSection).GetChildren())
+        foreach (var child in configuration.GetSection(ConfigSections.Tls).GetChildren())
         {
             if (!TlsKeys.Contains(child.Path, StringComparer.OrdinalIgnoreCase))
-                Error(ConfigErrorCodes.BadValue, child.Path, $"not a setting of {ConfigKeys.TlsSection}; known: {string.Join(", ", TlsKeys.Select(k => k[(ConfigKeys.TlsSection.Length + 1)..]))}");
+                Error(ConfigErrorCodes.BadValue, child.Path, $"not a setting of {ConfigSections.Tls}; known: {string.Join(", ", TlsKeys.Select(k => k[(ConfigSections.Tls.Length + 1)..]))}");
         }
 
         var development = TlsDirectory.Of(keysDirectory);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Article42.Mesh.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 
 namespace Article42.Mesh.Hosting.Configuration;
@@ -10,13 +11,13 @@ namespace Article42.Mesh.Hosting.Configuration;
 /// </summary>
 public sealed partial class MeshSettingsReader(IConfiguration configuration, Func<string, string?> environment)
 {
-    private readonly List<MeshError> errors = [];
+    private readonly List<MeshError> _errors = [];
 
     public static (MeshSettings? Settings, ImmutableArray<MeshError> Errors) Read(IConfiguration configuration, Func<string, string?> environment)
     {
         var reader = new MeshSettingsReader(configuration, environment);
         var settings = reader.ReadAll();
-        return reader.errors.Count == 0 ? (settings, []) : (null, [.. reader.errors]);
+        return reader._errors.Count == 0 ? (settings, []) : (null, [.. reader._errors]);
     }
 
     private MeshSettings ReadAll()
@@ -25,9 +26,9 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var home = MeshHome.Root(environment);
         var embedded = profile == MeshProfile.Embedded;
         var advertise = AdvertiseIp(profile);
-        var siloPort = Port(ConfigKeys.SiloPort, MeshSettings.DefaultSiloPort);
-        var gatewayPort = Port(ConfigKeys.GatewayPort, MeshSettings.DefaultGatewayPort);
-        var httpPort = Port(ConfigKeys.HttpPort, MeshSettings.DefaultHttpPort);
+        var siloPort = Port(ConfigKeys.SiloPort, MeshDefaults.SiloPort);
+        var gatewayPort = Port(ConfigKeys.GatewayPort, MeshDefaults.GatewayPort);
+        var httpPort = Port(ConfigKeys.HttpPort, MeshDefaults.HttpPort);
         CheckDistinct((ConfigKeys.SiloPort, siloPort), (ConfigKeys.GatewayPort, gatewayPort), (ConfigKeys.HttpPort, httpPort));
         var httpDefault = profile switch { MeshProfile.Embedded => IPAddress.Loopback, MeshProfile.Kubernetes => IPAddress.Any, _ => advertise };
         var redis = embedded ? Value(ConfigKeys.Redis) : Redis();
@@ -36,29 +37,25 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var token = Value(ConfigKeys.DashboardToken);
         if (dashboard && !embedded && token is null)
             Error(ConfigErrorCodes.DashboardWithoutCredential, ConfigKeys.DashboardToken, $"required when {ConfigKeys.DashboardEnabled} is true outside the embedded profile (the dashboard has no login of its own)");
-        OptionSections.Check(configuration, errors);
+        OptionSections.Check(configuration, _errors);
         var keys = Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys"));
         return new MeshSettings(
             profile,
-            Path.GetFullPath(Value(ConfigKeys.DataDirectory) ?? Path.Combine(home, "data")),
-            keys,
-            Value(ConfigKeys.ClusterId) ?? "a42",
-            Value(ConfigKeys.ServiceId) ?? "article42-mesh",
-            advertise,
-            siloPort,
-            gatewayPort,
-            Address(ConfigKeys.HttpAddress, Value(ConfigKeys.HttpAddress)) ?? httpDefault,
-            httpPort,
-            redis,
-            postgres,
-            Schema(),
-            Duration(ConfigKeys.ShutdownTimeout, MeshSettings.DefaultShutdownTimeout),
-            dashboard,
-            token,
-            ClusterSecret(embedded),
-            environment(ConfigKeys.PodName),
-            environment(ConfigKeys.PodNamespace),
-            Ratio(ConfigKeys.TraceSampleRatio, 1.0),
+            new PathSettings(Path.GetFullPath(Value(ConfigKeys.DataDirectory) ?? Path.Combine(home, "data")), keys),
+            new ClusterSettings(
+                Value(ConfigKeys.ClusterId) ?? MeshDefaults.ClusterId,
+                Value(ConfigKeys.ServiceId) ?? MeshDefaults.ServiceId,
+                advertise,
+                siloPort,
+                gatewayPort,
+                redis),
+            new JournalSettings(postgres, Schema()),
+            new HttpSettings(Address(ConfigKeys.HttpAddress, Value(ConfigKeys.HttpAddress)) ?? httpDefault, httpPort),
+            new ShutdownSettings(Duration(ConfigKeys.ShutdownTimeout, ShutdownSettings.DefaultTimeout)),
+            new DashboardSettings(dashboard, token),
+            new SecuritySettings(ClusterSecret(embedded)),
+            new TelemetrySettings(Ratio(ConfigKeys.TraceSampleRatio, TelemetrySettings.DefaultTraceSampleRatio)),
+            new PodSettings(environment(ConfigKeys.PodName), environment(ConfigKeys.PodNamespace)),
             Tls(profile, keys));
     }
 
@@ -126,9 +123,9 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
 
     private string Schema()
     {
-        var value = Value(ConfigKeys.PostgresSchema) ?? "a42";
-        if (!ConnectionStrings.IsSchemaName(value))
-            Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not a lower-case SQL identifier (a-z, 0-9, _; at most 63)");
+        var value = Value(ConfigKeys.PostgresSchema) ?? PostgresJournalOptions.DefaultSchema;
+        if (!PostgresSchemaName.IsValid(value))
+            Error(ConfigErrorCodes.BadSchema, ConfigKeys.PostgresSchema, $"'{value}' is not {PostgresSchemaName.Rule}");
         return value;
     }
 
@@ -183,5 +180,5 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
 
     private string? Value(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private void Error(string code, string key, string message) => errors.Add(new MeshError(code, key, message));
+    private void Error(string code, string key, string message) => _errors.Add(new MeshError(code, key, message));
 }

@@ -15,9 +15,9 @@ internal static class OptionSections
     /// <summary>Each section the silo binds, and the option class it binds it onto.</summary>
     public static readonly (string Section, Type Options)[] Sections =
     [
-        (ConfigKeys.DeliverySection, typeof(DeliveryOptions)),
-        (ConfigKeys.SecuritySection, typeof(SecurityOptions)),
-        (ConfigKeys.MembershipSection, typeof(ClusterMembershipOptions)),
+        (ConfigSections.Delivery, typeof(DeliveryOptions)),
+        (ConfigSections.Security, typeof(SecurityOptions)),
+        (ConfigSections.Membership, typeof(ClusterMembershipOptions)),
     ];
 
     public static void Check(IConfiguration configuration, List<MeshError> errors)

@@ -12,12 +12,12 @@ namespace Article42.Mesh.Hosting.Dashboard;
 /// </summary>
 internal sealed class OperatorTokenGuard(string token)
 {
-    private readonly byte[] expected = Encoding.UTF8.GetBytes(token);
+    private readonly byte[] _expected = Encoding.UTF8.GetBytes(token);
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
         if (Presented(context.Request.Headers.Authorization.ToString()) is { } presented
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected))
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected))
         {
             await next().ConfigureAwait(false);
             return;

@@ -12,7 +12,7 @@ internal sealed class RedisGatewayIdentityBook(IConnectionMultiplexer redis, str
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
     private const int CacheLimit = 10_000;
-    private readonly ConcurrentDictionary<string, string> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
     public async Task<bool> BindAsync(string client, string participant)
     {
@@ -31,7 +31,7 @@ internal sealed class RedisGatewayIdentityBook(IConnectionMultiplexer redis, str
 
     public async Task<string?> FindAsync(string client)
     {
-        if (cache.TryGetValue(client, out var known))
+        if (_cache.TryGetValue(client, out var known))
             return known;
         var participant = (string?)await redis.GetDatabase().StringGetAsync(Key(client)).ConfigureAwait(false);
         if (participant is not null)
@@ -42,9 +42,9 @@ internal sealed class RedisGatewayIdentityBook(IConnectionMultiplexer redis, str
     private void Remember(string client, string participant)
     {
         // Client ids come and go with gateway restarts; a full cache starts over rather than growing without end.
-        if (cache.Count >= CacheLimit)
-            cache.Clear();
-        cache[client] = participant;
+        if (_cache.Count >= CacheLimit)
+            _cache.Clear();
+        _cache[client] = participant;
     }
 
     public void Dispose() => redis.Dispose();

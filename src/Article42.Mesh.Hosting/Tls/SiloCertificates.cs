@@ -12,9 +12,9 @@ namespace Article42.Mesh.Hosting.Tls;
 /// </summary>
 internal sealed partial class SiloCertificates(TlsSettings settings, SiloTlsMaterial initial, TimeProvider time, ILogger<SiloCertificates> logger)
 {
-    private readonly Lock gate = new();
-    private SiloTlsMaterial current = initial;
-    private string? refused;
+    private readonly Lock _gate = new();
+    private SiloTlsMaterial _current = initial;
+    private string? _refused;
 
     public TlsSettings Settings => settings;
 
@@ -24,7 +24,7 @@ internal sealed partial class SiloCertificates(TlsSettings settings, SiloTlsMate
         get
         {
             Refresh();
-            return current;
+            return _current;
         }
     }
 
@@ -51,20 +51,20 @@ internal sealed partial class SiloCertificates(TlsSettings settings, SiloTlsMate
             return; // being replaced right now: the next handshake looks again
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (fingerprint == current.Fingerprint || fingerprint == refused)
+            if (fingerprint == _current.Fingerprint || fingerprint == _refused)
                 return;
             var (material, errors) = SiloTlsMaterial.Load(settings, time.GetUtcNow().UtcDateTime);
             if (material is null)
             {
-                refused = fingerprint;
+                _refused = fingerprint;
                 LogReloadRefused(logger, string.Join("; ", errors));
                 return;
             }
 
             // The old certificate is not disposed: handshakes in flight may still be using it.
-            current = material;
+            _current = material;
             LogReloaded(logger, TlsCertificates.Describe(material.Certificate));
         }
     }

@@ -54,9 +54,9 @@ internal static class SiloTlsBuilderExtensions
         {
             silo.Services.AddSingleton<IGatewayIdentityBook>(_ =>
             {
-                var redis = ConfigurationOptions.Parse(settings.Redis!);
+                var redis = ConfigurationOptions.Parse(settings.Cluster.Redis!);
                 redis.AbortOnConnectFail = false;
-                return new RedisGatewayIdentityBook(ConnectionMultiplexer.Connect(redis), settings.ServiceId);
+                return new RedisGatewayIdentityBook(ConnectionMultiplexer.Connect(redis), settings.Cluster.ServiceId);
             });
         }
 

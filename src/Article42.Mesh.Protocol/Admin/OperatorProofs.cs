@@ -9,9 +9,12 @@ public static class OperatorProofs
     /// <summary>How far a request's time may be from the silo's clock, either way.</summary>
     public static readonly TimeSpan Validity = TimeSpan.FromMinutes(2);
 
+    /// <summary>The operation of <c>a42 trace</c>: the life of one message (the argument is its id).</summary>
     public const string Trace = "trace";
+    /// <summary>The operation of <c>a42 status</c>: the state of the mesh (no argument).</summary>
     public const string Status = "status";
 
+    /// <summary>A fresh proof for <paramref name="operation"/> on <paramref name="argument"/>, issued at <paramref name="now"/> with a random nonce and signed with <paramref name="operatorKey"/>.</summary>
     public static OperatorProof Create(string operation, string argument, ECDsa operatorKey, DateTimeOffset now)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));

@@ -4,9 +4,12 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.action-ack")]
 public sealed record ActionAckBody : MessageBody
 {
+    /// <summary>Wire field <c>response</c>.</summary>
     [Id(0)] public ActionResponse? Response { get; init; }
+    /// <summary>Wire field <c>remarks</c>.</summary>
     [Id(1)] public string? Remarks { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireEnum(Response, $"{path}.response");

@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<AttributionStatus>))]
 public enum AttributionStatus
 {
+    /// <summary>Written <c>unknown</c> in JSON.</summary>
     Unknown,
+    /// <summary>Written <c>suspected</c> in JSON.</summary>
     Suspected,
+    /// <summary>Written <c>attributed</c> in JSON.</summary>
     Attributed,
 }

@@ -4,11 +4,16 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.closeout-report")]
 public sealed record CloseoutReportBody : MessageBody
 {
+    /// <summary>Wire field <c>summary</c>.</summary>
     [Id(0)] public string? Summary { get; init; }
+    /// <summary>Wire field <c>lessons</c>.</summary>
     [Id(1)] public ImmutableArray<string> Lessons { get => field.IsDefault ? [] : field; init; } = [];
+    /// <summary>Wire field <c>offers_committed</c>.</summary>
     [Id(2)] public int? OffersCommitted { get; init; }
+    /// <summary>Wire field <c>rfa_lines_covered</c>.</summary>
     [Id(3)] public int? RfaLinesCovered { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireText(Summary, $"{path}.summary", Limits.LongText);

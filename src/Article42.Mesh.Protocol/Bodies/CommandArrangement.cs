@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<CommandArrangement>))]
 public enum CommandArrangement
 {
+    /// <summary>Written <c>NATIONAL</c> in JSON.</summary>
     National,
+    /// <summary>Written <c>OPCON</c> in JSON.</summary>
     Opcon,
+    /// <summary>Written <c>TACON</c> in JSON.</summary>
     Tacon,
 }

@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<Confidence>))]
 public enum Confidence
 {
+    /// <summary>Written <c>low</c> in JSON.</summary>
     Low,
+    /// <summary>Written <c>medium</c> in JSON.</summary>
     Medium,
+    /// <summary>Written <c>high</c> in JSON.</summary>
     High,
 }

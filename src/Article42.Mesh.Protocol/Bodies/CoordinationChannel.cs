@@ -4,6 +4,8 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<CoordinationChannel>))]
 public enum CoordinationChannel
 {
+    /// <summary>Written <c>bilateral</c> in JSON.</summary>
     Bilateral,
+    /// <summary>Written <c>hub</c> in JSON.</summary>
     Hub,
 }

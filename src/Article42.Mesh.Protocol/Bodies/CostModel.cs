@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<CostModel>))]
 public enum CostModel
 {
+    /// <summary>Written <c>FREE</c> in JSON.</summary>
     Free,
+    /// <summary>Written <c>REIMBURSABLE</c> in JSON.</summary>
     Reimbursable,
+    /// <summary>Written <c>EU_FUNDED</c> in JSON.</summary>
     EuFunded,
 }

@@ -4,13 +4,18 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.escalation-report")]
 public sealed record EscalationReportBody : MessageBody
 {
+    /// <summary>Wire field <c>subject_msg_id</c>.</summary>
     [Id(0)] public string? SubjectMsgId { get; init; }
+    /// <summary>Wire field <c>recipient</c>.</summary>
     [Id(1)] public string? Recipient { get; init; }
     /// <summary>50 or 100: the share of the SLO that has passed.</summary>
     [Id(2)] public int? ThresholdPercent { get; init; }
+    /// <summary>Wire field <c>receipt_slo_seconds</c>.</summary>
     [Id(3)] public int? ReceiptSloSeconds { get; init; }
+    /// <summary>Wire field <c>missing</c>.</summary>
     [Id(4)] public AckType? Missing { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireMessageReference(SubjectMsgId, $"{path}.subject_msg_id");

@@ -8,8 +8,10 @@ public sealed record ExerciseControlBody : MessageBody
     [Id(0)] public DateTimeOffset? ExerciseTime { get; init; }
     /// <summary>The scenario's time at that moment.</summary>
     [Id(1)] public DateTimeOffset? SimulatedTime { get; init; }
+    /// <summary>Wire field <c>note</c>.</summary>
     [Id(2)] public string? Note { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.Require(ExerciseTime, $"{path}.exercise_time");

@@ -4,11 +4,13 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.expected-action")]
 public sealed record ExpectedAction
 {
+    /// <summary>Wire field <c>description</c>.</summary>
     [Id(0)] public string? Description { get; init; }
     /// <summary>The participant expected to act; any player when absent.</summary>
     [Id(1)] public string? Actor { get; init; }
     /// <summary>Seconds after the inject is delivered.</summary>
     [Id(2)] public int? DeadlineSeconds { get; init; }
+    /// <summary>Wire field <c>score</c>.</summary>
     [Id(3)] public int? Score { get; init; }
 
     internal void Validate(ValidationContext context, string path)

@@ -4,6 +4,8 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<GatewayStatus>))]
 public enum GatewayStatus
 {
+    /// <summary>Written <c>OPERATIONAL</c> in JSON.</summary>
     Operational,
+    /// <summary>Written <c>DEGRADED</c> in JSON.</summary>
     Degraded,
 }

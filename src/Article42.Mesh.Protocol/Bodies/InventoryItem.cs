@@ -4,9 +4,13 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.inventory-item")]
 public sealed record InventoryItem
 {
+    /// <summary>Wire field <c>category_code</c>.</summary>
     [Id(0)] public string? CategoryCode { get; init; }
+    /// <summary>Wire field <c>description</c>.</summary>
     [Id(1)] public string? Description { get; init; }
+    /// <summary>Wire field <c>quantity</c>.</summary>
     [Id(2)] public int? Quantity { get; init; }
+    /// <summary>Wire field <c>unit</c>.</summary>
     [Id(3)] public string? Unit { get; init; }
     /// <summary>Notice to move, in hours.</summary>
     [Id(4)] public int? ReadinessNtmHours { get; init; }

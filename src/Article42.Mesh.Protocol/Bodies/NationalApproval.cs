@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<NationalApproval>))]
 public enum NationalApproval
 {
+    /// <summary>Written <c>NONE</c> in JSON.</summary>
     None,
+    /// <summary>Written <c>GOVERNMENT</c> in JSON.</summary>
     Government,
+    /// <summary>Written <c>PARLIAMENT</c> in JSON.</summary>
     Parliament,
 }

@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<NatoTrack>))]
 public enum NatoTrack
 {
+    /// <summary>Written <c>none</c> in JSON.</summary>
     None,
+    /// <summary>NATO consultations under Art. 4 of the North Atlantic Treaty.</summary>
     Art4,
+    /// <summary>NATO collective defence under Art. 5 of the North Atlantic Treaty.</summary>
     Art5,
 }

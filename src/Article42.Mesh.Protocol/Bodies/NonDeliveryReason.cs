@@ -4,8 +4,12 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<NonDeliveryReason>))]
 public enum NonDeliveryReason
 {
+    /// <summary>Written <c>UNREACHABLE</c> in JSON.</summary>
     Unreachable,
+    /// <summary>Written <c>EXPIRED</c> in JSON.</summary>
     Expired,
+    /// <summary>Written <c>SECURITY_POLICY</c> in JSON.</summary>
     SecurityPolicy,
+    /// <summary>Written <c>UNKNOWN_RECIPIENT</c> in JSON.</summary>
     UnknownRecipient,
 }

@@ -4,12 +4,16 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.non-delivery-report")]
 public sealed record NonDeliveryReportBody : MessageBody
 {
+    /// <summary>Wire field <c>subject_msg_id</c>.</summary>
     [Id(0)] public string? SubjectMsgId { get; init; }
     /// <summary>As addressed; it may be unknown to the registry (<see cref="NonDeliveryReason.UnknownRecipient"/>).</summary>
     [Id(1)] public string? Recipient { get; init; }
+    /// <summary>Wire field <c>reason</c>.</summary>
     [Id(2)] public NonDeliveryReason? Reason { get; init; }
+    /// <summary>Wire field <c>detail</c>.</summary>
     [Id(3)] public string? Detail { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireMessageReference(SubjectMsgId, $"{path}.subject_msg_id");

@@ -4,9 +4,12 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.non-receipt")]
 public sealed record NonReceiptBody : MessageBody
 {
+    /// <summary>Wire field <c>reason</c>.</summary>
     [Id(0)] public NonReceiptReason? Reason { get; init; }
+    /// <summary>Wire field <c>detail</c>.</summary>
     [Id(1)] public string? Detail { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireEnum(Reason, $"{path}.reason");

@@ -4,6 +4,8 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<NonReceiptReason>))]
 public enum NonReceiptReason
 {
+    /// <summary>Written <c>DISCARDED</c> in JSON.</summary>
     Discarded,
+    /// <summary>Written <c>EXPIRED</c> in JSON.</summary>
     Expired,
 }

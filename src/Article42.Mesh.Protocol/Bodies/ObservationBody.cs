@@ -4,12 +4,18 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.observation")]
 public sealed record ObservationBody : MessageBody
 {
+    /// <summary>Wire field <c>objective_id</c>.</summary>
     [Id(0)] public string? ObjectiveId { get; init; }
+    /// <summary>Wire field <c>msg_refs</c>.</summary>
     [Id(1)] public ImmutableArray<string> MsgRefs { get => field.IsDefault ? [] : field; init; } = [];
+    /// <summary>Wire field <c>rating</c>.</summary>
     [Id(2)] public HseepRating? Rating { get; init; }
+    /// <summary>Wire field <c>finding</c>.</summary>
     [Id(3)] public ObservationFinding? Finding { get; init; }
+    /// <summary>Wire field <c>text</c>.</summary>
     [Id(4)] public string? Text { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireToken(ObjectiveId, $"{path}.objective_id");

@@ -4,6 +4,8 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<ObservationFinding>))]
 public enum ObservationFinding
 {
+    /// <summary>Written <c>STRENGTH</c> in JSON.</summary>
     Strength,
+    /// <summary>Written <c>AREA_FOR_IMPROVEMENT</c> in JSON.</summary>
     AreaForImprovement,
 }

@@ -4,14 +4,18 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.offer-decision")]
 public sealed record OfferDecisionBody : MessageBody
 {
+    /// <summary>Wire field <c>offer_id</c>.</summary>
     [Id(0)] public string? OfferId { get; init; }
+    /// <summary>Wire field <c>decision</c>.</summary>
     [Id(1)] public OfferDecisionKind? Decision { get; init; }
     /// <summary>Required for PARTIAL; meaningless (and refused) for DECLINE and HOLD.</summary>
     [Id(2)] public int? AcceptedQuantity { get; init; }
+    /// <summary>Wire field <c>reason</c>.</summary>
     [Id(3)] public string? Reason { get; init; }
     /// <summary>Arrival point, point of contact, reporting chain.</summary>
     [Id(4)] public string? ReportingInstructions { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireToken(OfferId, $"{path}.offer_id");

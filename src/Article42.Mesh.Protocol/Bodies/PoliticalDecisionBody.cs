@@ -6,9 +6,12 @@ public sealed record PoliticalDecisionBody : MessageBody
 {
     /// <summary>The participant id of the body that decided, e.g. <c>PSC</c>, <c>EUCO</c>, <c>PRES</c>.</summary>
     [Id(0)] public string? DecidingBody { get; init; }
+    /// <summary>Wire field <c>decision_text</c>.</summary>
     [Id(1)] public string? DecisionText { get; init; }
+    /// <summary>Wire field <c>reference</c>.</summary>
     [Id(2)] public string? Reference { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.RequireParticipant(DecidingBody, $"{path}.deciding_body");

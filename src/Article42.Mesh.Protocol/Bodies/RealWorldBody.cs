@@ -4,8 +4,10 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.real-world")]
 public sealed record RealWorldBody : MessageBody
 {
+    /// <summary>Wire field <c>text</c>.</summary>
     [Id(0)] public string? Text { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path) =>
         context.RequireText(Text, $"{path}.text", Limits.LongText);
 }

@@ -4,9 +4,12 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.body.receipt")]
 public sealed record ReceiptBody : MessageBody
 {
+    /// <summary>Wire field <c>received_at</c>.</summary>
     [Id(0)] public DateTimeOffset? ReceivedAt { get; init; }
+    /// <summary>Wire field <c>authority</c>.</summary>
     [Id(1)] public string? Authority { get; init; }
 
+    /// <inheritdoc/>
     public override void Validate(ValidationContext context, string path)
     {
         context.Require(ReceivedAt, $"{path}.received_at");

@@ -9,6 +9,7 @@ namespace Article42.Mesh.Protocol;
 [Alias("a42.inbox-doorbell")]
 public interface IInboxDoorbell : IGrainObserver
 {
+    /// <summary>The inbox of <paramref name="participant"/> gained a message: fetch.</summary>
     [OneWay, Alias("ring")]
     void Ring(string participant);
 }

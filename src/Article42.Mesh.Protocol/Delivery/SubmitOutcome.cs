@@ -6,5 +6,6 @@ public sealed record SubmitOutcome(
     [property: Id(0)] SubmitReceipt? Receipt,
     [property: Id(1)] ImmutableArray<MeshError> Errors)
 {
+    /// <summary>A refusal for the given reasons, with no receipt.</summary>
     public static SubmitOutcome Refused(params MeshError[] errors) => new(null, [.. errors]);
 }

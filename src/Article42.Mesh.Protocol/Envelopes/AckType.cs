@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<AckType>))]
 public enum AckType
 {
+    /// <summary><c>DR</c>: a delivery report, produced by the mesh.</summary>
     Dr,
+    /// <summary><c>RN</c>: a receipt notification (RECEIPT) from the recipient.</summary>
     Rn,
+    /// <summary><c>WILCO</c>: an ACTION_ACK saying whether the recipient will comply.</summary>
     Wilco,
 }

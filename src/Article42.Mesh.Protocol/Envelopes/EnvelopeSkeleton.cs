@@ -6,11 +6,13 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public static class EnvelopeSkeleton
 {
+    /// <summary>The exercise id a training skeleton carries unless told otherwise.</summary>
     public const string DefaultExerciseId = "EX-1";
 
     /// <summary>Stands in for the answered message of a reply kind until the caller names it.</summary>
     public const string PlaceholderReplyTo = "00000000000000000000000000";
 
+    /// <summary>A skeleton of the requested kind, created at <paramref name="now"/>; <paramref name="fillRandom"/>, when given, fills the random part of its message id.</summary>
     public static Envelope Build(SkeletonRequest request, DateTimeOffset now, Action<Span<byte>>? fillRandom = null)
     {
         var info = MessageCatalogue.Of(request.Kind);

@@ -4,8 +4,12 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<MessageMode>))]
 public enum MessageMode
 {
+    /// <summary>Written <c>operation</c> in JSON.</summary>
     Operation,
+    /// <summary>Written <c>exercise</c> in JSON.</summary>
     Exercise,
+    /// <summary>Written <c>drill</c> in JSON.</summary>
     Drill,
+    /// <summary>Written <c>project</c> in JSON.</summary>
     Project,
 }

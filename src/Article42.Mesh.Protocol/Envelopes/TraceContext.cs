@@ -7,6 +7,8 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.trace-context")]
 public sealed record TraceContext
 {
+    /// <summary>Wire field <c>traceparent</c>.</summary>
     [Id(0)] public string Traceparent { get; init; } = "";
+    /// <summary>Wire field <c>tracestate</c>.</summary>
     [Id(1)] public string? Tracestate { get; init; }
 }

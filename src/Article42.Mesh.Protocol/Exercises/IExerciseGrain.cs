@@ -8,15 +8,19 @@ namespace Article42.Mesh.Protocol;
 [Alias("a42.exercise-grain")]
 public interface IExerciseGrain : IGrainWithStringKey
 {
+    /// <summary>Starts the exercise with its plan: the MSEL and the actions it expects.</summary>
     [Alias("startex"), SiloOnly]
     ValueTask StartexAsync(ExercisePlanRecord plan);
 
+    /// <summary>Records one message the exercise played.</summary>
     [Alias("observe"), SiloOnly]
     ValueTask ObserveAsync(ExerciseObservation observation);
 
+    /// <summary>Ends the exercise and returns its final status.</summary>
     [Alias("endex"), SiloOnly]
     ValueTask<ExerciseStatus> EndexAsync();
 
+    /// <summary>The exercise's status so far; null when it was never started.</summary>
     [Alias("status"), SiloOnly]
     ValueTask<ExerciseStatus?> StatusAsync();
 }

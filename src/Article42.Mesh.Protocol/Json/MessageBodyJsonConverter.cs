@@ -9,12 +9,14 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public sealed class MessageBodyJsonConverter : JsonConverter<MessageBody>
 {
+    /// <inheritdoc/>
     public override MessageBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
         return new UnresolvedBody(document.RootElement.Clone());
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, MessageBody value, JsonSerializerOptions options)
     {
         if (value is UnresolvedBody raw)

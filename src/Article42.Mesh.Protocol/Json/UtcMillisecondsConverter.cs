@@ -12,6 +12,7 @@ public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    /// <inheritdoc/>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -33,6 +34,7 @@ public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
         return error.Length == 0;
     }
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Normalize(value).ToString(Format, CultureInfo.InvariantCulture));
 

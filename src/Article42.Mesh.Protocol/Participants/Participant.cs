@@ -7,10 +7,13 @@ namespace Article42.Mesh.Protocol;
 [GenerateSerializer, Immutable, Alias("a42.participant")]
 public sealed record Participant
 {
+    /// <summary>The participant id: a member state's EU code or an EU body's short name.</summary>
     [Id(0)] public string Id { get; init; } = "";
     /// <summary>ISO 3166-1 alpha-2 code of a member state; null for EU bodies.</summary>
     [Id(1)] public string? IsoCode { get; init; }
+    /// <summary>The participant's name, for people.</summary>
     [Id(2)] public string Name { get; init; } = "";
+    /// <summary>Member state, EU body or exercise control.</summary>
     [Id(3)] public ParticipantKind Kind { get; init; }
     /// <summary>True for member states that are also NATO allies.</summary>
     [Id(4)] public bool Nato { get; init; }

@@ -4,7 +4,10 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(LowerSnakeEnumConverter<ParticipantKind>))]
 public enum ParticipantKind
 {
+    /// <summary><c>member_state</c>: a member state.</summary>
     MemberState,
+    /// <summary><c>eu_body</c>: an EU body.</summary>
     EuBody,
+    /// <summary><c>exercise_control</c>: exercise control (EXCON).</summary>
     ExerciseControl,
 }

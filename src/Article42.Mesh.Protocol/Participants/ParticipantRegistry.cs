@@ -36,14 +36,18 @@ public sealed partial class ParticipantRegistry
 
     /// <summary>Every participant, in registry order.</summary>
     public ImmutableArray<Participant> Participants { get; }
+    /// <summary>The ids of the member states, in registry order.</summary>
     public ImmutableArray<string> MemberStates { get; }
+    /// <summary>The ids of the EU bodies, in registry order.</summary>
     public ImmutableArray<string> EuBodies { get; }
 
     /// <summary>The registry shipped with the library: 27 member states, the EU bodies of docs/design/domain.md §6.2 and EXCON, without keys.</summary>
     public static ParticipantRegistry Default { get; } = LoadDefault();
 
+    /// <summary>True when <paramref name="id"/> is a participant of the registry.</summary>
     public bool Contains(string id) => _byId.ContainsKey(id);
 
+    /// <summary>The participant with id <paramref name="id"/>, or null.</summary>
     public Participant? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>True for a syntactically valid participant id (docs/design/domain.md §6.1).</summary>

@@ -4,9 +4,14 @@ namespace Article42.Mesh.Protocol;
 [JsonConverter(typeof(UpperSnakeEnumConverter<Classification>))]
 public enum Classification
 {
+    /// <summary>Written <c>UNCLASSIFIED</c> in JSON.</summary>
     Unclassified = 0,
+    /// <summary>Written <c>RESTREINT_UE</c> in JSON.</summary>
     RestreintUe = 1,
+    /// <summary>Written <c>CONFIDENTIEL_UE</c> in JSON.</summary>
     ConfidentielUe = 2,
+    /// <summary>Written <c>SECRET_UE</c> in JSON.</summary>
     SecretUe = 3,
+    /// <summary>Written <c>TRES_SECRET_UE</c> in JSON.</summary>
     TresSecretUe = 4,
 }

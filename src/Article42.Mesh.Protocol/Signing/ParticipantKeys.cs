@@ -45,6 +45,7 @@ public static class ParticipantKeys
         return null;
     }
 
+    /// <summary>True when <paramref name="base64"/> is a base64 ECDSA P-256 public key (SubjectPublicKeyInfo).</summary>
     public static bool IsValidPublicKey(string base64)
     {
         using var key = ImportPublicKey(base64);

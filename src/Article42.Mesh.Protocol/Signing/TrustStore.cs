@@ -9,7 +9,9 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public sealed class TrustStore
 {
+    /// <summary>The registry file of a store.</summary>
     public const string RegistryFileName = "registry.json";
+    /// <summary>The operator key's file name, without extension (<c>operator.pem</c>, <c>operator.pub</c>).</summary>
     public const string OperatorKeyName = "operator";
 
     private TrustStore(string directory, ParticipantRegistry registry)
@@ -18,8 +20,11 @@ public sealed class TrustStore
         Registry = registry;
     }
 
+    /// <summary>The store's directory.</summary>
     public string Directory { get; }
+    /// <summary>The store's registry, with public keys.</summary>
     public ParticipantRegistry Registry { get; }
+    /// <summary>The full path of the store's registry file.</summary>
     public string RegistryPath => Path.Combine(Directory, RegistryFileName);
 
     /// <summary>True when <paramref name="directory"/> already holds a registry.</summary>

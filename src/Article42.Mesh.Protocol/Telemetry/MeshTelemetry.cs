@@ -11,18 +11,29 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public static class MeshTelemetry
 {
+    /// <summary>The name of the activity source and of the meter.</summary>
     public const string Name = "Article42.Mesh";
+    /// <summary>The <c>messaging.system</c> attribute of every messaging span.</summary>
     public const string MessagingSystem = "article42.mesh";
 
+    /// <summary>The mesh's one activity source.</summary>
     public static ActivitySource Source { get; } = new(Name, typeof(MeshTelemetry).Assembly.GetName().Version?.ToString());
+    /// <summary>The mesh's one meter.</summary>
     public static Meter Meter { get; } = new(Name, typeof(MeshTelemetry).Assembly.GetName().Version?.ToString());
 
+    /// <summary><c>a42.messages.submitted</c>: messages accepted by the mesh.</summary>
     public static Counter<long> Submitted { get; } = Meter.CreateCounter<long>("a42.messages.submitted", "{message}", "Messages accepted by the mesh (durable before the receipt).");
+    /// <summary><c>a42.messages.delivered</c>: copies stored durably in a recipient's inbox.</summary>
     public static Counter<long> Delivered { get; } = Meter.CreateCounter<long>("a42.messages.delivered", "{message}", "Copies stored durably in a recipient's inbox (delivery reports).");
+    /// <summary><c>a42.messages.acknowledged</c>: messages a gateway acknowledged.</summary>
     public static Counter<long> Acknowledged { get; } = Meter.CreateCounter<long>("a42.messages.acknowledged", "{message}", "Messages a gateway acknowledged.");
+    /// <summary><c>a42.deliveries.retried</c>: delivery attempts retried after a failure.</summary>
     public static Counter<long> Retried { get; } = Meter.CreateCounter<long>("a42.deliveries.retried", "{attempt}", "Delivery attempts retried after a failure.");
+    /// <summary><c>a42.messages.dead_lettered</c>: recipient copies dead-lettered with a non-delivery report.</summary>
     public static Counter<long> DeadLettered { get; } = Meter.CreateCounter<long>("a42.messages.dead_lettered", "{message}", "Recipient copies dead-lettered with a non-delivery report.");
+    /// <summary><c>a42.receipts.escalated</c>: default receipts missing at 50% or 100% of their SLO.</summary>
     public static Counter<long> Escalations { get; } = Meter.CreateCounter<long>("a42.receipts.escalated", "{escalation}", "Default receipts missing at 50% or 100% of their SLO.");
+    /// <summary><c>a42.messages.refused</c>: submits refused, by error code.</summary>
     public static Counter<long> Refused { get; } = Meter.CreateCounter<long>("a42.messages.refused", "{message}", "Submits refused, by error code.");
 
     /// <summary>

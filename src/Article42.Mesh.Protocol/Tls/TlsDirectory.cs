@@ -13,8 +13,11 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 public sealed class TlsDirectory
 {
+    /// <summary>The folder of the TLS material inside a trust store.</summary>
     public const string FolderName = "tls";
+    /// <summary>The certificate authority's file name, without extension.</summary>
     public const string AuthorityName = "ca";
+    /// <summary>The silo certificate's file name, without extension.</summary>
     public const string SiloName = "silo";
 
     /// <summary>The names a development silo certificate is issued for (host names are not checked by the mesh; other tools may).</summary>
@@ -23,8 +26,10 @@ public sealed class TlsDirectory
     private static readonly TimeSpan AuthorityLifetime = TimeSpan.FromDays(5 * 365);
     private static readonly TimeSpan CertificateLifetime = TimeSpan.FromDays(365);
 
+    /// <summary>The TLS folder at <paramref name="path"/>.</summary>
     public TlsDirectory(string path) => Path = path ?? throw new ArgumentNullException(nameof(path));
 
+    /// <summary>The TLS folder.</summary>
     public string Path { get; }
 
     /// <summary>The trusted certificate authority: <c>Tls:CaCertificate</c> on silos, the CA a gateway trusts.</summary>

@@ -11,8 +11,10 @@ public static partial class EnvelopeValidator
     /// <summary>How far <c>created_at</c> may lie in the future by the mesh's clock (docs/design/domain.md §8.5a).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>The handling mark training traffic carries, and real traffic must not.</summary>
     public const string ExerciseHandlingMark = "EXERCISE";
 
+    /// <summary>Every rule <paramref name="envelope"/> breaks against <paramref name="registry"/> at <paramref name="now"/>; empty when it is valid.</summary>
     public static ImmutableArray<MeshError> Validate(Envelope envelope, ParticipantRegistry registry, DateTimeOffset now)
     {
         var context = new ValidationContext(registry, now);

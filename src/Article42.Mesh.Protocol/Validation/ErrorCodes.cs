@@ -7,95 +7,170 @@ namespace Article42.Mesh.Protocol;
 public static class ErrorCodes
 {
     // Codec: the bytes are not a well-formed envelope document.
+    /// <summary>Not JSON: malformed, truncated, empty, invalid UTF-8 or an escape that is not text.</summary>
     public const string MalformedJson = "A42-JSON-001";
+    /// <summary>Unknown field.</summary>
     public const string UnknownField = "A42-JSON-002";
+    /// <summary>Field appears more than once.</summary>
     public const string DuplicateField = "A42-JSON-003";
+    /// <summary>Value of the wrong type or format (not an object, unknown enum name, time not ISO 8601 or finer than ms).</summary>
     public const string WrongType = "A42-JSON-004";
+    /// <summary>Input larger than 256 KiB.</summary>
     public const string TooLarge = "A42-JSON-005";
+    /// <summary>Required field missing.</summary>
     public const string MissingField = "A42-JSON-006";
+    /// <summary>Nesting deeper than 16.</summary>
     public const string TooDeep = "A42-JSON-007";
 
     // Envelope rules.
+    /// <summary>Required value missing (msg id, sender, label, payload, activation id of an activation kind, ...).</summary>
     public const string MissingValue = "A42-ENV-001";
+    /// <summary>Not a ULID (msg_id, in_reply_to, references).</summary>
     public const string BadMessageId = "A42-ENV-002";
+    /// <summary>Schema version not accepted.</summary>
     public const string UnsupportedSchemaVersion = "A42-ENV-003";
+    /// <summary>Malformed participant id.</summary>
     public const string BadParticipantId = "A42-ENV-005";
+    /// <summary>No action addressee (or the addressees expand to nobody but the sender).</summary>
     public const string NoActionAddressee = "A42-ENV-006";
+    /// <summary>Unknown participant.</summary>
     public const string UnknownParticipant = "A42-ENV-007";
+    /// <summary>Info precedence above action precedence.</summary>
     public const string InfoAboveAction = "A42-ENV-008";
+    /// <summary>Times out of order (expires/reply-by not after creation, released before creation).</summary>
     public const string TimeOrder = "A42-ENV-009";
+    /// <summary><c>created_at</c> more than 5 minutes ahead of the mesh clock.</summary>
     public const string CreatedInFuture = "A42-ENV-010";
+    /// <summary>Payload type does not match the kind.</summary>
     public const string BodyKindMismatch = "A42-ENV-011";
+    /// <summary>Exercise marking: training traffic without exercise id or EXERCISE mark, the mark on real traffic, exercise control or EXCON outside training.</summary>
     public const string ExerciseMarking = "A42-ENV-012";
+    /// <summary>More than 64 recipients after group expansion.</summary>
     public const string TooManyRecipients = "A42-ENV-013";
+    /// <summary>Text longer than its limit.</summary>
     public const string TextTooLong = "A42-ENV-014";
+    /// <summary>List longer than its limit.</summary>
     public const string TooManyItems = "A42-ENV-015";
+    /// <summary>Label policy not EU, NATO or NAT:&lt;cc&amp;gt;.</summary>
     public const string BadLabel = "A42-ENV-016";
+    /// <summary>Enum value outside the catalogue (precedence, level, kind, ...).</summary>
     public const string UndefinedValue = "A42-ENV-017";
+    /// <summary>A participant addresses itself.</summary>
     public const string AddressedToSelf = "A42-ENV-018";
+    /// <summary>Acknowledgement type requested twice.</summary>
     public const string BadAckRequest = "A42-ENV-019";
+    /// <summary>Malformed activation id.</summary>
     public const string BadActivationId = "A42-ENV-020";
+    /// <summary>Handling mark, topic, caveat or id not a token.</summary>
     public const string BadToken = "A42-ENV-021";
+    /// <summary>Reply kind without <c>in_reply_to</c>.</summary>
     public const string ReplyRequired = "A42-ENV-022";
 
     // Typed bodies.
+    /// <summary>Required body value missing.</summary>
     public const string BodyMissingValue = "A42-BODY-001";
+    /// <summary>Body value out of range.</summary>
     public const string BodyOutOfRange = "A42-BODY-002";
+    /// <summary>Not a resource category code of docs/design/domain.md §7 (<c>MED.EMT2</c>, <c>CYB.CRRT</c>, ...).</summary>
     public const string BodyBadCategory = "A42-BODY-003";
+    /// <summary>Body fields inconsistent (offer both solicited and unsolicited, PARTIAL without quantity, period_to before period_from, duplicate line ids, ...).</summary>
     public const string BodyInconsistent = "A42-BODY-004";
 
     // Sessions.
+    /// <summary>Challenge unknown, used or expired.</summary>
     public const string ChallengeUnknown = "A42-SES-001";
+    /// <summary>Challenge not signed with the participant's key.</summary>
     public const string ProofInvalid = "A42-SES-002";
+    /// <summary>No live session with this token (expired, superseded, never opened).</summary>
     public const string SessionInvalid = "A42-SES-003";
+    /// <summary>A send-only session cannot fetch, acknowledge or subscribe.</summary>
     public const string NotConsuming = "A42-SES-004";
+    /// <summary>The grain is not the participant named (or not in the registry).</summary>
     public const string WrongParticipant = "A42-SES-005";
 
     // Submit refusals.
+    /// <summary>The envelope's <c>from</c> is not the session's participant.</summary>
     public const string SenderMismatch = "A42-SUB-001";
+    /// <summary>DELIVERY_REPORT, NON_DELIVERY_REPORT and ESCALATION_REPORT come from the mesh only.</summary>
     public const string MeshOnlyKind = "A42-SUB-002";
+    /// <summary>Label above the sender's own accreditation ceiling.</summary>
     public const string AboveSenderCeiling = "A42-SUB-003";
+    /// <summary>Message id already used by another sender, or by this sender for other content.</summary>
     public const string MessageIdConflict = "A42-SUB-004";
+    /// <summary>Backpressure: sender over its rate.</summary>
     public const string SenderRateExceeded = "A42-SUB-005";
+    /// <summary>Backpressure: a recipient's inbox is full.</summary>
     public const string InboxFull = "A42-SUB-006";
+    /// <summary>Acknowledged message is not in this inbox.</summary>
     public const string UnknownMessage = "A42-SUB-007";
+    /// <summary>Too many ids in one acknowledgement.</summary>
     public const string BatchTooLarge = "A42-SUB-008";
 
     // Activation rules (the legality hook).
+    /// <summary>Activation rule: a message naming an activation that was never invoked is refused.</summary>
     public const string ActivationUnknown = "A42-ACT-001";
+    /// <summary>Activation rule: a second INVOCATION of the same id only extends the legal basis to BOTH, and only by the invoker.</summary>
     public const string ActivationExists = "A42-ACT-002";
+    /// <summary>Activation rule: the message must come from the invoking state (RFA, RFA_AMEND, RFA_CANCEL, OFFER_DECISION, TERMINATION, a second INVOCATION).</summary>
     public const string NotInvoker = "A42-ACT-003";
+    /// <summary>Activation rule: no new RFA or OFFER while standing down; CLOSEOUT_REPORT only after TERMINATION.</summary>
     public const string StateForbids = "A42-ACT-004";
+    /// <summary>Activation rule: no lifecycle message once CLOSED or WITHDRAWN.</summary>
     public const string ActivationClosed = "A42-ACT-005";
+    /// <summary>Activation rule: an RFA change or an offer names an RFA and line that exist.</summary>
     public const string RfaUnknown = "A42-ACT-006";
+    /// <summary>Activation rule: an offer against a line names an OPEN or PARTIALLY_COVERED line (else it is <c>unsolicited</c>).</summary>
     public const string LineNotOpen = "A42-ACT-007";
+    /// <summary>Activation rule: a decision answers an offer made to the invoking state.</summary>
     public const string OfferUnknown = "A42-ACT-008";
+    /// <summary>Activation rule: an offer is decided once (re-decided only from COUNTERED or ON_HOLD); only an accepted offer is committed; deployment status only for committed offers.</summary>
     public const string OfferStateForbids = "A42-ACT-009";
+    /// <summary>Activation rule: COMMITMENT, OFFER_WITHDRAW and DEPLOYMENT_STATUS come from the offerer.</summary>
     public const string NotOfferer = "A42-ACT-010";
+    /// <summary>Activation rule: only a member state invokes; the invoker neither acknowledges nor offers to itself; POLITICAL_DECISION comes from PRES, PSC or EUCO; MATCH_PROPOSAL and COORDINATION_NOTE from an EU body; CLOSEOUT_REPORT from the invoker or an EU body.</summary>
     public const string WrongSenderKind = "A42-ACT-011";
+    /// <summary>Activation rule: exercise traffic never mixes with a real activation, nor the reverse.</summary>
     public const string ModeMismatch = "A42-ACT-012";
+    /// <summary>Activation rule: a commitment may not exceed what the offerer declared (INVENTORY_DECLARATION) minus what it has committed in all activations.</summary>
     public const string InventoryExceeded = "A42-ACT-013";
+    /// <summary>Activation rule: RFA and offer ids are unique within the activation.</summary>
     public const string DuplicateId = "A42-ACT-014";
+    /// <summary>Activation rule: a PARTIAL decision accepts at most the offered quantity.</summary>
     public const string QuantityExceeded = "A42-ACT-015";
+    /// <summary>Activation rule: close-out waits until every committed asset has RETURNED.</summary>
     public const string AssetsDeployed = "A42-ACT-016";
 
     // Operator requests (a42 trace, a42 status).
+    /// <summary>The silo has no <c>operator.pub</c> in its keys directory: it serves no operator requests.</summary>
     public const string NoOperatorKey = "A42-ADM-001";
+    /// <summary>The operator request is not signed with the operator key (or for another operation or argument).</summary>
     public const string OperatorProofInvalid = "A42-ADM-002";
+    /// <summary>The operator request was issued more than 2 min from the silo's clock (<c>$.issued_at</c>), or replayed (<c>$.nonce</c>).</summary>
     public const string OperatorProofStale = "A42-ADM-003";
+    /// <summary><c>a42 trace</c>: the mesh never accepted a message with this id.</summary>
     public const string MessageUnknown = "A42-ADM-004";
 
     // Signatures.
+    /// <summary>Envelope not signed.</summary>
     public const string SignatureMissing = "A42-SIG-001";
+    /// <summary>Signature does not match envelope and key.</summary>
     public const string SignatureInvalid = "A42-SIG-002";
+    /// <summary>The registry holds no key for the sender.</summary>
     public const string SignerHasNoKey = "A42-SIG-003";
+    /// <summary>Signature not canonical base64 of 64 bytes.</summary>
     public const string SignatureMalformed = "A42-SIG-004";
+    /// <summary>Reserved for an envelope signed by someone other than its sender; nothing produces it today (signatures are checked against the sender's key).</summary>
     public const string SignerNotSender = "A42-SIG-005";
 
     // Transport security: why a gateway's TLS connection to the mesh cannot work (the SDK's MeshTlsException).
+    /// <summary>The mesh refused this gateway's TLS connection: no client certificate, not from the mesh's CA, expired or not for client authentication.</summary>
     public const string TlsRefusedByMesh = "A42-TLS-001";
+    /// <summary>The silo's certificate is not trusted: not from the CA the gateway trusts, expired, or not for server authentication.</summary>
     public const string TlsSiloNotTrusted = "A42-TLS-002";
+    /// <summary>The gateway's own certificate cannot work at all (no private key, not for client authentication).</summary>
     public const string TlsOwnCertificateUnusable = "A42-TLS-003";
+    /// <summary>One side speaks TLS and the other does not.</summary>
     public const string TlsMismatch = "A42-TLS-004";
+    /// <summary>The endpoint speaks TLS but is not a mesh gateway (it asks for no client certificate).</summary>
     public const string TlsNotAMeshGateway = "A42-TLS-005";
 }

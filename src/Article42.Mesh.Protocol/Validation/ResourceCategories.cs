@@ -5,6 +5,7 @@ namespace Article42.Mesh.Protocol;
 /// <summary>The resource taxonomy roots of docs/design/domain.md §7; leaves below a root are free-form upper-case segments.</summary>
 public static partial class ResourceCategories
 {
+    /// <summary>The roots a category code may start with.</summary>
     public static ImmutableArray<string> Roots { get; } =
         ["MIL", "INT", "CYB", "HYB", "DIP", "MED", "CBRN", "CP", "LOG", "COMMS", "POL", "ENERGY", "CI", "FIN"];
 

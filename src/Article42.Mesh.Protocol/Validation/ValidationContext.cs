@@ -10,10 +10,14 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
 {
     private readonly List<MeshError> _errors = [];
 
+    /// <summary>The registry addressees and senders are checked against.</summary>
     public ParticipantRegistry Registry { get; } = registry;
+    /// <summary>The mesh's clock at validation.</summary>
     public DateTimeOffset Now { get; } = now;
+    /// <summary>Every broken rule so far.</summary>
     public IReadOnlyList<MeshError> Errors => _errors;
 
+    /// <summary>Records a broken rule.</summary>
     public void Add(string code, string path, string message) => _errors.Add(new MeshError(code, path, message));
 
     /// <summary>A required text: present, not blank, at most <paramref name="maxLength"/> characters.</summary>

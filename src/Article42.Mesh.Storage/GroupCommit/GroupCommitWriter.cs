@@ -8,27 +8,27 @@ namespace Article42.Mesh.Storage.GroupCommit;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingWrite> pending =
+    private readonly Channel<PendingWrite> _pending =
         Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
 
-    private readonly IWriteStore store;
-    private readonly TimeProvider time;
-    private readonly int maxGroupEntries;
-    private readonly Task loop;
-    private long transactions;
-    private long operations;
-    private long rows;
+    private readonly IWriteStore _store;
+    private readonly TimeProvider _time;
+    private readonly int _maxGroupEntries;
+    private readonly Task _loop;
+    private long _transactions;
+    private long _operations;
+    private long _rows;
 
     public GroupCommitWriter(IWriteStore store, TimeProvider time, int maxGroupEntries)
     {
-        this.store = store;
-        this.time = time;
-        this.maxGroupEntries = maxGroupEntries;
-        loop = Task.Run(RunAsync);
+        _store = store;
+        _time = time;
+        _maxGroupEntries = maxGroupEntries;
+        _loop = Task.Run(RunAsync);
     }
 
     public JournalStatistics Statistics =>
-        new(Interlocked.Read(ref transactions), Interlocked.Read(ref operations), Interlocked.Read(ref rows));
+        new(Interlocked.Read(ref _transactions), Interlocked.Read(ref _operations), Interlocked.Read(ref _rows));
 
     public Task<T> SubmitAsync<T>(PendingWrite<T> write)
     {
@@ -37,7 +37,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return Task.FromCanceled<T>(write.CancellationToken);
         }
 
-        if (!pending.Writer.TryWrite(write))
+        if (!_pending.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(IMessageJournal), "The journal is closed.");
         }
@@ -47,13 +47,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        pending.Writer.TryComplete();
-        await loop.ConfigureAwait(false);
+        _pending.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
     }
 
     private async Task RunAsync()
     {
-        var reader = pending.Reader;
+        var reader = _pending.Reader;
         var group = new List<PendingWrite>();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -61,7 +61,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var size = 0;
 
             // The first write always goes, however big; later ones join while the group has room.
-            while ((group.Count == 0 || size < maxGroupEntries) && reader.TryRead(out var write))
+            while ((group.Count == 0 || size < _maxGroupEntries) && reader.TryRead(out var write))
             {
                 if (write.CancellationToken.IsCancellationRequested)
                 {
@@ -84,10 +84,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            await store.CommitAsync(group, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            Interlocked.Increment(ref transactions);
-            Interlocked.Add(ref operations, group.Count);
-            Interlocked.Add(ref rows, size);
+            await _store.CommitAsync(group, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            Interlocked.Increment(ref _transactions);
+            Interlocked.Add(ref _operations, group.Count);
+            Interlocked.Add(ref _rows, size);
             foreach (var write in group)
             {
                 write.Complete();

@@ -3,9 +3,9 @@ namespace Article42.Mesh.Storage.GroupCommit;
 internal abstract class PendingWrite<T>(CancellationToken cancellationToken) : PendingWrite(cancellationToken)
 {
     // Continuations run off the writer loop, so a slow caller never holds up the next group.
-    private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<T> Task => completion.Task;
+    public Task<T> Task => _completion.Task;
 
     public T? Result { get; set; }
 
@@ -13,15 +13,15 @@ internal abstract class PendingWrite<T>(CancellationToken cancellationToken) : P
     {
         if (Error is not null)
         {
-            completion.TrySetException(Error);
+            _completion.TrySetException(Error);
         }
         else
         {
-            completion.TrySetResult(Result!);
+            _completion.TrySetResult(Result!);
         }
     }
 
-    public override void Fail(Exception error) => completion.TrySetException(error);
+    public override void Fail(Exception error) => _completion.TrySetException(error);
 
-    public override void Cancel() => completion.TrySetCanceled(CancellationToken);
+    public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Article42.Mesh.Storage.GroupCommit;
 using Npgsql;
 
@@ -9,28 +8,28 @@ namespace Article42.Mesh.Storage.Postgres;
 /// The clustered journal: PostgreSQL, shared by every silo. Each silo group-commits its own writes; the
 /// (stream, version) row lock and the unique key keep concurrent silos honest.
 /// </summary>
-public sealed partial class PostgresJournal : IMessageJournal
+public sealed class PostgresJournal : IMessageJournal
 {
-    private readonly NpgsqlDataSource dataSource;
-    private readonly PostgresSql sql;
-    private readonly GroupCommitWriter writer;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresSql _sql;
+    private readonly GroupCommitWriter _writer;
 
     private PostgresJournal(NpgsqlDataSource dataSource, PostgresSql sql, PostgresJournalOptions options, TimeProvider time)
     {
-        this.dataSource = dataSource;
-        this.sql = sql;
-        writer = new GroupCommitWriter(new PostgresWriteStore(dataSource, sql), time, options.MaxGroupRows);
+        _dataSource = dataSource;
+        _sql = sql;
+        _writer = new GroupCommitWriter(new PostgresWriteStore(dataSource, sql), time, options.MaxGroupRows);
     }
 
-    public JournalStatistics Statistics => writer.Statistics;
+    public JournalStatistics Statistics => _writer.Statistics;
 
     /// <summary>Connects, creates or migrates the schema, and returns the journal; throws <see cref="JournalOpenException"/> when it cannot.</summary>
     public static async Task<PostgresJournal> OpenAsync(PostgresJournalOptions options, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!SchemaName().IsMatch(options.Schema))
+        if (!PostgresSchemaName.IsValid(options.Schema))
         {
-            throw new ArgumentException($"Schema name '{options.Schema}' must be a lower-case SQL identifier.", nameof(options));
+            throw new ArgumentException($"Schema name '{options.Schema}' must be {PostgresSchemaName.Rule}.", nameof(options));
         }
 
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
@@ -65,17 +64,17 @@ public sealed partial class PostgresJournal : IMessageJournal
 
     public async ValueTask<AppendResult> AppendAsync(
         string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingAppend(streamId, expectedVersion, entries, queueChanges, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingAppend(streamId, expectedVersion, entries, queueChanges, cancellationToken)).ConfigureAwait(false);
 
     public async ValueTask SaveSnapshotAsync(string streamId, long version, byte[] state, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingSnapshot(streamId, version, state, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingSnapshot(streamId, version, state, cancellationToken)).ConfigureAwait(false);
 
     public async ValueTask<ClaimResult> ClaimMessageIdAsync(string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingClaim(messageId, owner, contentHash, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingClaim(messageId, owner, contentHash, cancellationToken)).ConfigureAwait(false);
 
     public async IAsyncEnumerable<StoredEntry> ReadStreamAsync(string streamId, long fromVersion = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.ReadStream, streamId, fromVersion);
+        await using var command = Command(_sql.ReadStream, streamId, fromVersion);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -85,14 +84,14 @@ public sealed partial class PostgresJournal : IMessageJournal
 
     public async ValueTask<long> GetVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.StreamVersion, streamId);
+        await using var command = Command(_sql.StreamVersion, streamId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async ValueTask<IReadOnlyList<string>> ListStreamsAsync(string prefix, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await using var command = Command(sql.ListStreams, prefix, max);
+        await using var command = Command(_sql.ListStreams, prefix, max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var streams = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -102,7 +101,7 @@ public sealed partial class PostgresJournal : IMessageJournal
 
     public async ValueTask<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.LoadSnapshot, streamId);
+        await using var command = Command(_sql.LoadSnapshot, streamId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new Snapshot(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), UnixMicros.To(reader.GetInt64(2)))
@@ -113,34 +112,34 @@ public sealed partial class PostgresJournal : IMessageJournal
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await using var command = after is { } cursor
-            ? Command(sql.FetchQueuedAfter, queueId, (long)max, cursor.Precedence, cursor.Sequence)
-            : Command(sql.FetchQueuedFirst, queueId, (long)max);
+            ? Command(_sql.FetchQueuedAfter, queueId, (long)max, cursor.Precedence, cursor.Sequence)
+            : Command(_sql.FetchQueuedFirst, queueId, (long)max);
         return await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        await using var command = Command(sql.FetchQueuedInBand, queueId, precedence, afterSequence, (long)max);
+        await using var command = Command(_sql.FetchQueuedInBand, queueId, precedence, afterSequence, (long)max);
         return await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.CountQueued, queueId);
+        await using var command = Command(_sql.CountQueued, queueId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.GetQueued, queueId, sequence);
+        await using var command = Command(_sql.GetQueued, queueId, sequence);
         var rows = await QueuedAsync(command, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public async ValueTask<IReadOnlyList<StoredEntry>> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(sql.FindByMessageId, messageId);
+        await using var command = Command(_sql.FindByMessageId, messageId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var found = new List<StoredEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -153,8 +152,8 @@ public sealed partial class PostgresJournal : IMessageJournal
 
     public async ValueTask DisposeAsync()
     {
-        await writer.DisposeAsync().ConfigureAwait(false);
-        await dataSource.DisposeAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<QueuedEntry>> QueuedAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -172,7 +171,7 @@ public sealed partial class PostgresJournal : IMessageJournal
     // A data-source command takes a pooled connection and gives it back when disposed.
     private NpgsqlCommand Command(string text, params object[] values)
     {
-        var command = dataSource.CreateCommand(text);
+        var command = _dataSource.CreateCommand(text);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
@@ -180,7 +179,4 @@ public sealed partial class PostgresJournal : IMessageJournal
 
         return command;
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex SchemaName();
 }

@@ -5,7 +5,7 @@ namespace Article42.Mesh.Storage.Sqlite;
 /// <summary>The write statements of one group, each prepared once and re-bound for every row.</summary>
 internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
 {
-    private readonly List<SqliteCommand> created = [];
+    private readonly List<SqliteCommand> _created = [];
 
     public SqliteCommand StreamVersion => field ??= Create(SqliteSql.StreamVersion, "$stream");
 
@@ -35,7 +35,7 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
 
     public void Dispose()
     {
-        foreach (var command in created)
+        foreach (var command in _created)
         {
             command.Dispose();
         }
@@ -51,7 +51,7 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
-        created.Add(command);
+        _created.Add(command);
         return command;
     }
 }

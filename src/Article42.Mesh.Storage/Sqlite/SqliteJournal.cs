@@ -10,18 +10,18 @@ namespace Article42.Mesh.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteJournal : IMessageJournal
 {
-    private readonly SqliteConnection writeConnection;
-    private readonly GroupCommitWriter writer;
-    private readonly string readConnectionString;
+    private readonly SqliteConnection _writeConnection;
+    private readonly GroupCommitWriter _writer;
+    private readonly string _readConnectionString;
 
     private SqliteJournal(SqliteConnection writeConnection, string readConnectionString, SqliteJournalOptions options, TimeProvider time)
     {
-        this.writeConnection = writeConnection;
-        this.readConnectionString = readConnectionString;
-        writer = new GroupCommitWriter(new SqliteWriteStore(writeConnection), time, options.MaxGroupRows);
+        _writeConnection = writeConnection;
+        _readConnectionString = readConnectionString;
+        _writer = new GroupCommitWriter(new SqliteWriteStore(writeConnection), time, options.MaxGroupRows);
     }
 
-    public JournalStatistics Statistics => writer.Statistics;
+    public JournalStatistics Statistics => _writer.Statistics;
 
     /// <summary>Opens (creating when absent) the journal file; throws <see cref="JournalOpenException"/> for a file that is not one.</summary>
     public static Task<SqliteJournal> OpenAsync(SqliteJournalOptions options, TimeProvider? time = null)
@@ -53,13 +53,13 @@ public sealed class SqliteJournal : IMessageJournal
 
     public async ValueTask<AppendResult> AppendAsync(
         string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingAppend(streamId, expectedVersion, entries, queueChanges, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingAppend(streamId, expectedVersion, entries, queueChanges, cancellationToken)).ConfigureAwait(false);
 
     public async ValueTask SaveSnapshotAsync(string streamId, long version, byte[] state, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingSnapshot(streamId, version, state, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingSnapshot(streamId, version, state, cancellationToken)).ConfigureAwait(false);
 
     public async ValueTask<ClaimResult> ClaimMessageIdAsync(string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default) =>
-        await writer.SubmitAsync(new PendingClaim(messageId, owner, contentHash, cancellationToken)).ConfigureAwait(false);
+        await _writer.SubmitAsync(new PendingClaim(messageId, owner, contentHash, cancellationToken)).ConfigureAwait(false);
 
     public async IAsyncEnumerable<StoredEntry> ReadStreamAsync(string streamId, long fromVersion = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -150,18 +150,18 @@ public sealed class SqliteJournal : IMessageJournal
 
     public async ValueTask DisposeAsync()
     {
-        await writer.DisposeAsync().ConfigureAwait(false);
-        await writeConnection.DisposeAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _writeConnection.DisposeAsync().ConfigureAwait(false);
 
         // Pooled connections keep the file (and its WAL) open; the caller may want to move or delete it next.
-        SqliteConnection.ClearPool(writeConnection);
-        using var reader = new SqliteConnection(readConnectionString);
+        SqliteConnection.ClearPool(_writeConnection);
+        using var reader = new SqliteConnection(_readConnectionString);
         SqliteConnection.ClearPool(reader);
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(readConnectionString);
+        var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -33,22 +33,22 @@ public sealed partial class ComposeFileTests
             seen.Add(settings);
 
             Assert.Equal(MeshProfile.Cluster, settings.Profile);
-            Assert.Equal(IPAddress.Parse(service.Text("networks", "mesh", "ipv4_address")), settings.AdvertiseIp);
-            Assert.True(subnet.Contains(settings.AdvertiseIp), $"{name}: {settings.AdvertiseIp} is outside {subnet}");
+            Assert.Equal(IPAddress.Parse(service.Text("networks", "mesh", "ipv4_address")), settings.Cluster.AdvertiseIp);
+            Assert.True(subnet.Contains(settings.Cluster.AdvertiseIp), $"{name}: {settings.Cluster.AdvertiseIp} is outside {subnet}");
 
             // Orleans clients on the host reach a gateway at 127.0.0.1 only with the silo's own port number.
             var published = service.List("ports").Select(p => ((YamlScalarNode)p).Value!.Split(':')).ToList();
-            Assert.Contains(published, p => p[0] == "127.0.0.1" && p[1] == $"{settings.GatewayPort}" && p[2] == $"{settings.GatewayPort}");
-            Assert.Contains(published, p => p[0] == "127.0.0.1" && p[2] == $"{settings.HttpPort}");
+            Assert.Contains(published, p => p[0] == "127.0.0.1" && p[1] == $"{settings.Cluster.GatewayPort}" && p[2] == $"{settings.Cluster.GatewayPort}");
+            Assert.Contains(published, p => p[0] == "127.0.0.1" && p[2] == $"{settings.Http.Port}");
 
             var volume = Assert.Single(service.List("volumes"));
-            Assert.Equal((settings.KeysDirectory, "true", "./registry"), (volume.Text("target"), volume.Text("read_only"), volume.Text("source")));
-            Assert.True(Duration(service.Text("stop_grace_period")) > settings.ShutdownTimeout, $"{name}: stop_grace_period must exceed Shutdown:Timeout");
+            Assert.Equal((settings.Paths.KeysDirectory, "true", "./registry"), (volume.Text("target"), volume.Text("read_only"), volume.Text("source")));
+            Assert.True(Duration(service.Text("stop_grace_period")) > settings.Shutdown.Timeout, $"{name}: stop_grace_period must exceed Shutdown:Timeout");
             HealthCheck(name, settings);
         }
 
-        Assert.Equal(3, seen.Select(s => s.AdvertiseIp).Distinct().Count());
-        Assert.Equal(3, seen.Select(s => s.GatewayPort).Distinct().Count());
+        Assert.Equal(3, seen.Select(s => s.Cluster.AdvertiseIp).Distinct().Count());
+        Assert.Equal(3, seen.Select(s => s.Cluster.GatewayPort).Distinct().Count());
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed partial class ComposeFileTests
         foreach (var name in compose.Silos)
         {
             var settings = compose.Launch(name).Settings();
-            var redisHost = settings.Redis!.Split(',')[0].Split(':')[0];
-            var journal = new NpgsqlConnectionStringBuilder(settings.Postgres);
+            var redisHost = settings.Cluster.Redis!.Split(',')[0].Split(':')[0];
+            var journal = new NpgsqlConnectionStringBuilder(settings.Journal.Postgres);
             foreach (var dependency in new[] { redisHost, journal.Host! })
             {
                 Assert.Equal("service_healthy", compose.Service(name).Text("depends_on", dependency, "condition"));
@@ -85,8 +85,8 @@ public sealed partial class ComposeFileTests
         var local = launch.Set(ConfigKeys.AdvertiseIp, "127.0.0.1").Set(ConfigKeys.KeysDirectory, rehearsal.Registry);
         await rehearsal.RunAsync(local, "cluster", [MeshEndpoints.LivePath, MeshEndpoints.ReadyPath], "/metrics", Duration(compose.Service(name).Text("stop_grace_period")), async ports =>
         {
-            Assert.Equal(0, await BashAsync(check.Replace($"/{settings.HttpPort}", $"/{ports.Http}", StringComparison.Ordinal), local.Environment));
-            Assert.NotEqual(0, await BashAsync(check.Replace($"/{settings.HttpPort}", $"/{FreePorts.One()}", StringComparison.Ordinal), local.Environment));
+            Assert.Equal(0, await BashAsync(check.Replace($"/{settings.Http.Port}", $"/{ports.Http}", StringComparison.Ordinal), local.Environment));
+            Assert.NotEqual(0, await BashAsync(check.Replace($"/{settings.Http.Port}", $"/{FreePorts.One()}", StringComparison.Ordinal), local.Environment));
         });
     }
 
@@ -99,9 +99,9 @@ public sealed partial class ComposeFileTests
         Assert.DoesNotMatch(SingleDollar(), script);
         script = script.Replace("$$", "$", StringComparison.Ordinal);
         Assert.Contains($"GET {MeshEndpoints.ReadyPath} ", script, StringComparison.Ordinal);
-        Assert.Single(Regex.Matches(script, $"/{settings.HttpPort}\\b"));
+        Assert.Single(Regex.Matches(script, $"/{settings.Http.Port}\\b"));
         foreach (var variable in Regex.Matches(script, @"\$\{(\w+)\}").Select(m => m.Groups[1].Value))
-            Assert.Equal(settings.AdvertiseIp.ToString(), compose.Launch(service).Environment[variable]);
+            Assert.Equal(settings.Cluster.AdvertiseIp.ToString(), compose.Launch(service).Environment[variable]);
         return script;
     }
 

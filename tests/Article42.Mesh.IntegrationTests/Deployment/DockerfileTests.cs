@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Article42.Mesh.Hosting.Configuration;
 
 namespace Article42.Mesh.IntegrationTests.Deployment;
 
@@ -37,7 +36,7 @@ public sealed partial class DockerfileTests
     public void Silo_image_exposes_the_silos_default_silo_gateway_and_http_ports()
     {
         var exposed = Assert.Single(Regex.Matches(RepositoryFile.Read("deploy/docker/Dockerfile.silo"), @"^EXPOSE (.+)$", RegexOptions.Multiline)).Groups[1].Value.Split(' ');
-        Assert.Equal(new[] { MeshSettings.DefaultSiloPort, MeshSettings.DefaultGatewayPort, MeshSettings.DefaultHttpPort }.Select(p => $"{p}").Order(), exposed.Order());
+        Assert.Equal(new[] { MeshDefaults.SiloPort, MeshDefaults.GatewayPort, MeshDefaults.HttpPort }.Select(p => $"{p}").Order(), exposed.Order());
     }
 
     [Fact]

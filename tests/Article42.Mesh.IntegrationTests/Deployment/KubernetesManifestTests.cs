@@ -66,30 +66,30 @@ public sealed class KubernetesManifestTests
         Assert.Empty(SiloSettingKeys.Unread(launch));
         var settings = launch.Settings();
         Assert.Equal(MeshProfile.Kubernetes, settings.Profile);
-        Assert.Equal(IPAddress.Parse("10.1.2.3"), settings.AdvertiseIp);
-        Assert.Equal(IPAddress.Any, settings.HttpAddress);
-        Assert.Equal("a42-silo-0", settings.PodName);
-        Assert.Equal((settings.SiloPort, settings.GatewayPort, settings.HttpPort), (silo.ContainerPort("silo"), silo.ContainerPort("gateway"), silo.ContainerPort("http")));
+        Assert.Equal(IPAddress.Parse("10.1.2.3"), settings.Cluster.AdvertiseIp);
+        Assert.Equal(IPAddress.Any, settings.Http.Address);
+        Assert.Equal("a42-silo-0", settings.Pod.Name);
+        Assert.Equal((settings.Cluster.SiloPort, settings.Cluster.GatewayPort, settings.Http.Port), (silo.ContainerPort("silo"), silo.ContainerPort("gateway"), silo.ContainerPort("http")));
 
         // Probes on paths the silo serves, at its HTTP port; a grace period the silo's shutdown fits in.
         Assert.Equal(MeshEndpoints.LivePath, silo.Container.Text("livenessProbe", "httpGet", "path"));
         Assert.Equal(MeshEndpoints.LivePath, silo.Container.Text("startupProbe", "httpGet", "path"));
         Assert.Equal(MeshEndpoints.ReadyPath, silo.Container.Text("readinessProbe", "httpGet", "path"));
-        Assert.All(new[] { "livenessProbe", "startupProbe", "readinessProbe" }, probe => Assert.Equal(settings.HttpPort, silo.ContainerPort(silo.Container.Text(probe, "httpGet", "port"))));
-        Assert.True(TimeSpan.FromSeconds(int.Parse(silo.PodSpec.Text("terminationGracePeriodSeconds"))) > settings.ShutdownTimeout, "terminationGracePeriodSeconds must exceed Shutdown:Timeout");
-        Assert.Equal(("true", settings.HttpPort.ToString(CultureInfo.InvariantCulture), "/metrics"),
+        Assert.All(new[] { "livenessProbe", "startupProbe", "readinessProbe" }, probe => Assert.Equal(settings.Http.Port, silo.ContainerPort(silo.Container.Text(probe, "httpGet", "port"))));
+        Assert.True(TimeSpan.FromSeconds(int.Parse(silo.PodSpec.Text("terminationGracePeriodSeconds"))) > settings.Shutdown.Timeout, "terminationGracePeriodSeconds must exceed Shutdown:Timeout");
+        Assert.Equal(("true", settings.Http.Port.ToString(CultureInfo.InvariantCulture), "/metrics"),
             (silo.PodAnnotations["prometheus.io/scrape"], silo.PodAnnotations["prometheus.io/port"], silo.PodAnnotations["prometheus.io/path"]));
 
         // The gateway Service: the silo's gateway port, and headless (Orleans clients must reach the advertised pod IP).
         var service = silo.Object("Service");
         Assert.Equal("None", service.Text("spec", "clusterIP"));
         var port = (YamlMappingNode)Assert.Single(service.List("spec", "ports"));
-        Assert.Equal(settings.GatewayPort, int.Parse(port.Text("port")));
-        Assert.Equal(settings.GatewayPort, silo.ContainerPort(port.Text("targetPort")));
+        Assert.Equal(settings.Cluster.GatewayPort, int.Parse(port.Text("port")));
+        Assert.Equal(settings.Cluster.GatewayPort, silo.ContainerPort(port.Text("targetPort")));
 
         // Orleans ids from the pod's labels; the registry ConfigMap mounted read-only where the silo reads its keys.
-        Assert.Equal((settings.ServiceId, settings.ClusterId), (silo.PodLabels["orleans/serviceId"], silo.PodLabels["orleans/clusterId"]));
-        var mount = (YamlMappingNode)Assert.Single(silo.Container.List("volumeMounts"), m => m.Text("mountPath") == settings.KeysDirectory);
+        Assert.Equal((settings.Cluster.ServiceId, settings.Cluster.ClusterId), (silo.PodLabels["orleans/serviceId"], silo.PodLabels["orleans/clusterId"]));
+        var mount = (YamlMappingNode)Assert.Single(silo.Container.List("volumeMounts"), m => m.Text("mountPath") == settings.Paths.KeysDirectory);
         Assert.Equal("true", mount.Text("readOnly"));
         var volume = Assert.Single(silo.PodSpec.List("volumes"), v => v.Text("name") == mount.Text("name"));
         Assert.Equal("a42-registry", volume.Text("configMap", "name"));

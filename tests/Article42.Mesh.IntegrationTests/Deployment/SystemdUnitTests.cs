@@ -20,12 +20,12 @@ public sealed class SystemdUnitTests
         Assert.Empty(SiloSettingKeys.Unread(launch));
         var settings = launch.Settings();
         Assert.Equal(MeshProfile.Cluster, settings.Profile);
-        Assert.True(SystemdUnit.Duration(unit.Value("TimeoutStopSec")) > settings.ShutdownTimeout, "TimeoutStopSec must exceed Shutdown:Timeout");
+        Assert.True(SystemdUnit.Duration(unit.Value("TimeoutStopSec")) > settings.Shutdown.Timeout, "TimeoutStopSec must exceed Shutdown:Timeout");
 
         Assert.Equal(("strict", "yes"), (unit.Value("ProtectSystem"), unit.Value("NoNewPrivileges")));
         var writable = unit.Value("ReadWritePaths").Split(' ');
-        Assert.Contains(settings.DataDirectory, writable);
-        Assert.Equal(settings.DataDirectory, $"/var/lib/{unit.Value("StateDirectory")}");
+        Assert.Contains(settings.Paths.DataDirectory, writable);
+        Assert.Equal(settings.Paths.DataDirectory, $"/var/lib/{unit.Value("StateDirectory")}");
         Assert.Contains(launch.Environment["A42_HOME"], writable);
         Assert.DoesNotContain(unit.Value("User"), new[] { "", "root", "0" });
 
@@ -42,7 +42,7 @@ public sealed class SystemdUnitTests
         var data = rehearsal.NewDirectory("var-lib-a42");
 
         var local = launch
-            .Substitute(new Dictionary<string, string> { [launch.Settings().DataDirectory] = data })
+            .Substitute(new Dictionary<string, string> { [launch.Settings().Paths.DataDirectory] = data })
             .Set(ConfigKeys.KeysDirectory, rehearsal.Registry)
             .Set(ConfigKeys.AdvertiseIp, "127.0.0.1");
         await rehearsal.RunAsync(local, "cluster", [MeshEndpoints.LivePath, MeshEndpoints.ReadyPath], "/metrics", SystemdUnit.Duration(unit.Value("TimeoutStopSec")));
