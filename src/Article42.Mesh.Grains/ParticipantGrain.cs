@@ -93,6 +93,9 @@ public sealed class ParticipantGrain(
         var refusals = _checks.Check(envelope);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
+        // Claim before judge: the activation records a legal message, so the id must be this sender's first.
+        if (await _submission.AdmitAsync(envelope) is { } settled)
+            return settled;
         if (await legality.JudgeAsync(envelope) is { } illegal)
             return SubmitOutcome.Refused(illegal);
         var outcome = await _submission.AcceptAsync(envelope, _stopping.Token);

@@ -27,7 +27,7 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
 
     public async ValueTask<MeshError?> JudgeAsync(Envelope envelope)
     {
-        if (_case.HasRecorded(envelope.MsgId))
+        if (_case.HasRecorded(envelope))
             return null;
         var refusal = _case.Judge(envelope) ?? await ReserveAsync(envelope);
         if (refusal is not null)
