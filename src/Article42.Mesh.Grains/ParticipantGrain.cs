@@ -39,7 +39,7 @@ public sealed class ParticipantGrain(
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registry, _time, _options);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
-        _inbox = new Inbox(_id, _stream, journal, registry, _time);
+        _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);

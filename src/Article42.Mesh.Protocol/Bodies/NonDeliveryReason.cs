@@ -8,4 +8,7 @@ public enum NonDeliveryReason
     Expired,
     SecurityPolicy,
     UnknownRecipient,
+
+    /// <summary>The stored message no longer decodes; the mesh gave up on it after bounded retries.</summary>
+    Corrupt,
 }

@@ -37,6 +37,7 @@ public static class ErrorCodes
     public const string BadActivationId = "A42-ENV-020";
     public const string BadToken = "A42-ENV-021";
     public const string ReplyRequired = "A42-ENV-022";
+    public const string EncodedTooLarge = "A42-ENV-023";
 
     // Typed bodies.
     public const string BodyMissingValue = "A42-BODY-001";
