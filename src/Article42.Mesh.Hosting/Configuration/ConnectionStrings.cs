@@ -44,6 +44,6 @@ internal static partial class ConnectionStrings
     public static bool IsSchemaName(string value) => SchemaName().IsMatch(value);
 
     // The journal's own rule (PostgresJournal refuses anything else).
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\z")]
     private static partial Regex SchemaName();
 }

@@ -99,6 +99,6 @@ public sealed partial class ParticipantRegistry
         return Parse(buffer.ToArray(), "default registry");
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,15}$")]
+    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,15}\\z")]
     private static partial Regex IdPattern();
 }

@@ -137,6 +137,6 @@ public static partial class EnvelopeValidator
             envelope.Payload.Validate(context, "$.payload");
     }
 
-    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}$")]
+    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}\\z")]
     private static partial Regex ActivationIdPattern();
 }

@@ -38,6 +38,7 @@ public static class ErrorCodes
     public const string BadToken = "A42-ENV-021";
     public const string ReplyRequired = "A42-ENV-022";
     public const string EncodedTooLarge = "A42-ENV-023";
+    public const string ForbiddenCharacter = "A42-ENV-024";
 
     // Typed bodies.
     public const string BodyMissingValue = "A42-BODY-001";

@@ -181,6 +181,6 @@ public sealed partial class PostgresJournal : IMessageJournal
         return command;
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\z")]
     private static partial Regex SchemaName();
 }
