@@ -16,6 +16,7 @@ public sealed class ParticipantGrain(
     IOptions<SecurityOptions> securityOptions,
     IMessageLegality legality,
     MeshClock clock,
+    ChallengeKey challengeKey,
     ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
 {
     private readonly DeliveryOptions _options = deliveryOptions.Value;
@@ -37,7 +38,7 @@ public sealed class ParticipantGrain(
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
-        _sessions = new SessionBook(_id, registry, _time, _options);
+        _sessions = new SessionBook(_id, registry, _time, _options, challengeKey);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
         _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
