@@ -17,7 +17,7 @@ internal static class MeshJournal
 
         try
         {
-            Directory.CreateDirectory(settings.DataDirectory);
+            DataDirectory.Create(settings.DataDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
