@@ -15,6 +15,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton(new MeshClock(TimeProvider.System));
         services.TryAddSingleton<IMessageLegality, ActivationLegality>();
         services.TryAddSingleton(new OperatorKey(null));
+        services.TryAddSingleton<ChallengeKey>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();

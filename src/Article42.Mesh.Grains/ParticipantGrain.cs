@@ -16,6 +16,7 @@ public sealed class ParticipantGrain(
     IOptions<SecurityOptions> securityOptions,
     IMessageLegality legality,
     MeshClock clock,
+    ChallengeKey challengeKey,
     ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
 {
     private readonly DeliveryOptions _options = deliveryOptions.Value;
@@ -37,9 +38,9 @@ public sealed class ParticipantGrain(
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
-        _sessions = new SessionBook(_id, registry, _time, _options);
+        _sessions = new SessionBook(_id, registry, _time, _options, challengeKey);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
-        _inbox = new Inbox(_id, _stream, journal, registry, _time);
+        _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
@@ -93,6 +94,9 @@ public sealed class ParticipantGrain(
         var refusals = _checks.Check(envelope);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
+        // Claim before judge: the activation records a legal message, so the id must be this sender's first.
+        if (await _submission.AdmitAsync(envelope) is { } settled)
+            return settled;
         if (await legality.JudgeAsync(envelope) is { } illegal)
             return SubmitOutcome.Refused(illegal);
         var outcome = await _submission.AcceptAsync(envelope, _stopping.Token);

@@ -24,7 +24,7 @@ internal static class ClusterSecretFile
                     : throw new ConfigurationFailedException(new MeshError(ConfigErrorCodes.WeakSecret, ConfigKeys.DataDirectory, $"'{path}' holds fewer than 16 characters; delete it to have a new secret generated"));
             }
 
-            Directory.CreateDirectory(settings.Paths.DataDirectory);
+            DataDirectory.Create(settings.Paths.DataDirectory);
             var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())

@@ -17,7 +17,7 @@ internal static class MeshJournal
 
         try
         {
-            Directory.CreateDirectory(settings.Paths.DataDirectory);
+            DataDirectory.Create(settings.Paths.DataDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -66,6 +66,7 @@ internal static class DeliveryJudge
         NonDeliveryReason.Expired => " (not fetched before expires_at: the recipient's gateway was not connected)",
         NonDeliveryReason.Unreachable => " (the recipient could not be reached before the mesh gave up)",
         NonDeliveryReason.UnknownRecipient => " (the recipient is not in the registry)",
+        NonDeliveryReason.Corrupt => " (the stored message no longer decodes)",
         _ => "",
     };
 }

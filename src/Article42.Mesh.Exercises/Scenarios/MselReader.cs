@@ -204,6 +204,6 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         return _payloads.Built(template, where, parts, at, origins);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z")]
     private static partial Regex Token();
 }

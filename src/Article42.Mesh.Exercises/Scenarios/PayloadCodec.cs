@@ -17,7 +17,7 @@ internal static class PayloadCodec
         var envelope = JsonNode.Parse(EnvelopeCodec.Encode(skeleton))!.AsObject();
         envelope["payload"] = payload.DeepClone();
         var result = EnvelopeCodec.Decode(envelope.ToJsonString());
-        return result.IsSuccess ? (result.Value!.Payload, []) : (null, result.Errors);
+        return result is { IsSuccess: true, Value: { } decoded } ? (decoded.Payload, []) : (null, result.Errors);
     }
 
     /// <summary>The body's own rules (required values, ranges, category codes, participants), under <c>$.payload</c>.</summary>

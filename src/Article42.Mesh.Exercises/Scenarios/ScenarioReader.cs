@@ -157,9 +157,9 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex MarkPrefix();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z")]
     private static partial Regex ExerciseId();
 
-    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}$")]
+    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}\\z")]
     private static partial Regex ActivationId();
 }

@@ -53,9 +53,9 @@ public static partial class ScenarioTime
         return true;
     }
 
-    [GeneratedRegex(@"^T([+-])(.+)$")]
+    [GeneratedRegex(@"^T([+-])(.+)\z")]
     private static partial Regex OffsetPattern();
 
-    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?$")]
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\z")]
     private static partial Regex ClockPattern();
 }

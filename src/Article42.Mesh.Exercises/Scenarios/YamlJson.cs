@@ -78,9 +78,9 @@ internal sealed partial class YamlJson
         return cut <= 0 ? "" : path[..cut];
     }
 
-    [GeneratedRegex("^-?[0-9]+$")]
+    [GeneratedRegex("^-?[0-9]+\\z")]
     private static partial Regex Integer();
 
-    [GeneratedRegex(@"^-?[0-9]+\.[0-9]+([eE][-+]?[0-9]+)?$")]
+    [GeneratedRegex(@"^-?[0-9]+\.[0-9]+([eE][-+]?[0-9]+)?\z")]
     private static partial Regex Real();
 }

@@ -7,7 +7,7 @@ internal sealed partial class ActivationCase
 
     public void Apply(Envelope envelope, DateTimeOffset at)
     {
-        if (!_recorded.Add(envelope.MsgId))
+        if (!_recorded.TryAdd(envelope.MsgId, (envelope.From, ContentHash(envelope))))
             return;
         HighWaterMark = (Classification)Math.Max((int)HighWaterMark, (int)envelope.Label.Level);
         if (envelope.PrecedenceAction >= Precedence.Flash && MessageCatalogue.Of(envelope.Kind).DefaultPrecedence < Precedence.Flash)

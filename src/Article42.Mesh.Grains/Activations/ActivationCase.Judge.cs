@@ -8,8 +8,10 @@ internal sealed partial class ActivationCase
     /// <summary>Null when <paramref name="envelope"/> is legal now; otherwise the rule and the current state.</summary>
     public MeshError? Judge(Envelope envelope)
     {
-        if (HasRecorded(envelope.MsgId))
+        if (HasRecorded(envelope))
             return null;
+        if (_recorded.ContainsKey(envelope.MsgId))
+            return Refuse(ErrorCodes.MessageIdConflict, "$.msg_id", $"message id '{envelope.MsgId}' is recorded in activation {activationId} for another sender or other content");
         if (!IsInvoked)
             return envelope.Kind == MessageKind.Invocation ? JudgeFirstInvocation(envelope) : Refuse(ErrorCodes.ActivationUnknown, "$.activation_id", $"activation {activationId} was never invoked");
         if (envelope.Mode != Mode)

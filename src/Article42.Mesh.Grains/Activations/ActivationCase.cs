@@ -13,7 +13,7 @@ internal sealed partial class ActivationCase(string activationId, ParticipantReg
     private readonly Dictionary<string, LedgerOffer> _offers = new(StringComparer.Ordinal);
     private readonly List<SloBreach> _breaches = [];
     private readonly Dictionary<MessageKind, int> _inflation = [];
-    private readonly HashSet<string> _recorded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string From, byte[] Hash)> _recorded = new(StringComparer.Ordinal);
     private bool _everAccepted;
 
     public string? Invoker { get; private set; }
@@ -27,8 +27,14 @@ internal sealed partial class ActivationCase(string activationId, ParticipantReg
     public bool IsInvoked => Invoker is not null;
     public bool IsTerminal => State is ActivationState.Closed or ActivationState.Withdrawn;
 
-    /// <summary>True when this exact message was already recorded (a resubmission is legal again, and changes nothing).</summary>
-    public bool HasRecorded(string messageId) => _recorded.Contains(messageId);
+    /// <summary>
+    /// True when this exact message (same id, same sender, same content) was already recorded: a resubmission is
+    /// legal again, and changes nothing. An id recorded for another sender or content is not "already recorded".
+    /// </summary>
+    public bool HasRecorded(Envelope envelope) =>
+        _recorded.TryGetValue(envelope.MsgId, out var recorded) && recorded.From == envelope.From && recorded.Hash.AsSpan().SequenceEqual(ContentHash(envelope));
+
+    private static byte[] ContentHash(Envelope envelope) => System.Security.Cryptography.SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope));
 
     public LedgerOffer? Offer(string? offerId) => offerId is not null && _offers.TryGetValue(offerId, out var offer) ? offer : null;
 

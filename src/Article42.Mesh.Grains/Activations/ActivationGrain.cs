@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Article42.Mesh.Grains;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Article42.Mesh.Grains;
 /// ones (and the refusals, for the report) in its own stream, and reserves committed capabilities on the offerer's
 /// inventory. The stream holds one activation's traffic, so it is replayed whole on activation.
 /// </summary>
-public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, MeshClock clock) : Grain, IActivationGrain
+public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, MeshClock clock, ILogger<ActivationGrain> logger) : Grain, IActivationGrain
 {
     private ActivationCase _case = null!;
     private JournalStream _stream = null!;
@@ -19,15 +21,25 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
         await foreach (var entry in _stream.ReadAfter(0))
         {
             if (entry.Type == ActivationEntryTypes.Recorded)
-                _case.Apply(EnvelopeCodec.Decode(entry.Payload).Value!, entry.Timestamp);
+                Replay(id, entry);
             else if (entry.Type == ActivationEntryTypes.Breach)
                 _case.RecordBreach(RecordJson.Breach(entry.Payload));
         }
     }
 
+    /// <summary>One damaged row must not make the whole activation unusable: it is skipped with a warning.</summary>
+    private void Replay(string id, StoredEntry entry)
+    {
+        if (EnvelopeCodec.Decode(entry.Payload) is { IsSuccess: true, Value: { } envelope })
+            _case.Apply(envelope, entry.Timestamp);
+        else
+            logger.LogWarning("Activation {Activation}: recorded message {MessageId} (version {Version}) does not decode; skipped",
+                ValidationContext.Truncate(id), ValidationContext.Truncate(entry.MessageId ?? ""), entry.Version);
+    }
+
     public async ValueTask<MeshError?> JudgeAsync(Envelope envelope)
     {
-        if (_case.HasRecorded(envelope.MsgId))
+        if (_case.HasRecorded(envelope))
             return null;
         var refusal = _case.Judge(envelope) ?? await ReserveAsync(envelope);
         if (refusal is not null)

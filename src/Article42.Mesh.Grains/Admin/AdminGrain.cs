@@ -20,41 +20,49 @@ public sealed class AdminGrain(
     public const string AuditEntryType = "operator-read";
     private const int MaxActivations = 1000;
 
+    // Refused requests cost an audit append and a log line each: 20 at once, then one every 5 s; the rest are
+    // refused the same, counted, and named in the next refusal that is audited.
+    private const int RefusedBurst = 20;
+    private const double RefusedPerSecond = 0.2;
+
     private readonly Classification _clearance = securityOptions.Value.OperatorClearance;
     private OperatorGate _gate = null!;
     private JournalStream _audit = null!;
+    private SenderRateLimiter _refusals = null!;
+    private long _unaudited;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _gate = new OperatorGate(operatorKey, clock.Time);
+        _gate = new OperatorGate(operatorKey, journal, clock.Time);
+        _refusals = new SenderRateLimiter(RefusedPerSecond, RefusedBurst, clock.Time);
         _audit = new JournalStream(AuditStream, journal, onStale: DeactivateOnIdle);
         await _audit.LoadAsync();
     }
 
     public async ValueTask<TraceOutcome> TraceAsync(OperatorProof proof)
     {
-        if (_gate.Check(proof, OperatorProofs.Trace) is { } refused)
-            return new TraceOutcome(null, await AuditAsync(proof, refused, withheld: false));
+        if (await _gate.CheckAsync(proof, OperatorProofs.Trace) is { } refused)
+            return new TraceOutcome(null, await AuditAsync(OperatorProofs.Trace, proof, refused, withheld: false));
         var trace = MessageTraces.Build(proof.Argument, await journal.FindByMessageIdAsync(proof.Argument), _clearance);
         if (trace is null)
         {
             var unknown = new MeshError(ErrorCodes.MessageUnknown, "$.msg_id", $"the mesh never accepted a message '{ValidationContext.Truncate(proof.Argument)}'");
-            return new TraceOutcome(null, await AuditAsync(proof, unknown, withheld: false));
+            return new TraceOutcome(null, await AuditAsync(OperatorProofs.Trace, proof, unknown, withheld: false));
         }
-        await AuditAsync(proof, null, trace.Withheld);
+        await AuditAsync(OperatorProofs.Trace, proof, null, trace.Withheld);
         return new TraceOutcome(trace, null);
     }
 
     public async ValueTask<StatusOutcome> StatusAsync(OperatorProof proof)
     {
-        if (_gate.Check(proof, OperatorProofs.Status) is { } refused)
-            return new StatusOutcome(null, await AuditAsync(proof, refused, withheld: false));
+        if (await _gate.CheckAsync(proof, OperatorProofs.Status) is { } refused)
+            return new StatusOutcome(null, await AuditAsync(OperatorProofs.Status, proof, refused, withheld: false));
         var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
         var participants = await Task.WhenAll(registry.Participants.Select(p => GrainFactory.GetGrain<IParticipantGrain>(p.Id).DescribeAsync().AsTask()));
         var activations = await Task.WhenAll((await journal.ListStreamsAsync("activation/", MaxActivations))
             .Select(stream => ActivationAsync(stream["activation/".Length..])));
         var open = activations.Where(a => a.State is not (ActivationState.Closed or ActivationState.Withdrawn)).ToList();
-        await AuditAsync(proof, null, open.Any(a => a.Withheld));
+        await AuditAsync(OperatorProofs.Status, proof, null, open.Any(a => a.Withheld));
         return new StatusOutcome(new MeshStatus(
             clock.Time.GetUtcNow(),
             [.. silos.Select(s => new SiloSummary(s.SiloAddress.ToParsableString(), s.SiloName, s.Status.ToString(), s.StartTime))],
@@ -72,14 +80,29 @@ public sealed class AdminGrain(
             : new ActivationStatus(activationId, Withheld: false, summary.State, summary.Invoker, summary.InvokedAt, summary.Breaches.Length);
     }
 
-    private async Task<MeshError?> AuditAsync(OperatorProof proof, MeshError? refused, bool withheld)
+    /// <summary>
+    /// The audit entry names the operation the silo served or refused (<paramref name="operation"/>, one of the known
+    /// names, never the caller's text) and the argument cut to 40 characters, so an entry has a fixed bound.
+    /// </summary>
+    private async Task<MeshError?> AuditAsync(string operation, OperatorProof proof, MeshError? refused, bool withheld)
     {
-        var record = new AuditRecord(proof?.Operation ?? "", ValidationContext.Truncate(proof?.Argument ?? ""), proof?.IssuedAt ?? default, refused is null, refused?.Code, withheld);
+        if (refused is not null && !_refusals.TryTake())
+        {
+            _unaudited++;
+            return refused;
+        }
+        var record = new AuditRecord(operation, ValidationContext.Truncate(proof?.Argument ?? ""), proof?.IssuedAt ?? default, refused is null, refused?.Code, withheld);
         await _audit.AppendAsync(_ => ([new JournalEntry(AuditEntryType, RecordJson.Encode(record))], []));
         if (refused is null)
+        {
             logger.LogInformation("operator {Operation} {Argument} served", record.Operation, record.Argument);
+        }
         else
-            logger.LogWarning("operator {Operation} {Argument} refused: {Code}", record.Operation, record.Argument, refused.Code);
+        {
+            logger.LogWarning("operator {Operation} {Argument} refused: {Code} ({Unaudited} refused requests before it over the audit rate, not audited)",
+                record.Operation, record.Argument, refused.Code, _unaudited);
+            _unaudited = 0;
+        }
         return refused;
     }
 }

@@ -1,26 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Article42.Mesh.Grains;
 
 /// <summary>
 /// Judges an operator request: signed by the operator key, for the operation asked, issued within
-/// <see cref="OperatorProofs.Validity"/> of now, and its nonce never seen before (kept while it could still be valid).
+/// <see cref="OperatorProofs.Validity"/> of now, and its nonce never seen before. Spent nonces are claimed in the
+/// journal (as <c>operator-nonce/&lt;nonce&gt;</c> in the message-id table), not kept in memory, so neither a
+/// deactivation of the admin grain nor a silo restart makes a used proof valid again.
 /// </summary>
-internal sealed class OperatorGate(OperatorKey key, TimeProvider time)
+internal sealed class OperatorGate(OperatorKey key, IMessageJournal journal, TimeProvider time)
 {
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    public const string NonceClaimPrefix = "operator-nonce/";
+    private const string Owner = "operator";
 
-    public MeshError? Check(OperatorProof proof, string operation)
+    public async Task<MeshError?> CheckAsync(OperatorProof proof, string operation)
     {
         if (key.PublicKey is not { } publicKey)
             return new MeshError(ErrorCodes.NoOperatorKey, "$", $"this silo has no {OperatorKey.FileName} in its keys directory, so it serves no operator requests");
         if (proof is null || proof.Operation != operation || !OperatorProofs.IsSignedBy(proof, publicKey))
             return new MeshError(ErrorCodes.OperatorProofInvalid, "$.signature", $"the {operation} request is not signed with the operator key");
         var now = time.GetUtcNow();
-        foreach (var stale in _seen.Where(s => s.Value < now).Select(s => s.Key).ToList())
-            _seen.Remove(stale);
         if ((proof.IssuedAt - now).Duration() > OperatorProofs.Validity)
             return new MeshError(ErrorCodes.OperatorProofStale, "$.issued_at", $"the request was issued at {proof.IssuedAt:O}, more than {OperatorProofs.Validity.TotalMinutes:0} min from the silo's clock ({now:O})");
-        if (!_seen.TryAdd(proof.Nonce, proof.IssuedAt + OperatorProofs.Validity))
-            return new MeshError(ErrorCodes.OperatorProofStale, "$.nonce", "this request was already served once (a replay)");
-        return null;
+        // Only a correctly signed request gets this far, so only the operator key can add claims.
+        var claim = await journal.ClaimMessageIdAsync(NonceClaimPrefix + proof.Nonce, Owner, SHA256.HashData(Encoding.UTF8.GetBytes(proof.Nonce)));
+        return claim is ClaimResult.Claimed
+            ? null
+            : new MeshError(ErrorCodes.OperatorProofStale, "$.nonce", "this request was already served once (a replay)");
     }
 }

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace Article42.Mesh.Grains;
 
 /// <summary>
 /// A participant's inbox: stores deliveries once (deduplicated by message id, sequenced by journal version), hands
 /// them to the consuming session highest precedence first, and removes them when acknowledged.
 /// </summary>
-internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry, TimeProvider time)
+internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry, TimeProvider time, ILogger logger)
 {
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);
@@ -58,6 +60,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     public async Task<ImmutableArray<InboxMessage>> FetchAsync(Session session, int max)
     {
         var messages = ImmutableArray.CreateBuilder<InboxMessage>();
+        var corrupt = new List<QueuedEntry>();
         foreach (var precedence in HighestFirst)
         {
             if (messages.Count >= max)
@@ -65,16 +68,27 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             var level = (int)precedence;
             foreach (var row in await journal.FetchQueuedInBandAsync(_queue, level, session.HandedUpTo.GetValueOrDefault(level), max - messages.Count))
             {
-                var envelope = EnvelopeCodec.Decode(row.Payload).Value!;
-                messages.Add(new InboxMessage(row.Sequence, precedence, envelope));
                 session.HandedUpTo[level] = row.Sequence;
+                if (EnvelopeCodec.Decode(row.Payload) is not { IsSuccess: true, Value: { } envelope })
+                {
+                    corrupt.Add(row);
+                    continue;
+                }
+                messages.Add(new InboxMessage(row.Sequence, precedence, envelope));
                 session.Handed[envelope.MsgId] = (row.Sequence, MeshTelemetry.ContextOf(envelope));
             }
         }
         // Delivered (durable here) and fetched (handed to the gateway) are different facts; both go in the trace.
+        // A row that does not decode can never be handed over: it is skipped and dropped, with a warning, so it can
+        // neither block the inbox nor count against its cap for ever.
         await stream.AppendAsync(_ => (
             [.. messages.Select(m => new JournalEntry(EntryTypes.Fetched, RecordJson.Encode(new ReceivedRecord(m.Envelope.From, m.Sequence, m.Precedence)), m.Envelope.MsgId))],
-            []));
+            [.. corrupt.Select(row => new QueueChange.Remove(_queue, row.Sequence))]));
+        foreach (var row in corrupt)
+            logger.LogWarning("Inbox of {Participant}: stored message {MessageId} (sequence {Sequence}) does not decode; dropped", participant, ValidationContext.Truncate(row.MessageId ?? ""), row.Sequence);
+        Backlog -= corrupt.Count;
+        if (_oldest is { } oldest && corrupt.Exists(row => row.Sequence == oldest.Sequence))
+            await FindOldestAsync();
         return messages.ToImmutable();
     }
 
@@ -118,7 +132,8 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             if (first.Count == 1 && (oldest is null || first[0].Sequence < oldest.Sequence))
                 oldest = first[0];
         }
-        _oldest = oldest is null ? null : (oldest.Sequence, EnvelopeCodec.Decode(oldest.Payload).Value!.CreatedAt);
+        // A row that does not decode has no creation time; it ages from now until a fetch drops it.
+        _oldest = oldest is null ? null : (oldest.Sequence, EnvelopeCodec.Decode(oldest.Payload).Value?.CreatedAt ?? time.GetUtcNow());
     }
 
     private async Task<bool> AlreadyReceivedAsync(string messageId) =>

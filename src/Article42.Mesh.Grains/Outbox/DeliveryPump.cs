@@ -20,7 +20,12 @@ internal sealed class DeliveryPump(
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>Passes over rows that do not decode before they are dead-lettered with NDR <c>CORRUPT</c>.</summary>
+    public const int MaxDecodeAttempts = 3;
+
     private readonly string _queue = QueueIds.Outbox(sender, recipient);
+    private int _failedPasses;
+    private int _corruptPasses;
     private bool _kicked;
     private Task _running = Task.CompletedTask;
 
@@ -31,6 +36,9 @@ internal sealed class DeliveryPump(
     public List<(int Attempt, TimeSpan Delay)> Retries { get; } = [];
 
     public Task Running => _running;
+
+    /// <summary>Every pass that met stored rows that do not decode, for tests: bounded by <see cref="MaxDecodeAttempts"/> per row.</summary>
+    public int DecodeFailures { get; private set; }
 
     /// <summary>Makes sure the pump runs and looks at the queue again, even if a fetch is in flight.</summary>
     public void Kick(CancellationToken stopping)
@@ -55,11 +63,14 @@ internal sealed class DeliveryPump(
             try
             {
                 await DispatchAsync(rows, stopping);
+                _failedPasses = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not StaleActivationException)
             {
-                // The retry policy stopped at the batch's deadline; the next pass dead-letters what expired.
+                // The retry policy stopped at the batch's deadline; the next pass dead-letters what expired. Whatever
+                // failed, the next pass waits (growing, capped): a failure that repeats must never become a hot loop.
                 logger.LogWarning(ex, "Delivery {Sender} -> {Recipient} stopped retrying this pass", sender, recipient);
+                await Task.Delay(Backoff(++_failedPasses), time, stopping);
             }
         }
     }
@@ -67,7 +78,22 @@ internal sealed class DeliveryPump(
     private async Task DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
     {
         var now = time.GetUtcNow();
-        var pending = rows.Select(row => (Row: row, Envelope: EnvelopeCodec.Decode(row.Payload).Value!)).ToList();
+        var pending = new List<(QueuedEntry Row, Envelope Envelope)>(rows.Count);
+        var corrupt = new List<(QueuedEntry Row, MeshError? Error)>();
+        foreach (var row in rows)
+        {
+            var decoded = EnvelopeCodec.Decode(row.Payload);
+            if (decoded.IsSuccess && decoded.Value is { } envelope)
+                pending.Add((row, envelope));
+            else
+                corrupt.Add((row, decoded.Errors.FirstOrDefault()));
+        }
+        if (corrupt.Count > 0)
+        {
+            await CorruptAsync(corrupt, stopping);
+            return;
+        }
+        _corruptPasses = 0;
         var dead = pending.Select(p => (p.Row, p.Envelope, Reason: DeadLetterReason(p.Envelope, now))).Where(p => p.Reason is not null).ToList();
         if (dead.Count > 0)
         {
@@ -121,6 +147,30 @@ internal sealed class DeliveryPump(
         Backlog = outcome.Backlog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
     }
+
+    /// <summary>
+    /// Rows that do not decode (storage damage, or rows stored before the size limit applied at submit): tried again
+    /// after a backoff in case the read was at fault, then dead-lettered with NDR <c>CORRUPT</c> to the sender.
+    /// </summary>
+    private async Task CorruptAsync(List<(QueuedEntry Row, MeshError? Error)> corrupt, CancellationToken stopping)
+    {
+        DecodeFailures++;
+        var attempt = ++_corruptPasses;
+        var (first, error) = corrupt[0];
+        logger.LogWarning("Delivery {Sender} -> {Recipient}: {Count} stored message(s) do not decode (first {MessageId}: {Error}), pass {Attempt} of {Max}",
+            sender, recipient, corrupt.Count, ValidationContext.Truncate(first.MessageId ?? ""), ValidationContext.Truncate(error?.ToString() ?? "no envelope"), attempt, MaxDecodeAttempts);
+        if (attempt < MaxDecodeAttempts)
+        {
+            await Task.Delay(Backoff(attempt), time, stopping);
+            return;
+        }
+        _corruptPasses = 0;
+        await RecordAsync(EntryTypes.DeadLettered, [.. corrupt.Select(c => (c.Row, (NonDeliveryReason?)NonDeliveryReason.Corrupt))]);
+        MeshTelemetry.DeadLettered.Add(corrupt.Count, new KeyValuePair<string, object?>("error.type", EnvelopeCodec.WireName(NonDeliveryReason.Corrupt)));
+    }
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(options.RetryMaxDelay.Ticks, options.RetryBaseDelay.Ticks << Math.Min(attempt - 1, 20)));
 
     private Task RecordAsync(string type, IReadOnlyList<(QueuedEntry Row, NonDeliveryReason? Reason)> done) =>
         stream.AppendAsync(_ => (

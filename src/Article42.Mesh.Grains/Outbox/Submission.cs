@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// Accepting a checked message: backpressure, the message-id rule (same sender and content = the original
-/// receipt; anything else = conflict), then one atomic append of the acceptance, the per-recipient outbox rows and
+/// Accepting a checked message: the message-id rule first (same sender and content = the original receipt;
+/// anything else = conflict), so nothing can record a message under an id it does not own; backpressure; then,
+/// once the activation judged it legal, one atomic append of the acceptance, the per-recipient outbox rows and
 /// the immediate NDRs of recipients the label excludes. Only then is there a receipt.
 /// </summary>
 internal sealed class Submission(
@@ -18,15 +19,25 @@ internal sealed class Submission(
     TimeProvider time,
     DeliveryOptions options)
 {
+    /// <summary>
+    /// Before anything else records the message (the activation included): a resubmission gets its original receipt;
+    /// otherwise the id is claimed for this sender and content (a conflict is refused), then backpressure applies.
+    /// Null means: go on and judge, then <see cref="AcceptAsync"/>.
+    /// </summary>
+    public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
+    {
+        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        if (await ClaimAsync(envelope) is { } conflict)
+            return SubmitOutcome.Refused(conflict);
+        if (await AcceptedAtAsync(envelope.MsgId) is { } earlier)
+            return Receipt(envelope, earlier, recipients);
+        return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
+    }
+
+    /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs; the id is already claimed.</summary>
     public async Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping)
     {
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
-        if (await AcceptedAtAsync(envelope.MsgId) is { } earlier && await ClaimAsync(envelope) is null)
-            return Receipt(envelope, earlier, recipients);
-        if (await BackpressureAsync(envelope, recipients) is { } busy)
-            return SubmitOutcome.Refused(busy);
-        if (await ClaimAsync(envelope) is { } conflict)
-            return SubmitOutcome.Refused(conflict);
         var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
         var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
         var excluded = recipients.Except(deliverable).ToList();

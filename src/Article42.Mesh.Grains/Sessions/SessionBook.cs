@@ -5,16 +5,23 @@ namespace Article42.Mesh.Grains;
 /// <summary>
 /// Challenges and sessions of one participant. A nonce is accepted once and only while fresh; one consuming
 /// session at a time (a new one supersedes the old), send-only sessions beside it; sessions lapse unless renewed.
-/// Held in memory: after a deactivation the gateway simply opens a new session.
+/// Challenges are stateless (<see cref="ChallengeKey"/>): asking for them costs no memory, so no caller can flush
+/// another's. Only nonces spent on a correctly signed proof are remembered, until they expire. Held in memory:
+/// after a deactivation the gateway simply opens a new session, and challenges issued before it are refused.
 /// </summary>
-internal sealed class SessionBook(string participant, ParticipantRegistry registry, TimeProvider time, DeliveryOptions options)
+internal sealed class SessionBook(string participant, ParticipantRegistry registry, TimeProvider time, DeliveryOptions options, ChallengeKey? key = null)
 {
-    private const int MaxOpenChallenges = 64;
     private const int MaxSendOnlySessions = 16;
-    private readonly Dictionary<string, DateTimeOffset> _challenges = new(StringComparer.Ordinal);
+    private const int MaxSpentNonces = 4096;
+    private readonly ChallengeKey _key = key ?? new ChallengeKey((string?)null);
+    private readonly long _activatedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+    private readonly Dictionary<string, DateTimeOffset> _spent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
     public Session? Consuming { get; private set; }
+
+    /// <summary>Nonces remembered (spent on a signed proof, not yet expired): all the memory challenges cost.</summary>
+    internal int RememberedNonces => _spent.Count;
 
     /// <summary>When a gateway last opened, renewed (the heartbeat) or used a session; null since this activation began.</summary>
     public DateTimeOffset? LastSeen { get; private set; }
@@ -25,23 +32,26 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
     public SessionChallenge Challenge()
     {
         var now = time.GetUtcNow();
-        foreach (var stale in _challenges.Where(c => c.Value <= now || _challenges.Count > MaxOpenChallenges).Select(c => c.Key).ToList())
-            _challenges.Remove(stale);
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var expires = now + options.ChallengeLifetime;
-        _challenges[nonce] = expires;
-        return new SessionChallenge(participant, nonce, expires);
+        return new SessionChallenge(participant, _key.Issue(participant, now), now + options.ChallengeLifetime);
     }
 
     public SessionOutcome Open(SessionProof proof)
     {
         if (proof.Participant != participant)
             return Refuse(ErrorCodes.WrongParticipant, "$.participant", $"this is the mailbox of '{participant}', not of '{ValidationContext.Truncate(proof.Participant ?? "")}'");
-        // Single use: the nonce is gone whatever the outcome.
-        if (!_challenges.Remove(proof.Nonce ?? "", out var expires) || expires <= time.GetUtcNow())
+        var now = time.GetUtcNow();
+        foreach (var expired in _spent.Where(s => s.Value <= now).Select(s => s.Key).ToList())
+            _spent.Remove(expired);
+        // Issued by the mesh for this participant, during this activation, still fresh, and not spent yet.
+        if (_key.IssuedAt(participant, proof.Nonce) is not { } issued || issued.ToUnixTimeMilliseconds() < _activatedAt
+            || issued + options.ChallengeLifetime <= now || _spent.ContainsKey(proof.Nonce!))
             return Refuse(ErrorCodes.ChallengeUnknown, "$.nonce", "the challenge is unknown, used or expired; ask for a new one");
         if (!SessionProofs.IsSignedBy(proof, registry))
             return Refuse(ErrorCodes.ProofInvalid, "$.signature", $"the challenge is not signed with the key of '{participant}'");
+        // Only the participant's own key can spend a nonce, so only it can grow this; the cap bounds even that.
+        if (_spent.Count >= MaxSpentNonces)
+            return Refuse(ErrorCodes.ChallengeUnknown, "$.nonce", $"more than {MaxSpentNonces} sessions opened within {options.ChallengeLifetime.TotalSeconds:0} s; ask again shortly");
+        _spent[proof.Nonce!] = issued + options.ChallengeLifetime;
         var session = new Session(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), proof.Consuming, time.GetUtcNow() + options.SessionLifetime);
         if (session.Consuming)
         {

@@ -12,4 +12,7 @@ public enum NonDeliveryReason
     SecurityPolicy,
     /// <summary>Written <c>UNKNOWN_RECIPIENT</c> in JSON.</summary>
     UnknownRecipient,
+
+    /// <summary>The stored message no longer decodes; the mesh gave up on it after bounded retries.</summary>
+    Corrupt,
 }

@@ -25,12 +25,12 @@ public static class EnvelopeCodec
     public static DecodeResult<Envelope> Decode(ReadOnlyMemory<byte> utf8)
     {
         var result = StrictJson.Decode(utf8, MeshJsonContext.Default.Envelope, BodyTypeOf);
-        if (!result.IsSuccess || result.Value!.Payload is not UnresolvedBody raw)
+        if (result is not { IsSuccess: true, Value: { Payload: UnresolvedBody raw } envelope })
             return result;
-        var bodyInfo = MeshJsonContext.Default.GetTypeInfo(MessageCatalogue.Of(result.Value.Kind).BodyType)!;
+        var bodyInfo = MeshJsonContext.Default.GetTypeInfo(MessageCatalogue.Of(envelope.Kind).BodyType)!;
         try
         {
-            return new DecodeResult<Envelope>(result.Value with { Payload = (MessageBody?)raw.Element.Deserialize(bodyInfo) }, []);
+            return new DecodeResult<Envelope>(envelope with { Payload = (MessageBody?)raw.Element.Deserialize(bodyInfo) }, []);
         }
         catch (JsonException ex)
         {

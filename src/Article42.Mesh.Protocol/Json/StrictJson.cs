@@ -201,6 +201,6 @@ internal static partial class StrictJson
     private static string Child(string path, string name) =>
         PlainName().IsMatch(name) ? $"{path}.{name}" : $"{path}['{ValidationContext.Truncate(name).Replace("'", "\\'", StringComparison.Ordinal)}']";
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}\\z")]
     private static partial Regex PlainName();
 }

@@ -22,11 +22,19 @@ public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
 
     internal const string ExpectedTime = "expected a time such as \"2026-11-26T21:05:00.000Z\"";
 
-    /// <summary>Parses an ISO 8601 time with an offset; the error is a sentence for the user.</summary>
+    // ISO 8601 extended form with seconds, up to 7 fraction digits (more than 3 is refused below), and an explicit
+    // offset: Z or +hh:mm/-hh:mm. No other spelling, no missing offset, nothing before or after.
+    private static readonly string[] Formats = [.. new[] { "", ".f", ".ff", ".fff", ".ffff", ".fffff", ".ffffff", ".fffffff" }
+        .SelectMany(fraction => new[] { $"yyyy'-'MM'-'dd'T'HH':'mm':'ss{fraction}'Z'", $"yyyy'-'MM'-'dd'T'HH':'mm':'ss{fraction}zzz" })];
+
+    /// <summary>
+    /// Parses an ISO 8601 time with an explicit offset (<c>Z</c> or <c>+hh:mm</c>) and normalises it to UTC; the
+    /// error is a sentence for the user.
+    /// </summary>
     public static bool TryParse(string text, out DateTimeOffset value, out string error)
     {
         error = "";
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
             error = $"'{ValidationContext.Truncate(text)}' is not an ISO 8601 time; {ExpectedTime}";
         else if (value.Ticks % TimeSpan.TicksPerMillisecond != 0)
             error = $"'{ValidationContext.Truncate(text)}' is more precise than milliseconds";

@@ -78,9 +78,9 @@ public sealed partial class ParticipantRegistry
     public static ParticipantRegistry Parse(ReadOnlyMemory<byte> utf8, string source)
     {
         var result = StrictJson.Decode(utf8, MeshJsonContext.Default.RegistryDocument);
-        if (!result.IsSuccess)
-            throw new RegistryException($"{source}: {result.Errors[0]}");
-        return new ParticipantRegistry(result.Value!.Participants, source);
+        return result is { IsSuccess: true, Value: { } document }
+            ? new ParticipantRegistry(document.Participants, source)
+            : throw new RegistryException($"{source}: {result.Errors[0]}");
     }
 
     /// <summary>Loads a registry file.</summary>
@@ -103,6 +103,6 @@ public sealed partial class ParticipantRegistry
         return Parse(buffer.ToArray(), "default registry");
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,15}$")]
+    [GeneratedRegex("^[A-Z][A-Z0-9-]{1,15}\\z")]
     private static partial Regex IdPattern();
 }

@@ -24,6 +24,6 @@ internal static partial class LabelRules
         context.KnownParticipant(label.Originator, $"{path}.originator");
     }
 
-    [GeneratedRegex("^(EU|NATO|NAT:[A-Z]{2})$")]
+    [GeneratedRegex("^(EU|NATO|NAT:[A-Z]{2})\\z")]
     private static partial Regex PolicyPattern();
 }

@@ -25,7 +25,21 @@ public static partial class EnvelopeValidator
         CheckExerciseMarking(envelope, context);
         LabelRules.Check(envelope.Label, "$.label", context);
         CheckPayload(envelope, context);
+        if (context.Errors.Count == 0)
+            CheckEncodedSize(envelope, context);
         return [.. context.Errors];
+    }
+
+    /// <summary>
+    /// The size limit applies to the bytes the mesh stores, which the codec's escapes (<c>&lt;</c>, <c>&amp;</c>,
+    /// <c>+</c> and non-ASCII as <c>\uXXXX</c>) can make up to six times the text: 44k Greek characters pass every
+    /// text limit and still encode to more than 256 KiB, which no decoder would read back.
+    /// </summary>
+    private static void CheckEncodedSize(Envelope envelope, ValidationContext context)
+    {
+        var size = EnvelopeCodec.Encode(envelope).Length;
+        if (size > Limits.EnvelopeBytes)
+            context.Add(ErrorCodes.EncodedTooLarge, "$", $"the envelope encodes to {size} bytes, more than the limit of {Limits.EnvelopeBytes} (escapes included: '<', '&', '+' and non-ASCII characters take 6 bytes each)");
     }
 
     private static void CheckIdentity(Envelope envelope, ValidationContext context)
@@ -125,6 +139,6 @@ public static partial class EnvelopeValidator
             envelope.Payload.Validate(context, "$.payload");
     }
 
-    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}$")]
+    [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}\\z")]
     private static partial Regex ActivationIdPattern();
 }

@@ -65,6 +65,10 @@ public static class ErrorCodes
     public const string BadToken = "A42-ENV-021";
     /// <summary>Reply kind without <c>in_reply_to</c>.</summary>
     public const string ReplyRequired = "A42-ENV-022";
+    /// <summary>The envelope encodes to more than 256 KiB as stored, although each text is within its limit.</summary>
+    public const string EncodedTooLarge = "A42-ENV-023";
+    /// <summary>A text holds a control character or a bidirectional embedding, override or isolate.</summary>
+    public const string ForbiddenCharacter = "A42-ENV-024";
 
     // Typed bodies.
     /// <summary>Required body value missing.</summary>

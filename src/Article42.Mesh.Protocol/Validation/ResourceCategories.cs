@@ -13,6 +13,6 @@ public static partial class ResourceCategories
     public static bool IsValid(string code) =>
         code.Length <= 64 && CodePattern().IsMatch(code) && Roots.Contains(code.Split('.')[0]);
 
-    [GeneratedRegex("^[A-Z]+(\\.[A-Z0-9-]+){0,3}$")]
+    [GeneratedRegex("^[A-Z]+(\\.[A-Z0-9-]+){0,3}\\z")]
     private static partial Regex CodePattern();
 }

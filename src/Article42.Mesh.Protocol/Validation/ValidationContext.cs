@@ -29,11 +29,34 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
             OptionalText(value, path, maxLength);
     }
 
-    /// <summary>An optional text: when present, at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// An optional text: when present, at most <paramref name="maxLength"/> characters, and none of the characters
+    /// that hide or disguise text (<see cref="ForbiddenCharacterAt"/>).
+    /// </summary>
     public void OptionalText(string? value, string path, int maxLength = Limits.LineText)
     {
-        if (value is not null && value.Length > maxLength)
+        if (value is null)
+            return;
+        if (value.Length > maxLength)
             Add(ErrorCodes.TextTooLong, path, $"text of {value.Length} characters is longer than {maxLength}");
+        else if (ForbiddenCharacterAt(value) is { } at)
+            Add(ErrorCodes.ForbiddenCharacter, path, $"character {at + 1} is U+{(int)value[at]:X4}: control characters (but tab and line breaks) and bidirectional overrides and isolates are not allowed in texts");
+    }
+
+    /// <summary>
+    /// The index of the first character a text may not hold, or null: C0 controls but tab, line feed and carriage
+    /// return (NUL included), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates U+202A-U+202E
+    /// and U+2066-U+2069, which make a text read differently from what it says (CVE-2021-42574, "Trojan Source").
+    /// </summary>
+    public static int? ForbiddenCharacterAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is (< ' ' and not ('\t' or '\n' or '\r')) or (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+                return i;
+        }
+        return null;
     }
 
     /// <summary>A required value of a value type (a time, a number) that JSON may leave out.</summary>
@@ -124,6 +147,6 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
     /// <summary>A value quoted in an error sentence, cut to 40 characters so hostile input cannot flood a log.</summary>
     public static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}\\z")]
     private static partial Regex TokenPattern();
 }

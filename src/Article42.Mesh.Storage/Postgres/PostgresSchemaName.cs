@@ -14,6 +14,6 @@ public static partial class PostgresSchemaName
     /// <summary>True when <paramref name="name"/> follows <see cref="Rule"/>.</summary>
     public static bool IsValid(string name) => Pattern().IsMatch(name);
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\z")]
     private static partial Regex Pattern();
 }

@@ -29,16 +29,19 @@ public sealed class SqliteJournal : IMessageJournal
         ArgumentNullException.ThrowIfNull(options);
         var path = System.IO.Path.GetFullPath(options.Path);
         var directory = System.IO.Path.GetDirectoryName(path);
-        if (directory is not null)
+        if (directory is not null && !Directory.Exists(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnlyFiles.CreateDirectory(directory);
         }
+
+        OwnerOnlyFiles.PrepareDatabase(path);
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
         var connection = new SqliteConnection(builder.ConnectionString);
         try
         {
             SqliteSchema.Open(connection, path, options.Synchronous);
+            OwnerOnlyFiles.Restrict(path);
         }
         catch
         {
