@@ -1,3 +1,4 @@
+using Article42.Mesh.Storage;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Gateway.Tests;
@@ -19,6 +20,9 @@ public sealed class MeshCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _mesh.Cluster;
     public LostAnswers LostAnswers { get; }
+
+    /// <summary>The mesh's journal: what the grains recorded (received, handed to a session, acknowledged).</summary>
+    public IMessageJournal Journal => _mesh.Journal;
 
     public static async Task<MeshCluster> StartAsync(short silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {

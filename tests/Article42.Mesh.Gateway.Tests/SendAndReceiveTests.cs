@@ -27,7 +27,15 @@ public sealed class SendAndReceiveTests(MeshFixture fixture)
         Assert.Equal(second.MsgId, next.Envelope.MsgId);
         Assert.Single(inbox.Read, m => m.Envelope.MsgId == first.MsgId);
         Assert.True(de.ConsumingSessionOpens >= 2, "the consuming session was opened again");
+        // The mesh did hand the first message out again (the new session fetched it before the second): the journal
+        // records each hand-out, so the gateway, not the mesh, is what kept it from DE's inbox a second time.
+        var handOuts = await HandOutsAsync(first.MsgId);
+        Assert.True(handOuts >= 2, $"the mesh handed the first SITREP out {handOuts} time(s); a new session must get it again");
     }
+
+    /// <summary>How often the mesh handed <paramref name="messageId"/> to a gateway session (the journal's "fetched" entries).</summary>
+    private async Task<int> HandOutsAsync(string messageId) =>
+        (await Mesh.Journal.FindByMessageIdAsync(messageId, TestContext.Current.CancellationToken)).Count(e => e.Type == "fetched");
 
     [Fact]
     public async Task A_send_whose_answer_is_lost_is_retried_with_the_same_id_and_the_message_arrives_once()

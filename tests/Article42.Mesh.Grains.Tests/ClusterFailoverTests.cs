@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Article42.Mesh.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.TestingHost;
 
 namespace Article42.Mesh.Grains.Tests;
 
@@ -45,7 +46,7 @@ public sealed class ClusterFailoverTests
                 accepted += chunk.Length;
                 if (!killed && accepted >= 600)
                 {
-                    await cluster.KillSiloAsync(cluster.Silos[1]);
+                    await cluster.KillSiloAsync(await VictimAsync(cluster));
                     killed = true;
                 }
             }
@@ -73,6 +74,26 @@ public sealed class ClusterFailoverTests
             foreach (var journal in journals.Values)
                 await journal.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The silo holding the most recipients' mailboxes (then senders'), so that the kill takes deliveries and sessions
+    /// with it; asserts that it holds at least one recipient's.
+    /// </summary>
+    private static async Task<InProcessSiloHandle> VictimAsync(InProcessTestCluster cluster)
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var hosts = new Dictionary<string, SiloAddress?>();
+        foreach (var participant in Recipients.Concat(Senders))
+            hosts[participant] = await management.GetActivationAddress(cluster.Client.GetGrain<IParticipantGrain>(participant));
+        var victim = cluster.Silos
+            .OrderByDescending(s => Recipients.Count(r => s.SiloAddress.Equals(hosts[r])))
+            .ThenByDescending(s => Senders.Count(r => s.SiloAddress.Equals(hosts[r])))
+            .First();
+        var onVictim = hosts.Where(h => victim.SiloAddress.Equals(h.Value)).Select(h => h.Key).ToList();
+        Assert.True(onVictim.Intersect(Recipients).Any(), $"no recipient's grain on any silo: {string.Join(", ", hosts.Select(h => $"{h.Key}@{h.Value}"))}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.SiloAddress}, host of {string.Join(", ", onVictim)}");
+        return victim;
     }
 
     /// <summary>What a gateway does: the same message id again until there is a receipt (a timeout means "unknown outcome").</summary>

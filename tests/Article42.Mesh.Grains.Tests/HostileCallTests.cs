@@ -7,51 +7,71 @@ public sealed class HostileCallTests(MeshClusterFixture mesh) : IClassFixture<Me
     public async Task Submit_with_an_unknown_session_token_is_refused_and_nothing_is_stored()
     {
         var message = TestKeys.Signed("FR", ["DE"]);
+        var before = await RowsAsync(message);
         var outcome = await mesh.Grains.GetGrain<IParticipantGrain>("FR").SubmitAsync("not-a-session", message);
         Assert.Equal(ErrorCodes.SessionInvalid, Assert.Single(outcome.Errors).Code);
-        await AssertNothingStoredAsync(message);
+        await AssertNothingStoredAsync(message, before);
     }
 
     [Fact]
     public async Task Submit_with_a_forged_signature_is_refused_and_nothing_is_stored()
     {
         var forged = EnvelopeSignatures.Sign(TestKeys.Signed("FR", ["DE"]), TestKeys.KeyOf("DE"));
-        var outcome = await mesh.Gateway("FR").SubmitAsync(forged);
+        var gateway = mesh.Gateway("FR");
+        await gateway.OpenAsync();
+        var before = await RowsAsync(forged);
+        var outcome = await gateway.SubmitAsync(forged);
         Assert.Equal(ErrorCodes.SignatureInvalid, Assert.Single(outcome.Errors).Code);
-        await AssertNothingStoredAsync(forged);
+        await AssertNothingStoredAsync(forged, before);
     }
 
     [Fact]
-    public async Task Submit_of_another_participants_envelope_is_refused()
+    public async Task Submit_of_another_participants_envelope_is_refused_and_nothing_is_stored()
     {
-        var outcome = await mesh.Gateway("FR").SubmitAsync(TestKeys.Signed("DE", ["IT"]));
+        var others = TestKeys.Signed("DE", ["IT"]);
+        var gateway = mesh.Gateway("FR");
+        await gateway.OpenAsync();
+        var before = await RowsAsync(others, "FR");
+        var outcome = await gateway.SubmitAsync(others);
         Assert.Equal(ErrorCodes.SenderMismatch, Assert.Single(outcome.Errors).Code);
+        await AssertNothingStoredAsync(others, before, "FR");
     }
 
     [Fact]
-    public async Task Submit_of_a_mesh_only_report_is_refused()
+    public async Task Submit_of_a_mesh_only_report_is_refused_and_nothing_is_stored()
     {
-        var outcome = await mesh.Gateway("FR").SubmitAsync(TestKeys.Signed("FR", ["DE"], MessageKind.DeliveryReport));
+        var report = TestKeys.Signed("FR", ["DE"], MessageKind.DeliveryReport);
+        var gateway = mesh.Gateway("FR");
+        await gateway.OpenAsync();
+        var before = await RowsAsync(report);
+        var outcome = await gateway.SubmitAsync(report);
         Assert.Equal(ErrorCodes.MeshOnlyKind, Assert.Single(outcome.Errors).Code);
+        await AssertNothingStoredAsync(report, before);
     }
 
     [Fact]
     public async Task Submit_of_an_invalid_envelope_returns_every_broken_rule_and_stores_nothing()
     {
         var invalid = TestKeys.Signed("FR", ["DE", "XX"], change: e => e with { ExpiresAt = e.CreatedAt.AddSeconds(-1) });
-        var outcome = await mesh.Gateway("FR").SubmitAsync(invalid);
+        var gateway = mesh.Gateway("FR");
+        await gateway.OpenAsync();
+        var before = await RowsAsync(invalid);
+        var outcome = await gateway.SubmitAsync(invalid);
         Assert.Contains(outcome.Errors, e => e is { Code: ErrorCodes.UnknownParticipant, Path: "$.to_action[1]" });
         Assert.Contains(outcome.Errors, e => e is { Code: ErrorCodes.TimeOrder, Path: "$.expires_at" });
-        await AssertNothingStoredAsync(invalid);
+        await AssertNothingStoredAsync(invalid, before);
     }
 
     [Fact]
     public async Task A_label_above_the_senders_own_ceiling_is_refused()
     {
         var topSecret = TestKeys.Signed("FR", ["DE"], change: e => e with { Label = e.Label with { Level = Classification.TresSecretUe } });
-        var outcome = await mesh.Gateway("FR").SubmitAsync(topSecret);
+        var gateway = mesh.Gateway("FR");
+        await gateway.OpenAsync();
+        var before = await RowsAsync(topSecret);
+        var outcome = await gateway.SubmitAsync(topSecret);
         Assert.Equal(ErrorCodes.AboveSenderCeiling, Assert.Single(outcome.Errors).Code);
-        await AssertNothingStoredAsync(topSecret);
+        await AssertNothingStoredAsync(topSecret, before);
     }
 
     [Fact]
@@ -59,18 +79,20 @@ public sealed class HostileCallTests(MeshClusterFixture mesh) : IClassFixture<Me
     {
         var message = TestKeys.Signed("FR", ["DE"]);
         var grain = mesh.Grains.GetGrain<IParticipantGrain>("DE");
-        var plain = await Assert.ThrowsAnyAsync<Exception>(() => grain.DeliverAsync(new DeliveryBatch("FR", [message])).AsTask());
-        Assert.Contains("A42-SEC-001", plain.Message, StringComparison.Ordinal);
+        var before = await RowsAsync(message);
+        var plain = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => grain.DeliverAsync(new DeliveryBatch("FR", [message])).AsTask());
+        Assert.StartsWith(SiloOnlyRefusal, plain.Message, StringComparison.Ordinal);
         RequestContext.Set("a42.cluster-secret", "guess");
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => grain.DeliverAsync(new DeliveryBatch("FR", [message])).AsTask());
+            var guessed = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => grain.DeliverAsync(new DeliveryBatch("FR", [message])).AsTask());
+            Assert.StartsWith(SiloOnlyRefusal, guessed.Message, StringComparison.Ordinal);
         }
         finally
         {
             RequestContext.Clear();
         }
-        await AssertNothingStoredAsync(message);
+        await AssertNothingStoredAsync(message, before);
         Assert.NotNull(await grain.ChallengeAsync());
     }
 
@@ -129,6 +151,32 @@ public sealed class HostileCallTests(MeshClusterFixture mesh) : IClassFixture<Me
         Assert.Equal(ErrorCodes.WrongParticipant, outcome.Error!.Code);
     }
 
-    private async Task AssertNothingStoredAsync(Envelope envelope) =>
+    /// <summary>The refusal of the silo-only call filter (code first, then the method and why).</summary>
+    private const string SiloOnlyRefusal = "A42-SEC-001 DeliverAsync is for silos only: the call carries no valid cluster secret";
+
+    /// <summary>
+    /// Nothing under the message's id, and the journal rows of every stream and queue the message would have touched
+    /// (the sender's and recipients' participant streams, the recipients' inboxes and the sender's outboxes) as before.
+    /// </summary>
+    private async Task AssertNothingStoredAsync(Envelope envelope, IReadOnlyList<(string Name, long Rows)> before, string? submitter = null)
+    {
         Assert.Empty(await mesh.Journal.FindByMessageIdAsync(envelope.MsgId));
+        Assert.Equal(before, await RowsAsync(envelope, submitter));
+    }
+
+    private async Task<IReadOnlyList<(string Name, long Rows)>> RowsAsync(Envelope envelope, string? submitter = null)
+    {
+        var senders = new[] { envelope.From, submitter ?? envelope.From }.Distinct().ToList();
+        var recipients = envelope.ToAction.Concat(envelope.ToInfo).Distinct().ToList();
+        var rows = new List<(string, long)>();
+        foreach (var participant in senders.Concat(recipients).Distinct())
+            rows.Add(($"participant/{participant}", await mesh.Journal.GetVersionAsync($"participant/{participant}")));
+        foreach (var recipient in recipients)
+        {
+            rows.Add(($"in/{recipient}", await mesh.Journal.CountQueuedAsync($"in/{recipient}")));
+            foreach (var sender in senders)
+                rows.Add(($"out/{sender}/{recipient}", await mesh.Journal.CountQueuedAsync($"out/{sender}/{recipient}")));
+        }
+        return rows;
+    }
 }

@@ -32,6 +32,7 @@ public sealed class ClusterGatewayTests
                 "--count", $"{Messages}", "--timeout", "300",
             ]);
 
+            await using var mesh = await MeshClient.ConnectAsync(redis.ConnectionString);
             var sent = new List<string>();
             await using (var france = await MeshGateway.ConnectAsync(new MeshGatewayOptions
             {
@@ -44,7 +45,12 @@ public sealed class ClusterGatewayTests
                 for (var i = 0; i < Messages; i++)
                 {
                     if (i == Messages / 3)
-                        await silos[1].KillAsync();
+                    {
+                        // The victim is the silo holding DE's mailbox, with its sessions and the messages queued for it.
+                        var victim = await HostOfAsync(mesh, "DE", ports);
+                        TestContext.Current.TestOutputHelper?.WriteLine($"killing silo {victim} (DE's mailbox; FR's on silo {await HostOfAsync(mesh, "FR", ports)})");
+                        await silos[victim].KillAsync();
+                    }
                     sent.Add((await france.SendAsync(france.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken)).MessageId);
                 }
             }
@@ -58,5 +64,15 @@ public sealed class ClusterGatewayTests
             foreach (var silo in silos)
                 await silo.DisposeAsync();
         }
+    }
+
+    /// <summary>Which of the silos (by index) holds <paramref name="participant"/>'s grain, active since its gateway connected.</summary>
+    private static async Task<int> HostOfAsync(MeshClient mesh, string participant, SiloPorts[] ports)
+    {
+        var address = await mesh.Management.GetActivationAddress(mesh.Client.GetGrain<IParticipantGrain>(participant), TestContext.Current.CancellationToken);
+        Assert.True(address is not null, $"{participant}'s grain is not active anywhere");
+        var index = Array.FindIndex(ports, p => p.Silo == address.Endpoint.Port);
+        Assert.True(index >= 0, $"{participant}'s grain is on {address}, none of the three silos");
+        return index;
     }
 }

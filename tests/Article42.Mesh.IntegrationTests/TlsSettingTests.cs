@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using Article42.Mesh.Hosting.Configuration;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.Extensions.Configuration;
@@ -42,8 +43,11 @@ public sealed class TlsSettingTests : IDisposable
         var errors = Errors(new(Cluster("kubernetes")) { ["Tls:Enabled"] = "false", ["Tls:RequireClientCertificate"] = "false" });
 
         Assert.Equal(
-            [("A42-CFG-017", "Tls:Enabled"), ("A42-CFG-017", "Tls:RequireClientCertificate")],
-            errors.Select(e => (e.Code, e.Path)));
+            [
+                ("A42-CFG-017", "Tls:Enabled", "TLS cannot be turned off in the kubernetes profile"),
+                ("A42-CFG-017", "Tls:RequireClientCertificate", "gateways must present a client certificate in the kubernetes profile (mutual TLS)"),
+            ],
+            errors.Select(e => (e.Code, e.Path, e.Message)));
     }
 
     [Fact]
@@ -53,7 +57,7 @@ public sealed class TlsSettingTests : IDisposable
 
         var error = Assert.Single(Errors(new() { ["Tls:BindParticipant"] = "true" }));
 
-        Assert.Equal(("A42-CFG-017", "Tls:BindParticipant"), (error.Code, error.Path));
+        Assert.Equal(("A42-CFG-017", "Tls:BindParticipant", "needs Tls:RequireClientCertificate=true: a gateway without a certificate would speak for no participant"), (error.Code, error.Path, error.Message));
         Assert.True(Read(new() { ["Tls:BindParticipant"] = "true", ["Tls:RequireClientCertificate"] = "true" }).Tls!.BindParticipant);
     }
 
@@ -66,25 +70,89 @@ public sealed class TlsSettingTests : IDisposable
         Assert.Contains("known: Enabled, Certificate, CertificateKey, CertificatePassword, CaCertificate, RequireClientCertificate, BindParticipant", errors[0].Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Unusable_certificate_files_are_each_named_by_their_key()
+    /// <summary>Every way a silo certificate file can be unusable; each is refused with its code, key and sentence.</summary>
+    public static TheoryData<string> CertificateProblems() =>
+        ["missing certificate", "garbage certificate", "garbage CA", "missing key", "expired", "another CA", "gateway-only usage"];
+
+    [Theory]
+    [MemberData(nameof(CertificateProblems))]
+    public void An_unusable_certificate_file_is_refused_with_its_code_its_key_and_its_sentence(string problem)
+    {
+        var (settings, expected) = Arrange(problem);
+
+        var (material, errors) = SiloTlsMaterial.Load(settings, DateTime.UtcNow);
+
+        Assert.Null(material);
+        var error = Assert.Single(errors);
+        Assert.Equal((expected.Code, expected.Path), (error.Code, error.Path));
+        Assert.Matches(expected.Sentence, error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(CertificateProblems))]
+    public async Task A_silo_given_an_unusable_certificate_file_stops_at_start_with_exit_2_and_one_line_naming_its_key(string problem)
+    {
+        var (settings, expected) = Arrange(problem);
+        string[] tls =
+        [
+            $"--Tls:Certificate={settings.Certificate}",
+            $"--Tls:CaCertificate={settings.CaCertificate}",
+            .. settings.CertificateKey is null ? Array.Empty<string>() : [$"--Tls:CertificateKey={settings.CertificateKey}"],
+        ];
+
+        await using var silo = SiloProcess.Start($"silo with {problem}", "Article42.Mesh.Silo.dll", home.Path, [.. SiloPorts.Free().Flags(), .. tls]);
+
+        Assert.True(2 == await silo.ExitedAsync(TimeSpan.FromSeconds(60)), silo.Describe());
+        var line = Assert.Single(silo.Errors);
+        var prefix = $"error {expected.Code} {expected.Path}: ";
+        Assert.StartsWith(prefix, line, StringComparison.Ordinal);
+        Assert.Matches(expected.Sentence, line[prefix.Length..]);
+        Assert.DoesNotContain("ready", silo.Output);
+    }
+
+    /// <summary>The files of <paramref name="problem"/> on a development PKI made 90 days ago, and the refusal expected.</summary>
+    private (TlsSettings Settings, (string Code, string Path, Regex Sentence) Expected) Arrange(string problem)
     {
         Pki.Create(["FR"], Now.AddDays(-90));
         using var authority = TlsCertificates.Load(Pki.AuthorityCertificate, Pki.Key(TlsDirectory.AuthorityName));
-        using var otherCa = DevelopmentPki.CreateAuthority("another CA", Now.AddDays(-1), Now.AddYears(1));
-        var garbage = Write("garbage.crt", "not a certificate");
-        var expired = Issue("expired", DevelopmentPki.IssueSilo(authority, "old silo", ["localhost"], Now.AddDays(-60), Now.AddDays(-1)));
-        var foreign = Issue("foreign", DevelopmentPki.IssueSilo(otherCa, "foreign silo", ["localhost"], Now.AddDays(-1), Now.AddDays(30)));
-        var gatewayOnly = Issue("gateway-only", DevelopmentPki.IssueGateway(authority, "FR", Now.AddDays(-1), Now.AddDays(30)));
-
-        Assert.Equal(("A42-CFG-014", "Tls:Certificate"), Problem(Pki.SiloCertificate + ".missing"));
-        Assert.Equal(("A42-CFG-014", "Tls:Certificate"), Problem(garbage));
-        Assert.Equal(("A42-CFG-014", "Tls:CaCertificate"), Problem(Pki.SiloCertificate, ca: garbage));
-        Assert.Equal(("A42-CFG-014", "Tls:CertificateKey"), Problem(Pki.SiloCertificate, key: Pki.Key("nobody")));
-        Assert.Equal(("A42-CFG-015", "Tls:Certificate"), Problem(expired));
-        Assert.Equal(("A42-CFG-016", "Tls:Certificate"), Problem(foreign));
-        Assert.Equal(("A42-CFG-016", "Tls:Certificate"), Problem(gatewayOnly));
+        var ca = Pki.AuthorityCertificate;
+        var issuer = Regex.Escape("issued by 'CN=Article42.Mesh development CA");
+        var chainTo = Regex.Escape($": silos present it to each other and to gateways, so it must chain to Tls:CaCertificate ('{ca}')") + "$";
+        switch (problem)
+        {
+            case "missing certificate":
+                var missing = Pki.SiloCertificate + ".missing";
+                return (Settings(missing), ("A42-CFG-014", "Tls:Certificate", Exactly($"no file '{missing}': the silo's certificate (PEM or PKCS#12; a development one: 'a42 keys init --tls')")));
+            case "garbage certificate":
+                var garbage = Write("garbage.crt", "not a certificate");
+                return (Settings(garbage), ("A42-CFG-014", "Tls:Certificate", new($"^{Regex.Escape($"cannot read '{garbage}' as a certificate with its private key: ")}.+")));
+            case "garbage CA":
+                var garbageCa = Write("garbage-ca.crt", "not a certificate");
+                return (Settings(Pki.SiloCertificate, ca: garbageCa), ("A42-CFG-014", "Tls:CaCertificate", new($"^{Regex.Escape($"cannot read '{garbageCa}' as PEM certificates: ")}.+")));
+            case "missing key":
+                var nobody = Pki.Key("nobody");
+                return (Settings(Pki.SiloCertificate, key: nobody), ("A42-CFG-014", "Tls:CertificateKey", Exactly($"no file '{nobody}'")));
+            case "expired":
+                var expired = Issue("expired", DevelopmentPki.IssueSilo(authority, "old silo", ["localhost"], Now.AddDays(-60), Now.AddDays(-1)));
+                return (Settings(expired), ("A42-CFG-015", "Tls:Certificate",
+                    new($"^'CN=old silo, O=Article42\\.Mesh development' {issuer}.*{Regex.Escape(": expired; renew it (a development one: 'a42 keys init --tls --force')")}$")));
+            case "another CA":
+                using (var otherCa = DevelopmentPki.CreateAuthority("another CA", Now.AddDays(-1), Now.AddYears(1)))
+                {
+                    var foreign = Issue("foreign", DevelopmentPki.IssueSilo(otherCa, "foreign silo", ["localhost"], Now.AddDays(-1), Now.AddDays(30)));
+                    return (Settings(foreign), ("A42-CFG-016", "Tls:Certificate",
+                        new($"^{Regex.Escape("certificate 'CN=foreign silo, O=Article42.Mesh development' is not issued by a trusted certificate authority (its issuer is 'CN=another CA")}.*{chainTo}")));
+                }
+            case "gateway-only usage":
+                var gatewayOnly = Issue("gateway-only", DevelopmentPki.IssueGateway(authority, "FR", Now.AddDays(-1), Now.AddDays(30)));
+                return (Settings(gatewayOnly), ("A42-CFG-016", "Tls:Certificate",
+                    new($"^{Regex.Escape("certificate 'CN=FR, O=Article42.Mesh development' is not valid for server authentication (extended key usage)")}{chainTo}")));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(problem), problem, "no such certificate problem");
+        }
     }
+
+    private static Regex Exactly(string sentence) => new($"^{Regex.Escape(sentence)}$");
 
     [Fact]
     public void A_PKCS12_silo_certificate_opens_with_its_password_and_a_wrong_password_is_named()
@@ -103,31 +171,7 @@ public sealed class TlsSettingTests : IDisposable
         Assert.EndsWith("(is Tls:CertificatePassword right?)", wrong.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_silo_with_an_expired_certificate_stops_at_start_with_exit_2_and_one_line_naming_Tls_Certificate()
-    {
-        Pki.Create(["FR"], Now.AddDays(-90));
-        using var authority = TlsCertificates.Load(Pki.AuthorityCertificate, Pki.Key(TlsDirectory.AuthorityName));
-        var expired = Issue("expired", DevelopmentPki.IssueSilo(authority, "old silo", ["localhost"], Now.AddDays(-60), Now.AddDays(-1)));
-
-        await using var silo = SiloProcess.Start("silo with an expired certificate", "Article42.Mesh.Silo.dll", home.Path, [.. SiloPorts.Free().Flags(), "--tls-cert", expired]);
-
-        Assert.Equal(2, await silo.ExitedAsync(TimeSpan.FromSeconds(30)));
-        var line = Assert.Single(silo.Errors);
-        Assert.StartsWith("error A42-CFG-015 Tls:Certificate: 'CN=old silo, O=Article42.Mesh development' issued by 'CN=Article42.Mesh development CA", line, StringComparison.Ordinal);
-        Assert.EndsWith("expired; renew it (a development one: 'a42 keys init --tls --force')", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("ready", silo.Output);
-    }
-
     public void Dispose() => home.Dispose();
-
-    private (string Code, string Path) Problem(string certificate, string? ca = null, string? key = null)
-    {
-        var (material, errors) = SiloTlsMaterial.Load(Settings(certificate, ca, key), DateTime.UtcNow);
-        Assert.Null(material);
-        var error = Assert.Single(errors);
-        return (error.Code, error.Path);
-    }
 
     private TlsSettings Settings(string certificate, string? ca = null, string? key = null, string? password = null) =>
         new(certificate, key, password, ca ?? Pki.AuthorityCertificate, RequireClientCertificate: true);

@@ -18,6 +18,19 @@ public sealed class KubernetesManifestTests
     private static readonly string[] Kinds = ["Deployment", "HorizontalPodAutoscaler", "NetworkPolicy", "PodDisruptionBudget", "Service"];
 
     [Theory]
+    [InlineData(Dev)]
+    [InlineData(Prod)]
+    public async Task The_committed_rendering_is_what_kubectl_kustomize_makes_of_the_overlay(string overlay)
+    {
+        // Skips only where kubectl is missing, the one reason .ci/allowed-skips accepts for it.
+        var rendered = await Kubectl.KustomizeAsync(RepositoryFile.PathOf(overlay));
+
+        Assert.True(
+            rendered == RepositoryFile.Read(KubernetesSilo.RenderedPath(overlay)),
+            $"{KubernetesSilo.RenderedPath(overlay)} is stale: re-render it with 'kubectl kustomize {overlay} > {KubernetesSilo.RenderedPath(overlay)}'");
+    }
+
+    [Theory]
     [InlineData(Dev, "a42-dev", 1, 2)]
     [InlineData(Prod, "a42", 3, 10)]
     public async Task Overlay_renders_the_silo_objects_in_its_namespace_with_the_autoscaler_owning_the_replica_count(string overlay, string ns, int min, int max)

@@ -27,8 +27,15 @@ public sealed class KubernetesSilo
 
     public IReadOnlyDictionary<string, string> PodAnnotations => Deployment.Strings("spec", "template", "metadata", "annotations");
 
-    public static async Task<KubernetesSilo> RenderAsync(string overlay) =>
-        new(overlay, Yaml.Documents(await Kubectl.KustomizeAsync(RepositoryFile.PathOf(overlay))));
+    /// <summary>
+    /// The overlay as committed in <c>k8s/rendered/NAME.yaml</c> (what <c>kubectl kustomize k8s/overlays/NAME</c> makes of
+    /// it; <see cref="RenderedPath"/>), so the checks run wherever the tests run, kubectl or not.
+    /// </summary>
+    public static Task<KubernetesSilo> RenderAsync(string overlay) =>
+        Task.FromResult(new KubernetesSilo(overlay, Yaml.Documents(RepositoryFile.Read(RenderedPath(overlay)))));
+
+    /// <summary>Where the rendering of <paramref name="overlay"/> (<c>k8s/overlays/NAME</c>) is committed.</summary>
+    public static string RenderedPath(string overlay) => $"k8s/rendered/{Path.GetFileName(overlay)}.yaml";
 
     /// <summary>The one object of <paramref name="kind"/>.</summary>
     public YamlMappingNode Object(string kind) => Assert.Single(Objects, o => o.Text("kind") == kind);
