@@ -25,7 +25,7 @@ public sealed class SiloCrashTests
 
         using var home = new TempHome();
         var ports = SiloPorts.Free();
-        var silos = new List<SiloProcess> { SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags()) };
+        var silos = new List<TestProcess> { SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags()) };
         try
         {
             await silos[0].ReadyAsync();
