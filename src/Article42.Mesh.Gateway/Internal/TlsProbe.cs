@@ -43,11 +43,12 @@ internal static class TlsProbe
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             // .NET also asks for a certificate up front, before the server said anything; only a call that comes with the
-            // server's certificate answers the server's CertificateRequest.
+            // server's certificate answers the server's CertificateRequest. The certificate is given only then: given up
+            // front, .NET does not ask again, and a mesh that asked would look like a server that did not.
             LocalCertificateSelectionCallback = (_, _, _, remote, _) =>
             {
                 askedForCertificate |= remote is not null;
-                return tls?.ClientCertificate!;
+                return remote is null ? null! : tls?.ClientCertificate!;
             },
             RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
             {
