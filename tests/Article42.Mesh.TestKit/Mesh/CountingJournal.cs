@@ -16,6 +16,26 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
 
     public IMessageJournal Inner => inner;
 
+    /// <summary>
+    /// Waits until no journal call has been made for <paramref name="quiet"/>: the work a silo does once at start
+    /// (each participant's pump and inbox looking at its queue) is over, and what is counted next is the traffic's.
+    /// </summary>
+    public Task QuietAsync(TimeSpan quiet, TimeSpan within)
+    {
+        var last = Work().ToString();
+        var since = TimeProvider.System.GetTimestamp();
+        return Deadline.UntilAsync(async () =>
+        {
+            var now = Work().ToString();
+            if (now != last)
+                (last, since) = (now, TimeProvider.System.GetTimestamp());
+            else if (TimeProvider.System.GetElapsedTime(since) >= quiet)
+                return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            return false;
+        }, within, $"the journal to be idle for {quiet.TotalSeconds:0.#} s");
+    }
+
     public JournalStatistics Statistics => inner.Statistics;
 
     /// <summary>The counters now; subtract two to get the work in between.</summary>
