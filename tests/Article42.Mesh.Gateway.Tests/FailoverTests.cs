@@ -39,7 +39,7 @@ public sealed class FailoverTests
         await fr.SendAsync(before);
         await inbox.NextMatchingAsync(m => m.Envelope.MsgId == before.MsgId, "the SITREP before the failover");
         // The silo holding DE's mailbox (and so its sessions) dies; FR's may be there too, or on the survivor.
-        var host = await mesh.Cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(mesh.Grain("DE"));
+        var host = await Placement.HostOfAsync(mesh.Cluster.Client, mesh.Grain("DE"));
         await mesh.Cluster.KillSiloAsync(mesh.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
         var after = Messages.Draft("FR", ["DE"]);
         var receipt = await fr.SendAsync(after);

@@ -51,14 +51,9 @@ public sealed class FailoverTraceTests
     }
 
     /// <summary>Moves a participant's mailbox (already woken by the keeper somewhere) to the given silo.</summary>
-    private static async Task PlaceAsync(MeshCluster mesh, string participant, SiloAddress silo)
+    private static Task PlaceAsync(MeshCluster mesh, string participant, SiloAddress silo)
     {
-        var management = mesh.Cluster.Client.GetGrain<IManagementGrain>(0);
         var grain = mesh.Grain(participant);
-        await grain.ChallengeAsync();
-        if (!silo.Equals(await management.GetActivationAddress(grain)))
-            await mesh.Cluster.MigrateAsync(grain.GetGrainId(), silo);
-        await grain.ChallengeAsync();
-        Assert.Equal(silo, await management.GetActivationAddress(grain));
+        return Placement.MoveAsync(mesh.Cluster.Client, grain, async () => await grain.ChallengeAsync(), silo, TimeSpan.FromSeconds(30));
     }
 }

@@ -1,4 +1,5 @@
 using Article42.Mesh.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Gateway.Tests;
@@ -24,7 +25,7 @@ public sealed class MeshCluster : IAsyncDisposable
     /// <summary>The mesh's journal: what the grains recorded (received, handed to a session, acknowledged).</summary>
     public IMessageJournal Journal => _mesh.Journal;
 
-    public static async Task<MeshCluster> StartAsync(short silos = 1, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<MeshCluster> StartAsync(short silos = 1, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -39,6 +40,7 @@ public sealed class MeshCluster : IAsyncDisposable
         {
             Silos = silos,
             Settings = values,
+            Services = services,
             Client = client => client.AddOutgoingGrainCallFilter(lostAnswers.InvokeAsync),
         });
         return new MeshCluster(mesh, lostAnswers);

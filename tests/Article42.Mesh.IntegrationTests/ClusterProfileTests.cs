@@ -38,7 +38,8 @@ public sealed class ClusterProfileTests
         await DashboardNeedsTheOperatorTokenAsync(ports[2]);
 
         // Grains placed on B, to be re-activated elsewhere once B is killed.
-        var onB = await ActivateUntilOneLandsOnAsync(mesh, ports[1].Silo);
+        var onB = await Placement.FirstOnAsync(mesh.Client, Enumerable.Range(0, 120).Select(i => mesh.Client.GetGrain<IParticipantGrain>($"PROBE-{i:000}")),
+            async grain => await grain.ChallengeAsync(), await Placement.SiloAtPortAsync(mesh.Client, ports[1].Silo));
 
         await a.TerminateAsync();
         Assert.True(0 == await a.ExitedAsync(ShutdownWithin), a.Describe());
@@ -47,28 +48,13 @@ public sealed class ClusterProfileTests
         await b.KillAsync();
         await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[1].Silo) == SiloStatus.Dead, TimeSpan.FromSeconds(60), "silo B declared dead");
 
-        var grain = mesh.Client.GetGrain<IParticipantGrain>(onB);
-        await Deadline.UntilAsync(async () => await AnswersAsync(grain), TimeSpan.FromSeconds(30), $"grain {onB} answering again");
-        Assert.Equal(ports[2].Silo, (await mesh.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port);
+        await Deadline.UntilAsync(async () => await AnswersAsync(onB), TimeSpan.FromSeconds(30), $"grain {onB.GetPrimaryKeyString()} answering again");
+        Assert.Equal(ports[2].Silo, (await Placement.HostOfAsync(mesh.Client, onB))?.Endpoint.Port);
         Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports[2].Url("/health/ready")));
         Assert.Equal([ports[2].Silo], (await mesh.Management.GetHosts(onlyActive: true, TestContext.Current.CancellationToken)).Keys.Select(s => s.Endpoint.Port));
 
         await c.TerminateAsync();
         Assert.True(0 == await c.ExitedAsync(ShutdownWithin), c.Describe());
-    }
-
-    private static async Task<string> ActivateUntilOneLandsOnAsync(MeshClient mesh, int siloPort)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            var id = $"PROBE-{i:000}";
-            var grain = mesh.Client.GetGrain<IParticipantGrain>(id);
-            await grain.ChallengeAsync();
-            if ((await mesh.Management.GetActivationAddress(grain))?.Endpoint.Port == siloPort)
-                return id;
-        }
-
-        throw new InvalidOperationException($"none of 120 new grains was placed on the silo at port {siloPort}");
     }
 
     private static async Task<SiloStatus?> StatusAsync(MeshClient mesh, int siloPort)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Orleans.Core.Internal;
-using Orleans.Runtime.Placement;
 
 namespace Article42.Mesh.IntegrationTests.Telemetry;
 
@@ -72,24 +70,11 @@ public sealed class CrashTraceTests
         await survivor.TerminateAsync();
     }
 
-    /// <summary>Moves a participant's mailbox to the silo on <paramref name="siloPort"/> (a placement hint, then migration).</summary>
-    private static Task PlaceAsync(MeshClient mesh, string participant, int siloPort) =>
-        Deadline.UntilAsync(async () =>
-        {
-            var grain = mesh.Client.GetGrain<IParticipantGrain>(participant);
-            await grain.ChallengeAsync();
-            if ((await mesh.Management.GetActivationAddress(grain))?.Endpoint.Port == siloPort)
-                return true;
-            var target = (await mesh.Management.GetHosts(onlyActive: true)).Keys.Single(s => s.Endpoint.Port == siloPort);
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
-            try
-            {
-                await grain.Cast<IGrainManagementExtension>().MigrateOnIdle();
-            }
-            finally
-            {
-                RequestContext.Clear();
-            }
-            return false;
-        }, TimeSpan.FromSeconds(30), $"{participant}'s mailbox on the silo at port {siloPort}");
+    /// <summary>Moves a participant's mailbox to the silo on <paramref name="siloPort"/>.</summary>
+    private static async Task PlaceAsync(MeshClient mesh, string participant, int siloPort)
+    {
+        var grain = mesh.Client.GetGrain<IParticipantGrain>(participant);
+        var silo = await Placement.SiloAtPortAsync(mesh.Client, siloPort);
+        await Placement.MoveAsync(mesh.Client, grain, async () => await grain.ChallengeAsync(), silo, TimeSpan.FromSeconds(30));
+    }
 }
