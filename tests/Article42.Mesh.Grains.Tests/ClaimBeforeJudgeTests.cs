@@ -32,7 +32,7 @@ public sealed class ClaimBeforeJudgeTests(SlowRateFixture mesh) : IClassFixture<
         Assert.Equal(ActivationState.Invoked, summary.State);
         Assert.DoesNotContain("DE", summary.Acknowledged);
 
-        await AssertFranceReachesGermanyAsync();
+        await mesh.AssertFranceReachesGermanyAsync();
     }
 
     [Fact]
@@ -48,13 +48,5 @@ public sealed class ClaimBeforeJudgeTests(SlowRateFixture mesh) : IClassFixture<
         Assert.Equal((first.MessageId, first.AcceptedAt), (again.MessageId, again.AcceptedAt));
         Assert.Single(await mesh.Journal.FindByMessageIdAsync(ack.MsgId), e => e.Type == EntryTypes.Accepted);
         Assert.Contains("IT", (await script.SummaryAsync()).Acknowledged);
-    }
-
-    private async Task AssertFranceReachesGermanyAsync()
-    {
-        var germany = mesh.Gateway("DE");
-        await germany.OpenAsync();
-        var sitrep = await mesh.Gateway("FR").SendAsync(TestKeys.Signed("FR", ["DE"]));
-        Assert.Contains(await germany.ReceiveAsync([sitrep.MessageId]), m => m.Envelope.MsgId == sitrep.MessageId);
     }
 }

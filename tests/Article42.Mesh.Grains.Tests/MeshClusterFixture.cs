@@ -22,6 +22,17 @@ public class MeshClusterFixture : IAsyncLifetime
 
     public TestGateway Gateway(string participant) => new(Grains, participant);
 
+    /// <summary>The mesh still serves: an ordinary FR → DE SITREP is received and acknowledged.</summary>
+    public async Task AssertFranceReachesGermanyAsync()
+    {
+        var germany = Gateway("DE");
+        await germany.OpenAsync();
+        var sitrep = await Gateway("FR").SendAsync(TestKeys.Signed("FR", ["DE"]));
+        var received = await germany.ReceiveAsync([sitrep.MessageId]);
+        Assert.Contains(received, m => m.Envelope.MsgId == sitrep.MessageId);
+        Assert.Empty((await germany.AcknowledgeAsync(received.Select(m => m.Envelope.MsgId))).Errors);
+    }
+
     public async ValueTask InitializeAsync() =>
         _mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions { Settings = Settings(), Services = Services });
 

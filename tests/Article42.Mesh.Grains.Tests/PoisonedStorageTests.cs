@@ -10,22 +10,28 @@ public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixt
 {
     private const string DoesNotDecode = "do not decode";
 
-    [Fact]
-    public async Task A_sitrep_whose_escapes_encode_past_the_limit_is_refused_at_submit_and_nothing_is_stored()
+    /// <summary>A SITREP whose six long texts are each <see cref="Limits.LongText"/> of <paramref name="character"/>.</summary>
+    private static Envelope SitrepOfSixLongTextsOf(char character, string from, string to)
     {
-        var lt = new string('<', Limits.LongText);
-        var oversized = TestKeys.Signed("BE", ["NL"], change: e => e with
+        var text = new string(character, Limits.LongText);
+        return TestKeys.Signed(from, [to], change: e => e with
         {
             Payload = ((SitrepBody)e.Payload!) with
             {
-                Situation = lt,
-                ThreatAssessment = lt,
-                CasualtiesDamage = lt,
-                ActionsTaken = lt,
-                HnsStatus = lt,
-                Outlook = lt,
+                Situation = text,
+                ThreatAssessment = text,
+                CasualtiesDamage = text,
+                ActionsTaken = text,
+                HnsStatus = text,
+                Outlook = text,
             }
         });
+    }
+
+    [Fact]
+    public async Task A_sitrep_whose_escapes_encode_past_the_limit_is_refused_at_submit_and_nothing_is_stored()
+    {
+        var oversized = SitrepOfSixLongTextsOf('<', "BE", "NL");
         var greek = TestKeys.Signed("BE", ["NL"], change: e => e with
         {
             Payload = ((SitrepBody)e.Payload!) with
@@ -47,26 +53,14 @@ public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixt
             Assert.Empty(await mesh.Journal.FindByMessageIdAsync(envelope.MsgId));
         }
         Assert.Equal(version, await mesh.Journal.GetVersionAsync("participant/BE"));
-        await AssertFranceReachesGermanyAsync();
+        await mesh.AssertFranceReachesGermanyAsync();
     }
 
     [Fact]
     public async Task An_outbox_row_that_does_not_decode_is_dead_lettered_CORRUPT_after_bounded_retries()
     {
         // The row main stored for a SITREP of 6 x 16,384 '<': 590 KB that no decoder reads back.
-        var lt = new string('<', Limits.LongText);
-        var poisoned = TestKeys.Signed("LU", ["DE"], change: e => e with
-        {
-            Payload = ((SitrepBody)e.Payload!) with
-            {
-                Situation = lt,
-                ThreatAssessment = lt,
-                CasualtiesDamage = lt,
-                ActionsTaken = lt,
-                HnsStatus = lt,
-                Outlook = lt,
-            }
-        });
+        var poisoned = SitrepOfSixLongTextsOf('<', "LU", "DE");
         var bytes = EnvelopeCodec.Encode(poisoned);
         Assert.True(bytes.Length > Limits.EnvelopeBytes);
         Assert.IsType<AppendResult.Appended>(await mesh.Journal.AppendAsync("participant/LU", 0,
@@ -82,7 +76,7 @@ public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixt
         Assert.Equal((poisoned.MsgId, "DE", ReportKind.NotDelivered, NonDeliveryReason.Corrupt), (report.MessageId, report.Recipient, report.Kind, report.Reason));
         Assert.Equal(0, await mesh.Journal.CountQueuedAsync("out/LU/DE"));
         Assert.Equal(0, await mesh.Journal.CountQueuedAsync("in/DE"));
-        await AssertFranceReachesGermanyAsync();
+        await mesh.AssertFranceReachesGermanyAsync();
         Assert.Equal(DeliveryPump.MaxDecodeAttempts, mesh.Warnings.Count("Delivery LU -> DE: 1 stored message(s) " + DoesNotDecode));
         Assert.Equal(0, mesh.Warnings.Count("stopped retrying"));
         Assert.All(mesh.Warnings.Lines, line => Assert.True(line.Length < 400, $"a log line of {line.Length} characters"));
@@ -107,16 +101,6 @@ public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixt
         Assert.Equal(ErrorCodes.NotInvoker, Assert.Single(refused.Errors).Code);
         Assert.Empty(await mesh.Journal.FindByMessageIdAsync(illegal.MsgId));
         Assert.Equal(1, mesh.Warnings.Count($"Activation {activation}: recorded message"));
-        await AssertFranceReachesGermanyAsync();
-    }
-
-    private async Task AssertFranceReachesGermanyAsync()
-    {
-        var germany = mesh.Gateway("DE");
-        await germany.OpenAsync();
-        var sitrep = await mesh.Gateway("FR").SendAsync(TestKeys.Signed("FR", ["DE"]));
-        var received = await germany.ReceiveAsync([sitrep.MessageId]);
-        Assert.Contains(received, m => m.Envelope.MsgId == sitrep.MessageId);
-        Assert.Empty((await germany.AcknowledgeAsync(received.Select(m => m.Envelope.MsgId))).Errors);
+        await mesh.AssertFranceReachesGermanyAsync();
     }
 }

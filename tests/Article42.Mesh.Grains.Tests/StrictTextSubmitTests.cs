@@ -30,7 +30,7 @@ public sealed class StrictTextSubmitTests(MeshClusterFixture mesh) : IClassFixtu
         Assert.Equal((code, path), (error.Code, error.Path));
         Assert.Empty(await mesh.Journal.FindByMessageIdAsync(envelope.MsgId));
         Assert.Equal(version, await mesh.Journal.GetVersionAsync("participant/PT"));
-        await AssertFranceReachesGermanyAsync();
+        await mesh.AssertFranceReachesGermanyAsync();
     }
 
     private static Envelope Apply(string trick, Envelope e) => trick switch
@@ -43,14 +43,4 @@ public sealed class StrictTextSubmitTests(MeshClusterFixture mesh) : IClassFixtu
         "isolate in another text" => e with { Payload = ((SitrepBody)e.Payload!) with { HnsStatus = "\u2066ready\u2069" } },
         _ => throw new ArgumentOutOfRangeException(nameof(trick), trick, "no such trick"),
     };
-
-    private async Task AssertFranceReachesGermanyAsync()
-    {
-        var germany = mesh.Gateway("DE");
-        await germany.OpenAsync();
-        var sitrep = await mesh.Gateway("FR").SendAsync(TestKeys.Signed("FR", ["DE"]));
-        var received = await germany.ReceiveAsync([sitrep.MessageId]);
-        Assert.Contains(received, m => m.Envelope.MsgId == sitrep.MessageId);
-        Assert.Empty((await germany.AcknowledgeAsync(received.Select(m => m.Envelope.MsgId))).Errors);
-    }
 }
