@@ -70,7 +70,7 @@ internal sealed class MeshSystem : ISystemUnderTest
         if (setup.Profile == MeshSetup.Cluster)
         {
             var (postgres, redis) = await services.ForNextRunAsync();
-            args.AddRange(["--advertise-ip", "127.0.0.1", "--redis", redis, "--postgres", postgres, $"--Security:ClusterSecret={Guid.NewGuid():N}"]);
+            args.AddRange(["--advertise-ip", "127.0.0.1", "--redis", redis, "--postgres", postgres, $"--Security:ClusterSecret={Guid.NewGuid():N}", $"--Http:OperatorToken={Guid.NewGuid():N}"]);
         }
 
         var silo = await MeshSilo.StartAsync([.. args], TextWriter.Null);
