@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Messaging;
 
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// The one place an Orleans client to the mesh is built: static gateway endpoints or Redis discovery, cluster and
+/// The one place an Orleans client to the mesh is built: the gateway endpoints of its <see cref="MeshConnection"/>, cluster and
 /// service ids, TLS when configured, the call timeout as the client's response timeout, trace propagation, and
 /// connection attempts retried with backoff when asked (docs/design/orleans.md §2.4). A gateway, an operator tool and the
 /// exercise runner all start their client here.
@@ -24,22 +23,20 @@ public static class MeshClientBuilder
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "a42-mesh-client" });
         builder.UseOrleansClient(client =>
         {
-            if (options.RedisConnectionString is { } redis)
-                client.UseRedisClustering(redis);
-            else
-                client.UseStaticClustering([.. options.Endpoints]);
+            // A client finds the mesh by its gateway endpoints only: it holds no credential of the membership store.
+            client.UseStaticClustering([.. options.Connection.Endpoints]);
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
+                o.ClusterId = options.Connection.ClusterId;
+                o.ServiceId = options.Connection.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
-            if (options.Tls is { } tls)
+            if (options.Connection.Tls is { } tls)
                 client.UseMeshTls(tls);
             // Grain calls carry the current span's context, so the silo's Orleans spans join the caller's trace.
             client.AddActivityPropagation();
             if (options.RetryConnection)
-                client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ConnectionRetry(options, services.GetRequiredService<IGatewayListProvider>()));
+                client.Services.AddSingleton<IClientConnectionRetryFilter>(_ => new ConnectionRetry(options));
             configure?.Invoke(client);
         });
         var host = builder.Build();

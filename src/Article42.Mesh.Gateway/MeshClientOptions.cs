@@ -1,27 +1,14 @@
-using System.Net;
-
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// How an Orleans client reaches the mesh: what <see cref="MeshClientBuilder"/> needs. A gateway and an operator derive
-/// theirs from <see cref="MeshGatewayOptions"/> and <see cref="MeshOperatorOptions"/>; other tools set it directly.
+/// How an Orleans client of the mesh is run: where it connects (<see cref="Connection"/>, shared with
+/// <see cref="MeshGatewayOptions"/> and <see cref="MeshOperatorOptions"/>, which derive theirs) and how it waits and retries.
+/// What <see cref="MeshClientBuilder"/> needs; other tools set it directly.
 /// </summary>
 public sealed record MeshClientOptions
 {
-    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <see cref="MeshDefaults.GatewayEndpoint"/>.</summary>
-    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [MeshDefaults.GatewayEndpoint];
-
-    /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table instead of <see cref="Endpoints"/>.</summary>
-    public string? RedisConnectionString { get; init; }
-
-    /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
-    public string ClusterId { get; init; } = MeshDefaults.ClusterId;
-
-    /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
-    public string ServiceId { get; init; } = MeshDefaults.ServiceId;
-
-    /// <summary>TLS to the silos' gateways; null: plain TCP.</summary>
-    public MeshTlsOptions? Tls { get; init; }
+    /// <summary>How to reach the mesh: its gateway endpoints, cluster ids and TLS.</summary>
+    public MeshConnection Connection { get; init; } = new();
 
     /// <summary>The client's response timeout: how long one grain call may take.</summary>
     public required TimeSpan CallTimeout { get; init; }
@@ -34,7 +21,7 @@ public sealed record MeshClientOptions
 
     /// <summary>
     /// With <see cref="RetryConnection"/>: called when a connection attempt found nothing accepting connections at any
-    /// gateway endpoint (static endpoints only). Null (default): keep retrying; throwing the exception ends connecting with it.
+    /// gateway endpoint. Null (default): keep retrying; throwing the exception ends connecting with it.
     /// </summary>
     public Action<MeshUnreachableException>? OnUnreachable { get; init; }
 

@@ -74,8 +74,8 @@ public sealed partial class MeshGateway : IAsyncDisposable
     internal int ConsumingSessionRenewals => _consuming.Renewals;
 
     /// <summary>
-    /// Connects to the mesh through its own Orleans client: to <see cref="MeshGatewayOptions.Endpoints"/>, or to the
-    /// gateways Redis lists when <see cref="MeshGatewayOptions.RedisConnectionString"/> is set. Keeps trying, with
+    /// Connects to the mesh through its own Orleans client, to any of the gateway endpoints of
+    /// <see cref="MeshGatewayOptions.Connection"/>. Keeps trying, with
     /// backoff, until a gateway answers or <paramref name="cancellation"/> fires.
     /// </summary>
     /// <exception cref="MeshTlsException">A TLS connection cannot work: the mesh refused this gateway's certificate (or its lack of one), the silo's certificate is not from the trusted CA, or only one side speaks TLS.</exception>
@@ -196,7 +196,9 @@ public sealed partial class MeshGateway : IAsyncDisposable
             throw new ArgumentException("timeouts, intervals and retry delays must be positive", nameof(options));
         if (options.FetchBatch < 1 || options.BufferCapacity < 1)
             throw new ArgumentException("the fetch batch and buffer capacity must be at least 1", nameof(options));
-        if (options.Tls is { } tls)
+        if (options.Connection is null || options.Connection.Endpoints.Count == 0)
+            throw new ArgumentException("a gateway needs at least one gateway endpoint of the mesh (Connection.Endpoints)", nameof(options));
+        if (options.Connection.Tls is { } tls)
             ClientTls.Check(tls);
     }
 }

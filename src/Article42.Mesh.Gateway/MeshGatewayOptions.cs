@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 
 namespace Article42.Mesh.Gateway;
@@ -19,27 +18,15 @@ public sealed record MeshGatewayOptions
     /// <summary>A trust store directory (<c>a42 keys init</c>) holding <c>&lt;Participant&gt;.pem</c>; used when <see cref="PrivateKey"/> is null.</summary>
     public string? TrustStoreDirectory { get; init; }
 
-    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <see cref="MeshDefaults.GatewayEndpoint"/>.</summary>
-    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [MeshDefaults.GatewayEndpoint];
-
-    /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table instead of <see cref="Endpoints"/>.</summary>
-    public string? RedisConnectionString { get; init; }
-
-    /// <summary>TLS to the mesh: the CA its silos' certificates chain to and this gateway's client certificate. Null: plain TCP.</summary>
-    public MeshTlsOptions? Tls { get; init; }
+    /// <summary>How to reach the mesh: its gateway endpoints, cluster ids and TLS. Default: a local <c>a42 mesh up</c>.</summary>
+    public MeshConnection Connection { get; init; } = new();
 
     /// <summary>
-    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint (static endpoints
-    /// only). Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
+    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint of
+    /// <see cref="Connection"/>. Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
     /// one says so and returns, and connecting goes on.
     /// </summary>
     public Action<MeshUnreachableException>? OnUnreachable { get; init; }
-
-    /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
-    public string ClusterId { get; init; } = MeshDefaults.ClusterId;
-
-    /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
-    public string ServiceId { get; init; } = MeshDefaults.ServiceId;
 
     /// <summary>
     /// Bound on one grain call. Orleans never retries a call and an external client calling through a dying silo would
@@ -99,11 +86,7 @@ public sealed record MeshGatewayOptions
     /// <summary>The Orleans client of <see cref="MeshGateway.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
     internal MeshClientOptions ClientOptions() => new()
     {
-        Endpoints = Endpoints,
-        RedisConnectionString = RedisConnectionString,
-        ClusterId = ClusterId,
-        ServiceId = ServiceId,
-        Tls = Tls,
+        Connection = Connection,
         CallTimeout = CallTimeout,
         RetryConnection = true,
         OnUnreachable = OnUnreachable,

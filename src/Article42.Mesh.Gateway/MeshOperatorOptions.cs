@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 
 namespace Article42.Mesh.Gateway;
@@ -9,24 +8,12 @@ public sealed record MeshOperatorOptions
     /// <summary>The operator's private key (<c>operator.pem</c>), whose public half the silos hold as <c>operator.pub</c>.</summary>
     public required ECDsa OperatorKey { get; init; }
 
-    /// <summary>Silo gateway endpoints for static clustering; ignored when <see cref="RedisConnectionString"/> is set. Default <see cref="MeshDefaults.GatewayEndpoint"/>.</summary>
-    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [MeshDefaults.GatewayEndpoint];
-
-    /// <summary>Redis connection string: discover the silos' gateways from the cluster profile's membership table.</summary>
-    public string? RedisConnectionString { get; init; }
-
-    /// <summary>The Orleans cluster id of the mesh (the host's <c>Cluster:ClusterId</c>).</summary>
-    public string ClusterId { get; init; } = MeshDefaults.ClusterId;
-
-    /// <summary>The Orleans service id of the mesh (the host's <c>Cluster:ServiceId</c>).</summary>
-    public string ServiceId { get; init; } = MeshDefaults.ServiceId;
-
-    /// <summary>TLS to the silos' gateways (the operator's client certificate and the mesh's CA); null: plain TCP.</summary>
-    public MeshTlsOptions? Tls { get; init; }
+    /// <summary>How to reach the mesh: its gateway endpoints, cluster ids and TLS (the operator's client certificate). Default: a local <c>a42 mesh up</c>.</summary>
+    public MeshConnection Connection { get; init; } = new();
 
     /// <summary>
-    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint (static endpoints
-    /// only). Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
+    /// Called when a connection attempt found nothing accepting connections at any gateway endpoint of
+    /// <see cref="Connection"/>. Null (default): keep retrying. A one-shot tool throws the exception to end connecting with it; a long-running
     /// one says so and returns, and connecting goes on.
     /// </summary>
     public Action<MeshUnreachableException>? OnUnreachable { get; init; }
@@ -37,11 +24,7 @@ public sealed record MeshOperatorOptions
     /// <summary>The Orleans client of <see cref="MeshOperator.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
     internal MeshClientOptions ClientOptions() => new()
     {
-        Endpoints = Endpoints,
-        RedisConnectionString = RedisConnectionString,
-        ClusterId = ClusterId,
-        ServiceId = ServiceId,
-        Tls = Tls,
+        Connection = Connection,
         CallTimeout = CallTimeout,
         RetryConnection = true,
         OnUnreachable = OnUnreachable,

@@ -1,12 +1,16 @@
 using Article42.Mesh.Hosting.Configuration;
-using Article42.Mesh.Hosting.Dashboard;
+using Article42.Mesh.Hosting.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Orleans.Dashboard;
 
 namespace Article42.Mesh.Hosting;
 
-/// <summary>The silo's HTTP surface: <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, and <c>/dashboard</c> when enabled.</summary>
+/// <summary>
+/// The silo's HTTP surface: <c>/health/live</c> and <c>/health/ready</c> open (up or down, nothing more), <c>/metrics</c>
+/// and <c>/dashboard</c> (when enabled) behind the operator token (docs/operations/security.md, "The HTTP surface").
+/// </summary>
 public static class MeshEndpoints
 {
     public const string LivePath = "/health/live";
@@ -14,10 +18,17 @@ public static class MeshEndpoints
     public const string DashboardPath = "/dashboard";
     internal const string ReadyTag = "ready";
 
-    public static WebApplication MapArticle42MeshEndpoints(this WebApplication app, MeshSettings settings)
+    /// <summary>The paths anyone may reach: the probes say up or down and carry no data.</summary>
+    public static readonly IReadOnlyCollection<PathString> OpenPaths = [new(LivePath), new(ReadyPath)];
+
+    public static WebApplication MapArticle42MeshEndpoints(this WebApplication app, MeshSettings settings, string operatorToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorToken);
+
+        // Deny by default: every path but the probes, including any mapped later, needs the operator token.
+        app.Use(new OperatorCredentialGuard(operatorToken, OpenPaths).InvokeAsync);
 
         // Live: the process answers. Ready: joined, journal answers, not shutting down.
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
@@ -25,15 +36,7 @@ public static class MeshEndpoints
         app.MapMetrics();
 
         if (settings.Dashboard.Enabled)
-        {
-            if (settings.Profile != MeshProfile.Embedded)
-            {
-                var guard = new OperatorTokenGuard(settings.Dashboard.OperatorToken!);
-                app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(guard.InvokeAsync));
-            }
-
             app.MapOrleansDashboard(DashboardPath);
-        }
 
         return app;
     }

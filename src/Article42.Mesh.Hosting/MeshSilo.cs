@@ -1,4 +1,5 @@
 using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Http;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public static class MeshSilo
         var registry = MeshTrustStore.Prepare(settings, output);
         var operatorKey = MeshTrustStore.OperatorKeyOf(settings);
         var secret = ClusterSecretFile.Resolve(settings);
+        var credential = OperatorCredential.Resolve(settings);
         var tls = SiloTls.Prepare(settings, output);
         await StartChecks.RunAsync(settings).ConfigureAwait(false);
         var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
@@ -66,13 +68,14 @@ public static class MeshSilo
             output.WriteLine($"journal {MeshJournal.Describe(settings)}");
             builder.AddArticle42Mesh(new MeshStart(settings, registry, operatorKey, journal, secret, tls));
             app = builder.Build();
-            app.MapArticle42MeshEndpoints(settings);
+            app.MapArticle42MeshEndpoints(settings, credential.Token);
             await StartAppAsync(app).ConfigureAwait(false);
             output.WriteLine($"silo {settings.Cluster.SiloEndpoint}");
             output.WriteLine($"gateway {settings.Cluster.GatewayEndpoint}");
             output.WriteLine($"health {settings.HttpBase}{MeshEndpoints.ReadyPath}");
             output.WriteLine($"metrics {settings.HttpBase}{SiloTelemetry.MetricsPath}");
             output.WriteLine(settings.Dashboard.Enabled ? $"dashboard {settings.HttpBase}{MeshEndpoints.DashboardPath}" : "dashboard off");
+            output.WriteLine($"operator-token {credential.Source}");
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             if (await ReadyAsync(app.Services.GetRequiredService<HealthCheckService>(), lifetime.ApplicationStopping).ConfigureAwait(false))
                 output.WriteLine("ready");

@@ -35,6 +35,20 @@ public sealed class GatewayCommandInputTests(TrustStoreFixture store) : IClassFi
         Assert.Equal("", result.Stdout);
     }
 
+    /// <summary>No command hands a client the membership Redis any more: <c>--redis</c> is an unknown option (docs/operations/security.md).</summary>
+    [Theory]
+    [InlineData("send", "--as", "FR", "--to", "DE", "--kind", "SITREP")]
+    [InlineData("listen", "--as", "DE")]
+    [InlineData("status")]
+    [InlineData("trace", "01M8D45G7APMF4CD7T5GJM061A")]
+    public async Task The_membership_Redis_is_refused_as_an_unknown_option(params string[] args)
+    {
+        var result = await store.RunAsync([.. args, "--redis", "redis.internal:6379", "--gateway", Nowhere]);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith($"error A42-CLI-004 a42 {args[0]}: unknown option --redis", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
     [Fact]
     public async Task A_prepared_envelope_file_with_skeleton_options_is_a_usage_error()
     {

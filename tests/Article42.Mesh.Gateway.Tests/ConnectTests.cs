@@ -13,7 +13,7 @@ public sealed class ConnectTests
         var maxDelay = TimeSpan.FromMilliseconds(160);
         var options = MeshCluster.Options("FR") with
         {
-            Endpoints = [new IPEndPoint(IPAddress.Loopback, FreePorts.One())],
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, FreePorts.One())] },
             TimeProvider = clock,
             RetryBaseDelay = baseDelay,
             RetryMaxDelay = maxDelay,

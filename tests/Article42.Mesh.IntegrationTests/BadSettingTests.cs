@@ -5,9 +5,10 @@ public sealed class BadSettingTests
 {
     private const string Cluster = "@cluster";
     private const string Secret = "--Security:ClusterSecret=0123456789abcdef0123456789abcdef";
+    private const string Token = "--Http:OperatorToken=fedcba9876543210fedcba9876543210";
 
     /// <summary>A cluster profile that is valid except for what a case changes (nothing is contacted: validation comes first).</summary>
-    private static readonly string[] ClusterArgs = ["--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1;Port=1", Secret];
+    private static readonly string[] ClusterArgs = ["--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1;Port=1", Secret, Token];
 
     [Theory]
     [InlineData("A42-CFG-001", "Profile", "--profile", "laptop")]
@@ -15,17 +16,18 @@ public sealed class BadSettingTests
     [InlineData("A42-CFG-003", "Http:Port", "--http-port", "eighty")]
     [InlineData("A42-CFG-004", "Cluster:AdvertiseIp", "--advertise-ip", "300.1.2.3")]
     [InlineData("A42-CFG-007", "Cluster:GatewayPort", "--silo-port", "31001", "--gateway-port", "31001")]
-    [InlineData("A42-CFG-002", "Cluster:AdvertiseIp", "--profile", "cluster", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Secret)]
-    [InlineData("A42-CFG-002", "Security:ClusterSecret", "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1")]
-    [InlineData("A42-CFG-002", "Journal:Postgres", "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", Secret)]
-    [InlineData("A42-CFG-002", "POD_IP", "--profile", "kubernetes", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Secret)]
+    [InlineData("A42-CFG-002", "Cluster:AdvertiseIp", "--profile", "cluster", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Secret, Token)]
+    [InlineData("A42-CFG-002", "Security:ClusterSecret", "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Token)]
+    [InlineData("A42-CFG-002", "Journal:Postgres", "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", Secret, Token)]
+    [InlineData("A42-CFG-002", "POD_IP", "--profile", "kubernetes", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Secret, Token)]
     [InlineData("A42-CFG-005", "Cluster:Redis", Cluster, "--redis", ",,,")]
     [InlineData("A42-CFG-005", "Journal:Postgres", Cluster, "--postgres", "Colour=blue")]
     [InlineData("A42-CFG-006", "Shutdown:Timeout", "--Shutdown:Timeout=soon")]
     [InlineData("A42-CFG-006", "Security:VerifySignatures", "--Security:VerifySignatures=Sometimes")]
     [InlineData("A42-CFG-006", "Delivery:MaxBatch", "env:A42__Delivery__MaxBatch=lots")]
     [InlineData("A42-CFG-006", "Membership:ProbeTimeot", "--Membership:ProbeTimeot=00:00:01")]
-    [InlineData("A42-CFG-008", "Dashboard:OperatorToken", Cluster, "--Dashboard:Enabled=true")]
+    [InlineData("A42-CFG-008", "Http:OperatorToken", "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", "127.0.0.1:1", "--postgres", "Host=127.0.0.1", Secret)]
+    [InlineData("A42-CFG-010", "Http:OperatorToken", Cluster, "--Http:OperatorToken=short")]
     [InlineData("A42-CFG-010", "Security:ClusterSecret", Cluster, "--Security:ClusterSecret=short")]
     [InlineData("A42-CFG-011", "Journal:Schema", "--Journal:Schema=Mesh-Journal")]
     [InlineData("A42-CFG-013", "--sillo-port", "--sillo-port", "31002")]

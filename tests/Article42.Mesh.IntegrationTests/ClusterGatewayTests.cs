@@ -1,8 +1,13 @@
+using System.Net;
 using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.IntegrationTests;
 
-/// <summary>Gateways on a three-silo cluster-profile mesh (Redis + PostgreSQL) while one silo is killed with SIGKILL.</summary>
+/// <summary>
+/// Gateways on a three-silo cluster-profile mesh (Redis + PostgreSQL) while one silo is killed with SIGKILL. The gateways
+/// hold no Redis credential: they reach the mesh through the list of its three gateway endpoints (the SDK's
+/// <see cref="MeshConnection.Endpoints"/>, <c>a42 listen --gateway</c> repeated and comma-separated).
+/// </summary>
 public sealed class ClusterGatewayTests
 {
     private const int Messages = 500;
@@ -28,7 +33,7 @@ public sealed class ClusterGatewayTests
             await Task.WhenAll(silos.Select(s => s.ReadyAsync()));
             await using var listener = SiloProcess.Start("a42 listen DE", "a42.dll", home.Path,
             [
-                "listen", "--as", "DE", "--ack", "--keys", keys, "--redis", redis.ConnectionString, "--state", Path.Combine(home.Path, "listener"),
+                "listen", "--as", "DE", "--ack", "--keys", keys, "--gateway", Gateway(ports[0]), "--gateway", $"{Gateway(ports[1])},{Gateway(ports[2])}", "--state", Path.Combine(home.Path, "listener"),
                 "--count", $"{Messages}", "--timeout", "300",
             ]);
 
@@ -38,7 +43,7 @@ public sealed class ClusterGatewayTests
             {
                 Participant = "FR",
                 PrivateKey = store.LoadPrivateKey("FR"),
-                RedisConnectionString = redis.ConnectionString,
+                Connection = new() { Endpoints = [.. ports.Select(p => new IPEndPoint(IPAddress.Loopback, p.Gateway))] },
                 SendDeadline = TimeSpan.FromMinutes(3),
             }, TestContext.Current.CancellationToken))
             {
@@ -65,6 +70,8 @@ public sealed class ClusterGatewayTests
                 await silo.DisposeAsync();
         }
     }
+
+    private static string Gateway(SiloPorts ports) => $"127.0.0.1:{ports.Gateway}";
 
     /// <summary>Which of the silos (by index) holds <paramref name="participant"/>'s grain, active since its gateway connected.</summary>
     private static async Task<int> HostOfAsync(MeshClient mesh, string participant, SiloPorts[] ports)

@@ -6,7 +6,6 @@ namespace Article42.Mesh.IntegrationTests;
 /// <summary>Three cluster-profile silo processes on a throwaway Redis and PostgreSQL, one leaving, one killed.</summary>
 public sealed class ClusterProfileTests
 {
-    private const string OperatorToken = "operator-token-for-tests";
     private static readonly TimeSpan ShutdownWithin = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -24,7 +23,7 @@ public sealed class ClusterProfileTests
         [
             .. ClusterSiloFlags.For(redis, journal, keys),
             "--Shutdown:Timeout=00:00:15",
-            "--Dashboard:Enabled=true", $"--Dashboard:OperatorToken={OperatorToken}",
+            "--Dashboard:Enabled=true",
             .. ClusterSiloFlags.QuickFailureDetection,
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
@@ -78,9 +77,14 @@ public sealed class ClusterProfileTests
 
     private static async Task DashboardNeedsTheOperatorTokenAsync(SiloPorts ports)
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url("/dashboard/")));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url("/dashboard/"), "wrong-token"));
-        Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports.Url("/dashboard/"), OperatorToken));
+        foreach (var path in new[] { "/dashboard/", "/metrics" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url(path)));
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusCodeAsync(ports.Url(path), "wrong-token"));
+            Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports.Url(path), OperatorHttp.Token));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusCodeAsync(ports.Url("/health/ready")));
     }
 
     private static async Task<HttpStatusCode> StatusCodeAsync(Uri url, string? bearer = null)

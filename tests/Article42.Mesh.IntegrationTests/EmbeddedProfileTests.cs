@@ -10,7 +10,7 @@ public sealed class EmbeddedProfileTests
     public async Task Embedded_silo_creates_its_keys_and_secret_becomes_ready_and_exits_0_on_SIGTERM()
     {
         using var home = new TempHome();
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         var ports = SiloPorts.Free();
         string secret;
         await using (var silo = SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags()))

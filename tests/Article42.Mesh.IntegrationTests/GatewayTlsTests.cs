@@ -165,7 +165,7 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
 
     private async Task<string> MetricsAsync()
     {
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         return await http.GetStringAsync(mesh.Ports.Url("/metrics"), TestContext.Current.CancellationToken);
     }
 

@@ -19,7 +19,7 @@ public sealed class ListenerRestartTests(EmbeddedMesh mesh) : IClassFixture<Embe
         {
             Participant = "RO",
             PrivateKey = store.LoadPrivateKey("RO"),
-            Endpoints = [new IPEndPoint(IPAddress.Loopback, mesh.Ports.Gateway)],
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, mesh.Ports.Gateway)] },
         }, TestContext.Current.CancellationToken))
         {
             for (var i = 0; i < Messages; i++)

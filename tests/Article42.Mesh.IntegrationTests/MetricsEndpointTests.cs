@@ -8,7 +8,7 @@ public sealed partial class MetricsEndpointTests
     public async Task The_silo_serves_Prometheus_text_with_the_mesh_and_Orleans_meters_after_real_traffic()
     {
         using var home = new TempHome();
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         var ports = SiloPorts.Free();
         await using var silo = SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags());
         await silo.ReadyAsync();

@@ -8,6 +8,7 @@ namespace Article42.Mesh.IntegrationTests;
 public sealed class SettingsTests
 {
     private const string Secret = "0123456789abcdef0123456789abcdef";
+    private const string OperatorToken = "fedcba9876543210fedcba9876543210";
 
     [Fact]
     public void Embedded_needs_no_setting_and_keeps_everything_under_A42_HOME_on_loopback()
@@ -36,12 +37,12 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public void Cluster_maps_the_dashboard_only_with_an_operator_token()
+    public void Cluster_reads_the_operator_token_that_guards_metrics_and_the_dashboard()
     {
-        var settings = Read(new(Cluster("cluster")) { ["Dashboard:Enabled"] = "true", ["Dashboard:OperatorToken"] = "t0ken" }, []);
+        var settings = Read(new(Cluster("cluster")) { ["Dashboard:Enabled"] = "true" }, []);
 
         Assert.True(settings.Dashboard.Enabled);
-        Assert.Equal("t0ken", settings.Dashboard.OperatorToken);
+        Assert.Equal(OperatorToken, settings.Http.OperatorToken);
     }
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class SettingsTests
         ["Cluster:Redis"] = "redis:6379",
         ["Journal:Postgres"] = "Host=postgres;Username=a42",
         ["Security:ClusterSecret"] = Secret,
+        ["Http:OperatorToken"] = OperatorToken,
     };
 
     private static MeshSettings Read(Dictionary<string, string?> keys, Dictionary<string, string> environment)

@@ -43,7 +43,7 @@ public sealed class SiloCrashTests
             {
                 Participant = "FR",
                 PrivateKey = store.LoadPrivateKey("FR"),
-                Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)],
+                Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)] },
                 SendDeadline = TimeSpan.FromMinutes(3),
             }, TestContext.Current.CancellationToken))
             {
@@ -98,7 +98,7 @@ public sealed class SiloCrashTests
         await using var mesh = await MeshOperator.ConnectAsync(new MeshOperatorOptions
         {
             OperatorKey = operatorKey,
-            Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)],
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)] },
         }, TestContext.Current.CancellationToken);
         var again = new List<string>();
         foreach (var id in sent)

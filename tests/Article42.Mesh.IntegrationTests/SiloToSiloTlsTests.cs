@@ -118,8 +118,7 @@ public sealed class SiloToSiloTlsTests
     {
         Participant = participant,
         TrustStoreDirectory = keys,
-        Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
-        Tls = MeshTlsOptions.FromTrustStore(keys, certificateOf),
+        Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)], Tls = MeshTlsOptions.FromTrustStore(keys, certificateOf) },
     };
 
     private static async Task HandshakeAsync(int port, System.Security.Cryptography.X509Certificates.X509Certificate2 client)

@@ -198,6 +198,7 @@ public sealed class TlsSettingTests : IDisposable
         ["Cluster:Redis"] = "redis:6379",
         ["Journal:Postgres"] = "Host=postgres;Username=a42",
         ["Security:ClusterSecret"] = "0123456789abcdef0123456789abcdef",
+        ["Http:OperatorToken"] = "fedcba9876543210fedcba9876543210",
     };
 
     private MeshSettings Read(Dictionary<string, string?> keys)

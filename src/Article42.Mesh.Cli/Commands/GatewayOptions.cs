@@ -5,18 +5,22 @@ using Article42.Mesh.Protocol;
 namespace Article42.Mesh.Cli.Commands;
 
 /// <summary>
-/// How a command finds the mesh: <c>--gateway HOST:PORT[,...]</c>, else <c>A42_GATEWAY</c>, else <see cref="MeshDefaults.GatewayEndpoint"/>; or
-/// <c>--redis CONN</c> (else <c>A42_REDIS</c>) to discover the silos of the cluster profile from their membership table.
+/// How a command finds the mesh: <c>--gateway HOST:PORT[,...]</c> (repeatable), else <c>A42_GATEWAY</c>, else
+/// <see cref="MeshDefaults.GatewayEndpoint"/>. A multi-silo mesh is reached through a list of its gateway endpoints; no
+/// command takes the membership Redis (docs/operations/security.md).
 /// </summary>
 public sealed class GatewayOptions
 {
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Silo gateway endpoints, HOST:PORT[,...] (default: $A42_GATEWAY, else {MeshDefaults.GatewayEndpoint}).", HelpName = "HOST:PORT" };
-
-    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis connection string of a cluster-profile mesh: discover its gateways there (default: $A42_REDIS).", HelpName = "CONN" };
+    public Option<string[]> Gateway { get; } = new("--gateway")
+    {
+        Description = $"Silo gateway endpoints, HOST:PORT[,...]; repeat for more (default: $A42_GATEWAY, else {MeshDefaults.GatewayEndpoint}).",
+        HelpName = "HOST:PORT",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public GatewayTlsOptions Tls { get; } = new();
 
-    public IEnumerable<Option> All => [Gateway, Redis, .. Tls.All];
+    public IEnumerable<Option> All => [Gateway, .. Tls.All];
 
     /// <summary>The SDK options of a gateway speaking for <paramref name="participant"/> with the trust store's key (and TLS, see <see cref="GatewayTlsOptions"/>).</summary>
     public MeshGatewayOptions For(ParseResult parse, string participant, string? keys, string? state = null)
@@ -28,19 +32,18 @@ public sealed class GatewayOptions
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
-            Endpoints = Endpoints(parse),
-            RedisConnectionString = RedisOf(parse),
+            Connection = Connection(parse, Tls.Resolve(parse, participant, keys)),
             StateDirectory = state,
-            Tls = Tls.Resolve(parse, participant, keys),
         };
     }
 
-    public string? RedisOf(ParseResult parse) =>
-        parse.GetValue(Redis) ?? (Environment.GetEnvironmentVariable("A42_REDIS") is { Length: > 0 } redis ? redis : null);
+    /// <summary>How to reach the mesh: the endpoints of <see cref="Endpoints"/> with <paramref name="tls"/>.</summary>
+    public MeshConnection Connection(ParseResult parse, MeshTlsOptions? tls) => new() { Endpoints = Endpoints(parse), Tls = tls };
 
-    /// <summary>The endpoints of <c>--gateway</c>, else <c>A42_GATEWAY</c>, else the default.</summary>
+    /// <summary>The endpoints of every <c>--gateway</c>, else <c>A42_GATEWAY</c>, else the default.</summary>
     public IReadOnlyList<IPEndPoint> Endpoints(ParseResult parse) => ParseEndpoints(
-        parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable("A42_GATEWAY") ?? MeshDefaults.GatewayEndpoint.ToString());
+        parse.GetValue(Gateway) is { Length: > 0 } given ? string.Join(',', given)
+            : Environment.GetEnvironmentVariable("A42_GATEWAY") ?? MeshDefaults.GatewayEndpoint.ToString());
 
     /// <summary>HOST:PORT[,...] as endpoints; anything else is refused naming <c>--gateway</c>.</summary>
     public static IReadOnlyList<IPEndPoint> ParseEndpoints(string value) =>

@@ -3,7 +3,7 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> or <c>--redis</c>, and <c>--operator-key</c>.</summary>
+/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> (the same endpoint list as a gateway) and <c>--operator-key</c>.</summary>
 public sealed class OperatorConnection
 {
     private readonly GatewayOptions _gateway = new();
@@ -28,9 +28,7 @@ public sealed class OperatorConnection
         var options = new MeshOperatorOptions
         {
             OperatorKey = key,
-            Endpoints = _gateway.Endpoints(parse),
-            RedisConnectionString = _gateway.RedisOf(parse),
-            Tls = _gateway.Tls.Resolve(parse, TrustStore.OperatorKeyName, keys: null),
+            Connection = _gateway.Connection(parse, _gateway.Tls.Resolve(parse, TrustStore.OperatorKeyName, keys: null)),
             OnUnreachable = Reachability.GiveUp,
         };
         await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);

@@ -57,7 +57,7 @@ internal sealed class ExerciseMesh : IAsyncDisposable
         new(await ConnectAsync(gateways, tls), TrustStore.Open(keys), "remote", null, null);
 
     private static Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, MeshTlsOptions? tls = null) =>
-        MeshClientBuilder.StartAsync(new MeshClientOptions { Endpoints = gateways, Tls = tls, CallTimeout = TimeSpan.FromSeconds(10) });
+        MeshClientBuilder.StartAsync(new MeshClientOptions { Connection = new() { Endpoints = gateways, Tls = tls }, CallTimeout = TimeSpan.FromSeconds(10) });
 
     private static int FreePort()
     {

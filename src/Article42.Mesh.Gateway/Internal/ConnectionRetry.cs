@@ -1,6 +1,3 @@
-using System.Net;
-using Orleans.Messaging;
-
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
@@ -9,42 +6,27 @@ namespace Article42.Mesh.Gateway;
 /// <see cref="MeshTlsException"/> saying why, instead of trying forever; an attempt that found nothing listening at
 /// any endpoint is told to <see cref="MeshClientOptions.OnUnreachable"/>, which may end it too.
 /// </summary>
-internal sealed class ConnectionRetry(MeshClientOptions options, IGatewayListProvider gateways) : IClientConnectionRetryFilter
+internal sealed class ConnectionRetry(MeshClientOptions options) : IClientConnectionRetryFilter
 {
     private const int ProbedGateways = 3;
     private int _attempt;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
-        var endpoints = (await EndpointsAsync().ConfigureAwait(false)).ToList();
+        var endpoints = options.Connection.Endpoints.Take(ProbedGateways).ToList();
         var listening = false;
         foreach (var endpoint in endpoints)
         {
-            var probe = await TlsProbe.DiagnoseAsync(endpoint, options.Tls, cancellationToken).ConfigureAwait(false);
+            var probe = await TlsProbe.DiagnoseAsync(endpoint, options.Connection.Tls, cancellationToken).ConfigureAwait(false);
             if (probe.Problem is { } error)
                 throw new MeshTlsException(error);
             listening |= probe.Listening;
         }
 
-        if (!listening && options.RedisConnectionString is null && endpoints.Count > 0)
+        if (!listening && endpoints.Count > 0)
             options.OnUnreachable?.Invoke(new MeshUnreachableException(endpoints));
 
         await Task.Delay(Transient.Backoff(_attempt++, options.RetryBaseDelay, options.RetryMaxDelay), options.TimeProvider, cancellationToken).ConfigureAwait(false);
         return !cancellationToken.IsCancellationRequested;
-    }
-
-    private async Task<IEnumerable<IPEndPoint>> EndpointsAsync()
-    {
-        if (options.RedisConnectionString is null)
-            return options.Endpoints.Take(ProbedGateways);
-        try
-        {
-            var listed = await gateways.GetGateways().ConfigureAwait(false);
-            return listed.Take(ProbedGateways).Select(uri => new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port));
-        }
-        catch (Exception ex) when (ex is OrleansException or InvalidOperationException or FormatException or TimeoutException)
-        {
-            return []; // the list itself is unavailable: nothing to probe, keep trying
-        }
     }
 }

@@ -10,7 +10,8 @@ public static class ConfigErrorCodes
     public const string BadConnectionString = "A42-CFG-005";
     public const string BadValue = "A42-CFG-006";
     public const string PortClash = "A42-CFG-007";
-    public const string DashboardWithoutCredential = "A42-CFG-008";
+    /// <summary>Outside the embedded profile, no <c>Http:OperatorToken</c>: <c>/metrics</c> and <c>/dashboard</c> answer only with it.</summary>
+    public const string HttpWithoutCredential = "A42-CFG-008";
     public const string BadTrustStore = "A42-CFG-009";
     public const string WeakSecret = "A42-CFG-010";
     public const string BadSchema = "A42-CFG-011";

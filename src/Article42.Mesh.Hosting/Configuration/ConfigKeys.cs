@@ -18,9 +18,9 @@ public static class ConfigKeys
     public const string PostgresSchema = ConfigSections.Journal + ":Schema";
     public const string HttpAddress = ConfigSections.Http + ":Address";
     public const string HttpPort = ConfigSections.Http + ":Port";
+    public const string HttpOperatorToken = ConfigSections.Http + ":OperatorToken";
     public const string ShutdownTimeout = ConfigSections.Shutdown + ":Timeout";
     public const string DashboardEnabled = ConfigSections.Dashboard + ":Enabled";
-    public const string DashboardToken = ConfigSections.Dashboard + ":OperatorToken";
     public const string ClusterSecret = ConfigSections.Security + ":" + nameof(SecurityOptions.ClusterSecret);
     public const string TraceSampleRatio = ConfigSections.Telemetry + ":TraceSampleRatio";
     public const string TlsEnabled = ConfigSections.Tls + ":Enabled";

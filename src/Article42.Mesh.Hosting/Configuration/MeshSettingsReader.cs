@@ -34,9 +34,7 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var redis = embedded ? Value(ConfigKeys.Redis) : Redis();
         var postgres = embedded ? Value(ConfigKeys.Postgres) : Postgres();
         var dashboard = Boolean(ConfigKeys.DashboardEnabled, embedded);
-        var token = Value(ConfigKeys.DashboardToken);
-        if (dashboard && !embedded && token is null)
-            Error(ConfigErrorCodes.DashboardWithoutCredential, ConfigKeys.DashboardToken, $"required when {ConfigKeys.DashboardEnabled} is true outside the embedded profile (the dashboard has no login of its own)");
+        var token = OperatorToken(embedded);
         OptionSections.Check(configuration, _errors);
         var keys = Path.GetFullPath(Value(ConfigKeys.KeysDirectory) ?? Path.Combine(home, "keys"));
         return new MeshSettings(
@@ -50,9 +48,9 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
                 gatewayPort,
                 redis),
             new JournalSettings(postgres, Schema()),
-            new HttpSettings(Address(ConfigKeys.HttpAddress, Value(ConfigKeys.HttpAddress)) ?? httpDefault, httpPort),
+            new HttpSettings(Address(ConfigKeys.HttpAddress, Value(ConfigKeys.HttpAddress)) ?? httpDefault, httpPort, token),
             new ShutdownSettings(Duration(ConfigKeys.ShutdownTimeout, ShutdownSettings.DefaultTimeout)),
-            new DashboardSettings(dashboard, token),
+            new DashboardSettings(dashboard),
             new SecuritySettings(ClusterSecret(embedded)),
             new TelemetrySettings(Ratio(ConfigKeys.TraceSampleRatio, TelemetrySettings.DefaultTraceSampleRatio)),
             new PodSettings(environment(ConfigKeys.PodName), environment(ConfigKeys.PodNamespace)),
@@ -167,6 +165,16 @@ public sealed partial class MeshSettingsReader(IConfiguration configuration, Fun
         var value = embedded ? Value(ConfigKeys.ClusterSecret) : Required(ConfigKeys.ClusterSecret, "the secret every silo of the cluster shares (clients never hold it)");
         if (value is { Length: < 16 })
             Error(ConfigErrorCodes.WeakSecret, ConfigKeys.ClusterSecret, "shorter than 16 characters; use 32 random bytes, e.g. `openssl rand -base64 32`");
+        return value;
+    }
+
+    private string? OperatorToken(bool embedded)
+    {
+        var value = Value(ConfigKeys.HttpOperatorToken);
+        if (value is null && !embedded)
+            Error(ConfigErrorCodes.HttpWithoutCredential, ConfigKeys.HttpOperatorToken, "required outside the embedded profile: /metrics and /dashboard answer only with this operator credential (the health probes stay open)");
+        if (value is { Length: < 16 })
+            Error(ConfigErrorCodes.WeakSecret, ConfigKeys.HttpOperatorToken, "shorter than 16 characters; use 32 random bytes, e.g. `openssl rand -base64 32`");
         return value;
     }
 

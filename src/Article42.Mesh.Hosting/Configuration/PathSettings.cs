@@ -8,4 +8,7 @@ public sealed record PathSettings(string DataDirectory, string KeysDirectory)
 
     /// <summary>Where the embedded profile keeps the cluster secret it generated.</summary>
     public string ClusterSecretPath => Path.Combine(DataDirectory, "cluster-secret");
+
+    /// <summary>Where the embedded profile keeps the HTTP operator token it generated (mode 600: the local user's credential).</summary>
+    public string OperatorTokenPath => Path.Combine(DataDirectory, "operator-http-token");
 }

@@ -95,7 +95,7 @@ public sealed class DeploymentRehearsal : IAsyncDisposable
         else
             Assert.True(tlsLine.StartsWith($"{tls.Certificate} ", StringComparison.Ordinal) && tlsLine.EndsWith($"client certificates {(tls.RequireClientCertificate ? "required" : "optional")}", StringComparison.Ordinal), $"tls {tlsLine}");
 
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         foreach (var path in httpPaths.Append(metricsPath))
         {
             using var response = await http.GetAsync(ports.Url(path), TestContext.Current.CancellationToken);

@@ -37,8 +37,7 @@ public sealed class TlsMesh : IAsyncLifetime
     {
         Participant = participant,
         TrustStoreDirectory = Keys,
-        Endpoints = [new IPEndPoint(IPAddress.Loopback, Ports.Gateway)],
-        Tls = tls,
+        Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, Ports.Gateway)], Tls = tls },
         RetryMaxDelay = TimeSpan.FromSeconds(1),
     };
 

@@ -53,7 +53,7 @@ public sealed class GrafanaDashboardTests
     private static async Task<HashSet<string>> ExportedAfterAWorkloadAsync()
     {
         using var home = new TempHome();
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         var ports = SiloPorts.Free();
         await using var silo = SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags());
         await silo.ReadyAsync();
@@ -62,7 +62,7 @@ public sealed class GrafanaDashboardTests
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
-            Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)],
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, ports.Gateway)] },
         };
         await using (var france = await MeshGateway.ConnectAsync(Options("FR"), TestContext.Current.CancellationToken))
         await using (var germany = await MeshGateway.ConnectAsync(Options("DE"), TestContext.Current.CancellationToken))

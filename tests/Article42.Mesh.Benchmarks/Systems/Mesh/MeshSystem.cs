@@ -67,11 +67,10 @@ internal sealed class MeshSystem : ISystemUnderTest
         ];
         if (setup.TraceSampleRatio is { } ratio)
             args.Add(string.Create(CultureInfo.InvariantCulture, $"--Telemetry:TraceSampleRatio={ratio}"));
-        string? redis = null;
         if (setup.Profile == MeshSetup.Cluster)
         {
-            (var postgres, redis) = await services.ForNextRunAsync();
-            args.AddRange(["--advertise-ip", "127.0.0.1", "--redis", redis, "--postgres", postgres, $"--Security:ClusterSecret={Guid.NewGuid():N}"]);
+            var (postgres, redis) = await services.ForNextRunAsync();
+            args.AddRange(["--advertise-ip", "127.0.0.1", "--redis", redis, "--postgres", postgres, $"--Security:ClusterSecret={Guid.NewGuid():N}", $"--Http:OperatorToken={Guid.NewGuid():N}"]);
         }
 
         var silo = await MeshSilo.StartAsync([.. args], TextWriter.Null);
@@ -85,9 +84,7 @@ internal sealed class MeshSystem : ISystemUnderTest
                 {
                     Participant = participant,
                     TrustStoreDirectory = keys,
-                    Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
-                    RedisConnectionString = redis,
-                    ClusterId = clusterId,
+                    Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)], ClusterId = clusterId },
                     ReceiptsOnAck = false,
                 }, connecting.Token);
                 return (IBenchGateway)new MeshBenchGateway(gateway, payload, tracker);
