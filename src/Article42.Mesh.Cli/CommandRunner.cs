@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Article42.Mesh.Cli.Contexts;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Protocol;
 
@@ -19,6 +20,8 @@ public static class CommandRunner
             Console.Error.WriteLine($"Run '{CommandPath.Of(parsed.CommandResult)} --help' for usage and examples.");
             return ExitCodes.Invalid;
         }
+        if (parsed.Action is not HelpPage && Run(() => { ContextDefaults.Check(parsed); return ExitCodes.Success; }) is not ExitCodes.Success and var refused)
+            return refused;
         // The silo in `mesh up` and `exercise run` handles SIGTERM itself (graceful shutdown, exit 0).
         return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }

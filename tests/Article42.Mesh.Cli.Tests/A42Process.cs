@@ -13,6 +13,19 @@ public static class A42Process
         return new CliResult(run.ExitCode, run.Output, run.Errors);
     }
 
+    /// <summary>Runs a42 with <paramref name="variables"/> set besides its own A42_HOME (A42_CONTEXT, say).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(string home, IReadOnlyDictionary<string, string> variables, params string[] args)
+    {
+        var environment = Home(home);
+        foreach (var (name, value) in variables)
+            environment[name] = value;
+        var run = await TestProcess.RunDllAsync("a42.dll", args, Timeout, environment);
+        return new CliResult(run.ExitCode, run.Output, run.Errors);
+    }
+
+    /// <summary>Where a42 keeps its contexts under a test's home: never the contexts of whoever runs the tests.</summary>
+    public static string ConfigHome(string home) => Path.Combine(home, "config");
+
     public static Task<CliResult> RunAsync(string home, params string[] args) => RunWithInputAsync(home, null, args);
 
     /// <summary>
@@ -24,7 +37,7 @@ public static class A42Process
         if (!File.Exists(Script))
             return null;
         var a42 = string.Join(' ', new[] { TestProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, "a42.dll") }.Concat(args).Select(Quoted));
-        var environment = new Dictionary<string, string> { ["A42_HOME"] = home, ["TERM"] = "xterm-256color" };
+        var environment = new Dictionary<string, string> { ["A42_HOME"] = home, ["XDG_CONFIG_HOME"] = ConfigHome(home), ["TERM"] = "xterm-256color" };
         var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"{a42} 2>/dev/null", "/dev/null"], Timeout, environment);
         return new CliResult(run.ExitCode, run.Output.Replace("\r", "", StringComparison.Ordinal), run.Errors);
     }
@@ -32,7 +45,7 @@ public static class A42Process
     /// <summary>Starts a42 and leaves it running (a42 listen), to be read line by line and killed when disposed.</summary>
     public static TestProcess Start(string home, params string[] args) => TestProcess.StartDll("a42", "a42.dll", args, Home(home));
 
-    private static Dictionary<string, string> Home(string home) => new() { ["A42_HOME"] = home };
+    private static Dictionary<string, string> Home(string home) => new() { ["A42_HOME"] = home, ["XDG_CONFIG_HOME"] = ConfigHome(home) };
 
     private static string Quoted(string arg) => $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

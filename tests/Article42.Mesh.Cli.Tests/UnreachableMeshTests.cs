@@ -30,6 +30,22 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Exercise_run_against_a_gateway_nothing_answers_at_says_so_within_seconds_before_any_exercise_work()
+    {
+        var nowhere = NotAMesh.NothingListening();
+        var output = Path.Combine(store.Home, "aar-nowhere");
+        var clock = Stopwatch.StartNew();
+        var result = await store.RunAsync("exercise", "run", "cross-border-incursion", "--gateway", nowhere, "--out", output);
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.True(clock.Elapsed < Promptly, $"took {clock.Elapsed}");
+        Assert.Equal(
+            $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
+            result.Stderr);
+        Assert.Equal("", result.Stdout);
+        Assert.False(Directory.Exists(output), "a report was written");
+    }
+
+    [Fact]
     public async Task Listen_with_no_mesh_at_the_gateway_says_so_within_seconds_and_keeps_retrying()
     {
         var nowhere = NotAMesh.NothingListening();

@@ -56,8 +56,16 @@ internal sealed class ExerciseMesh : IAsyncDisposable
     public static async Task<ExerciseMesh> RemoteAsync(IReadOnlyList<IPEndPoint> gateways, string keys, MeshTlsOptions? tls) =>
         new(await ConnectAsync(gateways, tls), TrustStore.Open(keys), "remote", null, null);
 
+    // A running mesh that nothing answers for ends the run at the first attempt, before any exercise work, as a
+    // one-shot command does (A42-CLI-006, exit 4); the embedded silo is up by then, so the same holds for it.
     private static Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, MeshTlsOptions? tls = null) =>
-        MeshClientBuilder.StartAsync(new MeshClientOptions { Connection = new() { Endpoints = gateways, Tls = tls }, CallTimeout = TimeSpan.FromSeconds(10) });
+        MeshClientBuilder.StartAsync(new MeshClientOptions
+        {
+            Connection = new() { Endpoints = gateways, Tls = tls },
+            CallTimeout = TimeSpan.FromSeconds(10),
+            RetryConnection = true,
+            OnUnreachable = Commands.Reachability.GiveUp,
+        });
 
     private static int FreePort()
     {
