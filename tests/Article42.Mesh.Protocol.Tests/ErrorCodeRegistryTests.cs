@@ -20,6 +20,17 @@ public sealed partial class ErrorCodeRegistryTests
         Assert.Empty(documented.Except(ErrorCodes.All).Order());
     }
 
+    [Fact]
+    public void No_source_file_spells_a_code_outside_the_registry()
+    {
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var registry = Path.Combine(src, "Article42.Mesh.Protocol", "Validation", "ErrorCodes.cs");
+        var spelled = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(file => file != registry && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => CodeLiteral().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetRelativePath(src, file)}: {m.Value}"));
+        Assert.Empty(spelled);
+    }
+
     /// <summary>The codes in the first cell of the table rows; a range row (<c>A42-ACT-001 … A42-ACT-016</c>) stands for every code in it.</summary>
     private static HashSet<string> DocumentedCodes()
     {
@@ -53,6 +64,9 @@ public sealed partial class ErrorCodeRegistryTests
         }
         throw new InvalidOperationException($"no Article42.Mesh.sln above {AppContext.BaseDirectory}");
     }
+
+    [GeneratedRegex(@"""A42-[A-Z]+-\d{3}")]
+    private static partial Regex CodeLiteral();
 
     [GeneratedRegex(@"^A42-[A-Z]+-\d{3}$")]
     private static partial Regex CodePattern();
