@@ -1,3 +1,5 @@
+using Article42.Mesh.Protocol;
+
 namespace Article42.Mesh.Cli;
 
 /// <summary>Codes of refusals that happen in the CLI itself, before anything reaches the mesh (spelled in <see cref="ErrorCodes"/>, the one registry).</summary>
