@@ -49,7 +49,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         (_key, _ownsKey) = options.PrivateKey is { } key
             ? (key, false)
             : (ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")), true);
-        _calls = new GrainCalls(options.Participant, options.CallTimeout, options.TimeProvider);
+        _calls = new GrainCalls(options.CallTimeout, options.TimeProvider);
         _sending = new MeshSession(_grain, _key, consuming: false, _calls, options.TimeProvider);
         _consuming = new MeshSession(_grain, _key, consuming: true, _calls, options.TimeProvider)
         {

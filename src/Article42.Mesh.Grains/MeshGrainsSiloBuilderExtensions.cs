@@ -18,6 +18,8 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton<ChallengeKey>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
+        // First of all filters, whoever registered theirs earlier (TLS binding, dashboard): Orleans runs them in registration order.
+        services.Insert(0, ServiceDescriptor.Singleton<IIncomingGrainCallFilter, MeshErrorBoundary>());
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();
         return silo;
     }

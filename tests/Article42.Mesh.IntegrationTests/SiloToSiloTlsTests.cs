@@ -101,7 +101,8 @@ public sealed class SiloToSiloTlsTests
         // Redis, the binding the gateway's silo recorded when that gateway connected.
         const string Owner = "PT";
         var grain = operatorClient.Client.GetGrain<IParticipantGrain>(Owner);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await grain.ChallengeAsync());
+        var operatorRefused = await Assert.ThrowsAsync<MeshCallRefusedException>(async () => await grain.ChallengeAsync());
+        Assert.Equal((ErrorCodes.CertificateSpeaksForAnother, Owner), (operatorRefused.Error.Code, operatorRefused.Error.Path));
         var host = (await operatorClient.Management.GetActivationAddress(grain, TestContext.Current.CancellationToken))?.Endpoint.Port;
         var otherGateway = host == ports[0].Silo ? ports[1].Gateway : ports[0].Gateway;
 

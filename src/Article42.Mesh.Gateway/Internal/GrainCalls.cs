@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
-
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
 /// Every grain call of the gateway goes through here: bounded by the call timeout, whatever the client's own; a call
-/// the mesh's security filters refuse (<c>A42-SEC-*</c>: a silo-only method, a certificate bound to another participant)
-/// becomes a <see cref="MeshRefusedException"/>, like every other refusal.
+/// the mesh refuses outright (a <see cref="MeshCallRefusedException"/>: <c>A42-SEC-*</c>, a method outside the client
+/// surface or a certificate bound to another participant) becomes a <see cref="MeshRefusedException"/> carrying the
+/// mesh's typed error, like every other refusal.
 /// </summary>
-internal sealed partial class GrainCalls(string participant, TimeSpan callTimeout, TimeProvider time)
+internal sealed class GrainCalls(TimeSpan callTimeout, TimeProvider time)
 {
     /// <summary>The call's result, or a <see cref="TimeoutException"/> (unknown outcome) after the call timeout.</summary>
     public async Task<T> Bounded<T>(ValueTask<T> call, CancellationToken cancellation)
@@ -16,9 +15,9 @@ internal sealed partial class GrainCalls(string participant, TimeSpan callTimeou
         {
             return await call.AsTask().WaitAsync(callTimeout, time, cancellation).ConfigureAwait(false);
         }
-        catch (UnauthorizedAccessException ex) when (SecurityRefusal().Match(ex.Message) is { Success: true } refusal)
+        catch (MeshCallRefusedException refused)
         {
-            throw new MeshRefusedException("the mesh refused the call", [new MeshError(refusal.Groups[1].Value, participant, refusal.Groups[2].Value)]);
+            throw new MeshRefusedException("the mesh refused the call", [refused.Error]);
         }
     }
 
@@ -39,7 +38,4 @@ internal sealed partial class GrainCalls(string participant, TimeSpan callTimeou
                 throw new SessionLostException();
         }
     }
-
-    [GeneratedRegex(@"^(A42-SEC-\d{3}) (.+)$", RegexOptions.Singleline)]
-    private static partial Regex SecurityRefusal();
 }

@@ -10,7 +10,7 @@ namespace Article42.Mesh.Grains;
 /// </summary>
 internal sealed class SiloOnlyCallFilter(IOptions<SecurityOptions> options) : IIncomingGrainCallFilter
 {
-    public const string RefusalCode = "A42-SEC-001";
+    public const string RefusalCode = ErrorCodes.SiloOnlyMethod;
 
     // Every grain call passes here: read each method's attribute once, not by reflection per call.
     private static readonly ConcurrentDictionary<MethodInfo, bool> SiloOnlyMethods = new();
@@ -21,7 +21,7 @@ internal sealed class SiloOnlyCallFilter(IOptions<SecurityOptions> options) : II
             && SiloOnlyMethods.GetOrAdd(method, m => m.GetCustomAttribute<SiloOnlyAttribute>() is not null)
             && !ClusterSecret.Matches(RequestContext.Get(ClusterSecret.Key), options.Value.ClusterSecret))
         {
-            throw new UnauthorizedAccessException($"{RefusalCode} {method.Name} is for silos only: the call carries no valid cluster secret");
+            throw new MeshCallRefusedException(new MeshError(RefusalCode, method.Name, "for silos only: the call carries no valid cluster secret"));
         }
         return context.Invoke();
     }

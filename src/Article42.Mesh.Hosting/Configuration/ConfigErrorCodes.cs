@@ -1,41 +1,41 @@
 namespace Article42.Mesh.Hosting.Configuration;
 
-/// <summary>Codes of the one-line errors a silo prints when it cannot start (docs-hosting.md lists them).</summary>
+/// <summary>Codes of the one-line errors a silo prints when it cannot start (spelled in <see cref="ErrorCodes"/>, the one registry).</summary>
 public static class ConfigErrorCodes
 {
-    public const string UnknownProfile = "A42-CFG-001";
-    public const string Missing = "A42-CFG-002";
-    public const string BadPort = "A42-CFG-003";
-    public const string BadAddress = "A42-CFG-004";
-    public const string BadConnectionString = "A42-CFG-005";
-    public const string BadValue = "A42-CFG-006";
-    public const string PortClash = "A42-CFG-007";
+    public const string UnknownProfile = ErrorCodes.ConfigUnknownProfile;
+    public const string Missing = ErrorCodes.ConfigMissing;
+    public const string BadPort = ErrorCodes.ConfigBadPort;
+    public const string BadAddress = ErrorCodes.ConfigBadAddress;
+    public const string BadConnectionString = ErrorCodes.ConfigBadConnectionString;
+    public const string BadValue = ErrorCodes.ConfigBadValue;
+    public const string PortClash = ErrorCodes.ConfigPortClash;
     /// <summary>Outside the embedded profile, no <c>Http:OperatorToken</c>: <c>/metrics</c> and <c>/dashboard</c> answer only with it.</summary>
-    public const string HttpWithoutCredential = "A42-CFG-008";
-    public const string BadTrustStore = "A42-CFG-009";
-    public const string WeakSecret = "A42-CFG-010";
-    public const string BadSchema = "A42-CFG-011";
-    public const string BadDirectory = "A42-CFG-012";
-    public const string BadCommandLine = "A42-CFG-013";
+    public const string HttpWithoutCredential = ErrorCodes.ConfigHttpWithoutCredential;
+    public const string BadTrustStore = ErrorCodes.ConfigBadTrustStore;
+    public const string WeakSecret = ErrorCodes.ConfigWeakSecret;
+    public const string BadSchema = ErrorCodes.ConfigBadSchema;
+    public const string BadDirectory = ErrorCodes.ConfigBadDirectory;
+    public const string BadCommandLine = ErrorCodes.ConfigBadCommandLine;
 
     /// <summary>A TLS certificate, key or CA file is missing or unreadable (not PEM or PKCS#12, wrong password, no private key).</summary>
-    public const string BadCertificate = "A42-CFG-014";
+    public const string BadCertificate = ErrorCodes.ConfigBadCertificate;
 
     /// <summary>A TLS certificate (or its CA) is expired or not yet valid.</summary>
-    public const string CertificateNotValidNow = "A42-CFG-015";
+    public const string CertificateNotValidNow = ErrorCodes.ConfigCertificateNotValidNow;
 
     /// <summary>The silo certificate does not chain to <c>Tls:CaCertificate</c>, or is not valid for server and client authentication.</summary>
-    public const string CertificateNotTrusted = "A42-CFG-016";
+    public const string CertificateNotTrusted = ErrorCodes.ConfigCertificateNotTrusted;
 
     /// <summary>TLS or mutual TLS turned off where it is required (the kubernetes profile).</summary>
-    public const string TlsRequired = "A42-CFG-017";
+    public const string TlsRequired = ErrorCodes.ConfigTlsRequired;
 
     /// <summary>The journal could not be opened (unreachable server, a file that is not a journal): exit 1.</summary>
-    public const string JournalUnavailable = "A42-RUN-001";
+    public const string JournalUnavailable = ErrorCodes.RunJournalUnavailable;
 
     /// <summary>The silo could not start (a port in use, or the runtime failed to start): exit 1.</summary>
-    public const string SiloStartFailed = "A42-RUN-002";
+    public const string SiloStartFailed = ErrorCodes.RunSiloStartFailed;
 
     /// <summary>Redis (membership and reminders) does not answer: exit 1.</summary>
-    public const string RedisUnavailable = "A42-RUN-003";
+    public const string RedisUnavailable = ErrorCodes.RunRedisUnavailable;
 }

@@ -8,8 +8,6 @@ namespace Article42.Mesh.Hosting.Tls;
 /// </summary>
 internal sealed class CertificateBindingFilter(IGatewayIdentityBook book) : IIncomingGrainCallFilter
 {
-    public const string RefusalCode = "A42-SEC-002";
-
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         if (context.SourceId is { } source && source.IsClient() && context.InterfaceMethod?.DeclaringType == typeof(IParticipantGrain))
@@ -19,7 +17,7 @@ internal sealed class CertificateBindingFilter(IGatewayIdentityBook book) : IInc
             if (bound != participant)
             {
                 var speaksFor = bound is null ? "no participant (it connected without a certificate the mesh recorded)" : $"'{bound}'";
-                throw new UnauthorizedAccessException($"{RefusalCode} {context.InterfaceMethod.Name} on '{participant}': this gateway connection's TLS client certificate speaks for {speaksFor}, not '{participant}'");
+                throw new MeshCallRefusedException(new MeshError(ErrorCodes.CertificateSpeaksForAnother, participant, $"{context.InterfaceMethod.Name} on '{participant}': this gateway connection's TLS client certificate speaks for {speaksFor}, not '{participant}'"));
             }
         }
 

@@ -2,9 +2,9 @@ namespace Article42.Mesh.Protocol;
 
 /// <summary>
 /// Every code the protocol library produces. Codes are stable: a code's meaning never changes,
-/// retired codes are never reused. The README lists them all.
+/// retired codes are never reused. docs/reference/error-codes.md lists them all; <see cref="All"/> is the registry.
 /// </summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     // Codec: the bytes are not a well-formed envelope document.
     /// <summary>Not JSON: malformed, truncated, empty, invalid UTF-8 or an escape that is not text.</summary>
@@ -177,4 +177,84 @@ public static class ErrorCodes
     public const string TlsMismatch = "A42-TLS-004";
     /// <summary>The endpoint speaks TLS but is not a mesh gateway (it asks for no client certificate).</summary>
     public const string TlsNotAMeshGateway = "A42-TLS-005";
+
+    // Call security: a call the mesh refuses outright (MeshCallRefusedException).
+    /// <summary>A silo-only method called without the cluster secret.</summary>
+    public const string SiloOnlyMethod = "A42-SEC-001";
+    /// <summary><c>Tls:BindParticipant</c>: the connection's TLS client certificate names another participant than the grain called.</summary>
+    public const string CertificateSpeaksForAnother = "A42-SEC-002";
+
+    // Serving: the mesh could not serve a call now (MeshUnavailableException); the SDK retries.
+    /// <summary>The mesh could not serve the call now (an infrastructure failure inside the silo, logged there with a correlation id); retry.</summary>
+    public const string MeshUnavailable = "A42-SRV-001";
+
+    // The CLI itself, before anything reaches the mesh (the CLI's CliErrorCodes names them).
+    /// <summary>Input file does not exist.</summary>
+    public const string CliNoSuchFile = "A42-CLI-001";
+    /// <summary>Bad option value (names the option).</summary>
+    public const string CliBadOptionValue = "A42-CLI-002";
+    /// <summary><c>--as</c> is not the envelope's sender.</summary>
+    public const string CliWrongSigner = "A42-CLI-003";
+    /// <summary>Usage error (missing or unknown command or option).</summary>
+    public const string CliUsage = "A42-CLI-004";
+    /// <summary>Scenario file does not load.</summary>
+    public const string CliBadScenario = "A42-CLI-005";
+    /// <summary>Nothing accepts connections at any of the mesh's gateway endpoints.</summary>
+    public const string CliUnreachable = "A42-CLI-006";
+    /// <summary>No context of that name (<c>--context</c>, <c>A42_CONTEXT</c>, <c>a42 context use</c>).</summary>
+    public const string ContextUnknown = "A42-CTX-001";
+    /// <summary>The contexts file is not what <c>a42 context</c> writes (names the file and line).</summary>
+    public const string ContextBadFile = "A42-CTX-002";
+    /// <summary>A context of that name exists already (<c>--force</c> replaces it).</summary>
+    public const string ContextExists = "A42-CTX-003";
+    /// <summary>A context name that is not a plain word (a path separator, a leading dot).</summary>
+    public const string ContextBadName = "A42-CTX-004";
+    /// <summary>A trust store exists already.</summary>
+    public const string KeysTrustStoreExists = "A42-KEYS-001";
+    /// <summary>Private key or trust store missing or unusable.</summary>
+    public const string KeysNoPrivateKey = "A42-KEYS-002";
+    /// <summary>Registry file unusable.</summary>
+    public const string KeysBadRegistry = "A42-KEYS-003";
+
+    // Silo start-up (the host's ConfigErrorCodes names them).
+    /// <summary><c>Profile</c> is not embedded, cluster or kubernetes.</summary>
+    public const string ConfigUnknownProfile = "A42-CFG-001";
+    /// <summary>A required setting is missing.</summary>
+    public const string ConfigMissing = "A42-CFG-002";
+    /// <summary>Not a port number.</summary>
+    public const string ConfigBadPort = "A42-CFG-003";
+    /// <summary>Not an IP address.</summary>
+    public const string ConfigBadAddress = "A42-CFG-004";
+    /// <summary>Not a usable connection string.</summary>
+    public const string ConfigBadConnectionString = "A42-CFG-005";
+    /// <summary>A value of the wrong type, or a misspelt key.</summary>
+    public const string ConfigBadValue = "A42-CFG-006";
+    /// <summary>Two endpoints on the same port.</summary>
+    public const string ConfigPortClash = "A42-CFG-007";
+    /// <summary>Outside the embedded profile, no <c>Http:OperatorToken</c>: <c>/metrics</c> and <c>/dashboard</c> answer only with it.</summary>
+    public const string ConfigHttpWithoutCredential = "A42-CFG-008";
+    /// <summary>Trust store or registry missing or unusable.</summary>
+    public const string ConfigBadTrustStore = "A42-CFG-009";
+    /// <summary>Cluster secret or HTTP operator token too short.</summary>
+    public const string ConfigWeakSecret = "A42-CFG-010";
+    /// <summary>Journal schema not a lower-case SQL identifier.</summary>
+    public const string ConfigBadSchema = "A42-CFG-011";
+    /// <summary>Data directory cannot be created or written.</summary>
+    public const string ConfigBadDirectory = "A42-CFG-012";
+    /// <summary>Unknown flag, flag without a value, or stray argument.</summary>
+    public const string ConfigBadCommandLine = "A42-CFG-013";
+    /// <summary>A TLS certificate, key or CA file is missing or unreadable.</summary>
+    public const string ConfigBadCertificate = "A42-CFG-014";
+    /// <summary>A TLS certificate (or its CA) is expired or not yet valid.</summary>
+    public const string ConfigCertificateNotValidNow = "A42-CFG-015";
+    /// <summary>The silo certificate does not chain to the CA, or is not for server and client authentication.</summary>
+    public const string ConfigCertificateNotTrusted = "A42-CFG-016";
+    /// <summary>TLS or mutual TLS turned off where it is required.</summary>
+    public const string ConfigTlsRequired = "A42-CFG-017";
+    /// <summary>The journal could not be opened: exit 1.</summary>
+    public const string RunJournalUnavailable = "A42-RUN-001";
+    /// <summary>The silo could not start: exit 1.</summary>
+    public const string RunSiloStartFailed = "A42-RUN-002";
+    /// <summary>Redis does not answer: exit 1.</summary>
+    public const string RunRedisUnavailable = "A42-RUN-003";
 }
