@@ -207,7 +207,7 @@ public static partial class ErrorCodes
     public const string ContextBadFile = "A42-CTX-002";
     /// <summary>A context of that name exists already (<c>--force</c> replaces it).</summary>
     public const string ContextExists = "A42-CTX-003";
-    /// <summary>A context name that is not a plain word (a path separator, a leading dot).</summary>
+    /// <summary>A context name that is not a plain word (a path separator, or a character other than letters, digits, `.`, `_`, `-`).</summary>
     public const string ContextBadName = "A42-CTX-004";
     /// <summary>A trust store exists already.</summary>
     public const string KeysTrustStoreExists = "A42-KEYS-001";
