@@ -17,7 +17,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton(new OperatorKey(null));
         services.TryAddSingleton<ChallengeKey>();
         services.AddHostedService<ParticipantKeeper>();
-        silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
+        silo.AddIncomingGrainCallFilter<ClientSurfaceFilter>();
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();
         return silo;
     }

@@ -177,4 +177,6 @@ public static class ErrorCodes
     public const string TlsMismatch = "A42-TLS-004";
     /// <summary>The endpoint speaks TLS but is not a mesh gateway (it asks for no client certificate).</summary>
     public const string TlsNotAMeshGateway = "A42-TLS-005";
+    /// <summary>A call without the cluster secret to a method outside the client surface (issue 16).</summary>
+    public const string OutsideClientSurface = "A42-SEC-003";
 }
