@@ -56,6 +56,24 @@ public sealed class ClientSurfaceTests(CountingJournalFixture mesh) : IClassFixt
         Assert.Equal(expected.Order(StringComparer.Ordinal), mesh.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_table_in_the_security_docs_is_the_list()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Article42.Mesh.sln")))
+            root = root.Parent ?? throw new InvalidOperationException("no Article42.Mesh.sln above the test assembly");
+        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "operations", "security.md"));
+        var start = page.IndexOf("<!-- client-surface:start -->", StringComparison.Ordinal);
+        var end = page.IndexOf("<!-- client-surface:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "the client-surface markers in docs/operations/security.md");
+        var documented = page[start..end].Split('\n')
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (Method: cells[1].Split('`')[1], Key: cells[1].Contains("(key 0 only)", StringComparison.Ordinal), Why: cells[2]));
+        var listed = ClientSurface.Entries.Select(e => (Method: $"{e.Interface.Split('.')[^1]}.{e.Method}", Key: e.OnlyKey == ClientSurface.AdminKey, e.Why));
+        Assert.Equal(listed, documented);
+    }
+
     /// <summary>Orleans grains a mesh silo cannot activate (no storage provider, rebalancing off): their calls fail before any filter.</summary>
     private static readonly HashSet<string> NotActivatable =
         ["Orleans.Runtime.Versions.IVersionStoreGrain", "Orleans.Placement.Rebalancing.IActivationRebalancerWorker"];
