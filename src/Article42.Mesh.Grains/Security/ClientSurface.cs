@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Orleans.Serialization.Invocation;
 
 namespace Article42.Mesh.Grains;
 
@@ -41,6 +42,13 @@ public static class ClientSurface
     public static bool Allows(MethodInfo? method, GrainId target) =>
         method is not null && Allowed.TryGetValue(NameOf(method), out var entry)
         && (entry.OnlyKey is not { } only || (target.TryGetIntegerKey(out var key, out var extension) && key == only && extension is null));
+
+    /// <summary>
+    /// A grain or system-target timer's tick: Orleans delivers it to its own activation as a message through the same
+    /// filters, with no request context. Its invoker is a private class nested in Orleans' <c>GrainTimer</c>, with no
+    /// codec, so it never comes off the wire: no client can send one.
+    /// </summary>
+    public static bool IsTimerTick(IInvokable request) => request?.GetType().DeclaringType?.FullName == "Orleans.Runtime.GrainTimer";
 
     /// <summary><c>Namespace.Interface.Method</c>, the name an entry is matched by.</summary>
     public static string NameOf(MethodInfo method) => $"{method.DeclaringType?.FullName}.{method.Name}";

@@ -15,7 +15,7 @@ internal sealed class ClientSurfaceFilter(IOptions<SecurityOptions> options) : I
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (ClusterSecret.Matches(CarriedRequestContext.Get(context, ClusterSecret.Key), options.Value.ClusterSecret) || ClientSurface.Allows(context.InterfaceMethod, context.TargetId))
+        if (ClusterSecret.Matches(CarriedRequestContext.Get(context, ClusterSecret.Key), options.Value.ClusterSecret) || ClientSurface.IsTimerTick(context.Request) || ClientSurface.Allows(context.InterfaceMethod, context.TargetId))
         {
             if (context.TargetContext.GetComponent<ServedCall>() is null)
                 context.TargetContext.SetComponent(ServedCall.Mark);

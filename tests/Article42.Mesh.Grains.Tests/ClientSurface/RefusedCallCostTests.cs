@@ -21,6 +21,7 @@ public sealed class RefusedCallCostTests(CountingJournalFixture mesh) : IClassFi
         var baseline = await management.GetTotalActivationCount();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         var before = mesh.Counting.Work();
+        var junkBefore = JunkWork();
 
         for (var start = 0; start < Calls; start += Batch)
             await Task.WhenAll(Enumerable.Range(start, Batch).Select(JunkCallAsync));
@@ -30,9 +31,13 @@ public sealed class RefusedCallCostTests(CountingJournalFixture mesh) : IClassFi
         var grown = GC.GetTotalMemory(forceFullCollection: true) - heap;
         Assert.True(grown < HeapGrowthLimit, $"the heap grew by {grown / 1024 / 1024} MB");
         Assert.Equal(0, mesh.Counting.Work().Since(before).Writes);
+        // Not even a read of the junk grains' streams: state loads on the first allowed call, never on activation.
+        Assert.Equal(0, JunkWork().Since(junkBefore).Reads);
         TestContext.Current.TestOutputHelper?.WriteLine($"{Calls} calls; activations {baseline} before and after; heap grown {grown / 1024} KB; journal {mesh.Counting.Work().Since(before)}");
         await mesh.AssertFranceReachesGermanyAsync();
     }
+
+    private JournalWork JunkWork() => mesh.Counting.Work(exclude: (_, stream) => !stream.Contains("JUNK-", StringComparison.Ordinal));
 
     /// <summary>One call on a key nobody uses, of one of the grain types in turn: refused with A42-SEC-003, or, for an unknown participant's challenge, answered.</summary>
     private async Task JunkCallAsync(int i)
