@@ -17,7 +17,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton(new OperatorKey(null));
         services.TryAddSingleton<ChallengeKey>();
         services.AddHostedService<ParticipantKeeper>();
-        silo.AddIncomingGrainCallFilter<SiloOnlyCallFilter>();
+        silo.AddIncomingGrainCallFilter<ClientSurfaceFilter>();
         // First of all filters, whoever registered theirs earlier (TLS binding, dashboard): Orleans runs them in registration order.
         services.Insert(0, ServiceDescriptor.Singleton<IIncomingGrainCallFilter, MeshErrorBoundary>());
         silo.AddOutgoingGrainCallFilter<ClusterSecretOutgoingFilter>();

@@ -17,7 +17,7 @@ public sealed class ParticipantGrain(
     IMessageLegality legality,
     MeshClock clock,
     ChallengeKey challengeKey,
-    ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain
+    ILogger<ParticipantGrain> logger) : Grain, IParticipantGrain, IIncomingGrainCallFilter
 {
     private readonly DeliveryOptions _options = deliveryOptions.Value;
     private readonly TimeProvider _time = clock.Time;
@@ -32,8 +32,13 @@ public sealed class ParticipantGrain(
     private Submission _submission = null!;
     private Inventory _inventory = null!;
     private ReceiptWatch _receipts = null!;
+    private LoadOnce? _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the collaborators only: the journal is read on the first call that needs it (<see cref="LoadedAsync"/>),
+    /// so an activation made by a refused or unknown caller costs no read (docs/operations/security.md, "The client surface").
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
         _known = registry.Contains(_id);
@@ -45,6 +50,14 @@ public sealed class ParticipantGrain(
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
         _inventory = new Inventory(_id, journal);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The participant's state, read from the journal once, on the first call that needs it.</summary>
+    private Task LoadedAsync() => (_loaded ??= new LoadOnce(LoadAsync, DeactivateOnIdle)).EnsureAsync();
+
+    private async Task LoadAsync()
+    {
         if (!_known)
             return;
         await _stream.LoadAsync();
@@ -52,6 +65,20 @@ public sealed class ParticipantGrain(
         InboxGauges.Track(_id, _inbox);
         await _receipts.LoadAsync();
         await _outbox.ResumeAsync(_stopping.Token);
+    }
+
+    /// <summary>An id outside the registry never keeps an activation: whatever it was asked, it goes once the call ends.</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (!_known)
+                DeactivateOnIdle();
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -64,8 +91,13 @@ public sealed class ParticipantGrain(
 
     public ValueTask<SessionChallenge> ChallengeAsync() => ValueTask.FromResult(_sessions.Challenge());
 
-    public ValueTask<SessionOutcome> OpenSessionAsync(SessionProof proof) =>
-        ValueTask.FromResult(_known ? _sessions.Open(proof) : new SessionOutcome(null, UnknownParticipant()));
+    public async ValueTask<SessionOutcome> OpenSessionAsync(SessionProof proof)
+    {
+        if (!_known)
+            return new SessionOutcome(null, UnknownParticipant());
+        await LoadedAsync();
+        return _sessions.Open(proof);
+    }
 
     public ValueTask<SessionOutcome> RenewSessionAsync(string token) => ValueTask.FromResult(_sessions.Renew(token));
 
@@ -89,6 +121,7 @@ public sealed class ParticipantGrain(
         var (_, error) = _sessions.Check(token, consuming: false);
         if (error is not null)
             return SubmitOutcome.Refused(error);
+        await LoadedAsync();
         if (envelope is null)
             return SubmitOutcome.Refused(new MeshError(ErrorCodes.MissingValue, "$", "no envelope"));
         var refusals = _checks.Check(envelope);
@@ -110,6 +143,7 @@ public sealed class ParticipantGrain(
         var (session, error) = _sessions.Check(token, consuming: true);
         if (session is null)
             return new FetchOutcome([], error);
+        await LoadedAsync();
         return new FetchOutcome(await _inbox.FetchAsync(session, Math.Clamp(max, 1, _options.MaxFetch)), null);
     }
 
@@ -120,6 +154,7 @@ public sealed class ParticipantGrain(
             return new AckOutcome(0, [error!]);
         if (messageIds.IsDefault || messageIds.Length > _options.MaxFetch)
             return new AckOutcome(0, [new MeshError(ErrorCodes.BatchTooLarge, "$.message_ids", $"acknowledge between 1 and {_options.MaxFetch} ids at a time")]);
+        await LoadedAsync();
         return await _inbox.AcknowledgeAsync(session, messageIds);
     }
 
@@ -128,6 +163,7 @@ public sealed class ParticipantGrain(
         var (_, error) = _sessions.Check(token, consuming: false);
         if (error is not null)
             return new ReportsOutcome([], error);
+        await LoadedAsync();
         return new ReportsOutcome(await ReportFeed.ReadAsync(_stream, afterPosition, Math.Clamp(max, 1, _options.MaxFetch)), null);
     }
 
@@ -145,6 +181,7 @@ public sealed class ParticipantGrain(
             throw new InvalidOperationException($"'{_id}' is not a participant of the registry");
         if (batch.Envelopes.Length > _options.MaxBatch)
             throw new ArgumentException($"a delivery batch holds at most {_options.MaxBatch} messages", nameof(batch));
+        await LoadedAsync();
         using var activity = MeshTelemetry.Start("deliver", "process", ActivityKind.Consumer, batch.Envelopes, _id);
         var stored = await _inbox.StoreAsync(batch);
         await _receipts.ReceivedAsync(batch.Envelopes);
@@ -159,7 +196,11 @@ public sealed class ParticipantGrain(
         return new DeliveryOutcome(_time.GetUtcNow(), _inbox.Backlog);
     }
 
-    public ValueTask<long> BacklogAsync() => ValueTask.FromResult(_inbox.Backlog);
+    public async ValueTask<long> BacklogAsync()
+    {
+        await LoadedAsync();
+        return _inbox.Backlog;
+    }
 
     public async ValueTask<MeshError?> ReserveAsync(Reservation reservation) => await _inventory.ReserveAsync(reservation);
 
@@ -167,6 +208,7 @@ public sealed class ParticipantGrain(
 
     public async ValueTask EscalateDueAsync()
     {
+        await LoadedAsync();
         foreach (var breach in await _receipts.EscalateDueAsync())
         {
             if (await ActivationOfAsync(breach.MessageId) is { } activation)
@@ -174,10 +216,13 @@ public sealed class ParticipantGrain(
         }
     }
 
-    public ValueTask WakeAsync() => ValueTask.CompletedTask;
+    public async ValueTask WakeAsync() => await LoadedAsync();
 
-    public ValueTask<ParticipantStatus> DescribeAsync() =>
-        ValueTask.FromResult(new ParticipantStatus(_id, _sessions.HasConsumer, _sessions.LastSeen, _inbox.Backlog, _inbox.OldestAge));
+    public async ValueTask<ParticipantStatus> DescribeAsync()
+    {
+        await LoadedAsync();
+        return new ParticipantStatus(_id, _sessions.HasConsumer, _sessions.LastSeen, _inbox.Backlog, _inbox.OldestAge);
+    }
 
     /// <summary>Test and admin view: completes when every delivery pump has nothing left to do.</summary>
     internal Task DeliveriesIdleAsync() => _outbox.IdleAsync();

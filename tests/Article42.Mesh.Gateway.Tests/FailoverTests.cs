@@ -39,7 +39,9 @@ public sealed class FailoverTests
         await fr.SendAsync(before);
         await inbox.NextMatchingAsync(m => m.Envelope.MsgId == before.MsgId, "the SITREP before the failover");
         // The silo holding DE's mailbox (and so its sessions) dies; FR's may be there too, or on the survivor.
-        var host = await Placement.HostOfAsync(mesh.Cluster.Client, mesh.Grain("DE"));
+        SiloAddress? host;
+        using (ClusterSecretScope.Enter(InProcessMesh.ClusterSecret)) // placement is not a client call
+            host = await Placement.HostOfAsync(mesh.Cluster.Client, mesh.Grain("DE"));
         await mesh.Cluster.KillSiloAsync(mesh.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
         var after = Messages.Draft("FR", ["DE"]);
         var receipt = await fr.SendAsync(after);

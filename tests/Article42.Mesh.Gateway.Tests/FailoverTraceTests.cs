@@ -51,9 +51,10 @@ public sealed class FailoverTraceTests
     }
 
     /// <summary>Moves a participant's mailbox (already woken by the keeper somewhere) to the given silo.</summary>
-    private static Task PlaceAsync(MeshCluster mesh, string participant, SiloAddress silo)
+    private static async Task PlaceAsync(MeshCluster mesh, string participant, SiloAddress silo)
     {
         var grain = mesh.Grain(participant);
-        return Placement.MoveAsync(mesh.Cluster.Client, grain, async () => await grain.ChallengeAsync(), silo, TimeSpan.FromSeconds(30));
+        using var asSilo = ClusterSecretScope.Enter(InProcessMesh.ClusterSecret); // placement is not a client call
+        await Placement.MoveAsync(mesh.Cluster.Client, grain, async () => await grain.ChallengeAsync(), silo, TimeSpan.FromSeconds(30));
     }
 }

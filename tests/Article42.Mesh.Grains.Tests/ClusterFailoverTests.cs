@@ -82,7 +82,7 @@ public sealed class ClusterFailoverTests
     /// </summary>
     private static async Task<InProcessSiloHandle> VictimAsync(InProcessTestCluster cluster)
     {
-        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var management = cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         var hosts = new Dictionary<string, SiloAddress?>();
         foreach (var participant in Recipients.Concat(Senders))
             hosts[participant] = await management.GetActivationAddress(cluster.Client.GetGrain<IParticipantGrain>(participant));

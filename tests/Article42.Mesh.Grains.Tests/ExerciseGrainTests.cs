@@ -42,7 +42,7 @@ public sealed class ExerciseGrainTests(MeshClusterFixture mesh) : IClassFixture<
     {
         var fromClient = mesh.Grains.GetGrain<IExerciseGrain>("EX-TEST-2");
         var refused = await Assert.ThrowsAsync<MeshCallRefusedException>(() => fromClient.StartexAsync(new ExercisePlanRecord("EX-TEST-2", "Test", 60, [])).AsTask());
-        Assert.Equal(ErrorCodes.SiloOnlyMethod, refused.Error.Code);
+        Assert.Equal((ErrorCodes.OutsideClientSurface, "IExerciseGrain.StartexAsync"), (refused.Error.Code, refused.Error.Path));
         Assert.Null(await SiloSide().GetGrain<IExerciseGrain>("EX-TEST-2").StatusAsync());
     }
 

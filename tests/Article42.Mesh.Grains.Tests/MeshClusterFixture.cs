@@ -20,6 +20,9 @@ public class MeshClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>The silo's own grain factory: its calls carry the cluster secret, as the embedded exercise runner's do.</summary>
+    public IGrainFactory SiloGrains => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>();
+
     public TestGateway Gateway(string participant) => new(Grains, participant);
 
     /// <summary>The mesh still serves: an ordinary FR → DE SITREP is received and acknowledged.</summary>

@@ -41,7 +41,7 @@ public sealed class OperatorBoundsTests(AdminFixture mesh) : IClassFixture<Admin
         var proof = mesh.Proof(OperatorProofs.Status);
         Assert.Null((await mesh.Admin.StatusAsync(proof)).Error);
 
-        var management = mesh.Grains.GetGrain<IManagementGrain>(0);
+        var management = mesh.SiloGrains.GetGrain<IManagementGrain>(0);
         Assert.Equal(1, await AdminActivationsAsync(management));
         await management.ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(0, await AdminActivationsAsync(management));

@@ -68,7 +68,7 @@ public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixt
             [new QueueChange.Upsert(new QueuedEntry("out/LU/DE", 1, (int)Precedence.Priority, bytes, poisoned.MsgId))]));
         Assert.Equal(1, await mesh.Journal.CountQueuedAsync("out/LU/DE"));
         // The keeper woke LU at start-up; as after a restart, its next activation finds the row and pumps it.
-        await mesh.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await mesh.SiloGrains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var luxembourg = mesh.Gateway("LU");
         var report = Assert.Single(await luxembourg.ReportsAsync(1));

@@ -11,6 +11,7 @@ public sealed class ClusterProfileTests
     [Fact]
     public async Task Three_silos_form_one_cluster_survive_a_SIGTERM_and_a_kill_9_and_the_third_keeps_serving()
     {
+        using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
         using var home = new TempHome();
         await using var redis = await RedisServer.StartAsync();
         await using var postgres = await PostgresServer.StartAsync();

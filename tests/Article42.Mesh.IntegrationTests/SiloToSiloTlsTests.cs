@@ -16,6 +16,7 @@ public sealed class SiloToSiloTlsTests
     [Fact]
     public async Task Two_silos_with_certificates_of_the_mesh_CA_form_a_cluster_over_TLS_and_a_silo_of_another_CA_cannot_join()
     {
+        using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
         using var home = new TempHome();
         await using var redis = await RedisServer.StartAsync();
         await using var postgres = await PostgresServer.StartAsync();
@@ -78,6 +79,7 @@ public sealed class SiloToSiloTlsTests
     [Fact]
     public async Task With_certificate_binding_a_grain_on_the_other_silo_serves_only_the_participant_named_by_the_gateways_certificate()
     {
+        using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
         using var home = new TempHome();
         await using var redis = await RedisServer.StartAsync();
         await using var postgres = await PostgresServer.StartAsync();

@@ -17,7 +17,14 @@ public sealed partial class ErrorCodeRegistryTests
     {
         var documented = DocumentedCodes();
         Assert.Empty(ErrorCodes.All.Except(documented).Order());
-        Assert.Empty(documented.Except(ErrorCodes.All).Order());
+        Assert.Empty(documented.Except(ErrorCodes.All).Except(ErrorCodes.Retired).Order());
+    }
+
+    [Fact]
+    public void A_retired_code_is_documented_and_never_produced_again()
+    {
+        Assert.Empty(ErrorCodes.Retired.Intersect(ErrorCodes.All));
+        Assert.Empty(ErrorCodes.Retired.Except(DocumentedCodes()));
     }
 
     [Fact]

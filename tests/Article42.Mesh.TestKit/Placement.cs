@@ -41,7 +41,8 @@ public static class Placement
             }
             finally
             {
-                RequestContext.Clear();
+                // Only the hint: a caller's ClusterSecretScope stays.
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
             }
 
             return false;

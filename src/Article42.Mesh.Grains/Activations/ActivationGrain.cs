@@ -11,12 +11,22 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
 {
     private ActivationCase _case = null!;
     private JournalStream _stream = null!;
+    private LoadOnce? _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Nothing is read here: the stream is replayed on the first call (<see cref="LoadedAsync"/>), so an activation a refused call made costs no read.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
         _case = new ActivationCase(id, registry);
         _stream = new JournalStream($"activation/{id}", journal, onStale: DeactivateOnIdle);
+        return Task.CompletedTask;
+    }
+
+    private Task LoadedAsync() => (_loaded ??= new LoadOnce(LoadAsync, DeactivateOnIdle)).EnsureAsync();
+
+    private async Task LoadAsync()
+    {
+        var id = this.GetPrimaryKeyString();
         await _stream.LoadAsync();
         await foreach (var entry in _stream.ReadAfter(0))
         {
@@ -39,6 +49,7 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
 
     public async ValueTask<MeshError?> JudgeAsync(Envelope envelope)
     {
+        await LoadedAsync();
         if (_case.HasRecorded(envelope))
             return null;
         var refusal = _case.Judge(envelope) ?? await ReserveAsync(envelope);
@@ -59,11 +70,16 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
 
     public async ValueTask RecordBreachAsync(SloBreach breach)
     {
+        await LoadedAsync();
         await _stream.AppendAsync(_ => ([new JournalEntry(ActivationEntryTypes.Breach, RecordJson.Encode(breach), breach.MessageId)], []));
         _case.RecordBreach(breach);
     }
 
-    public ValueTask<ActivationSummary?> SummaryAsync() => ValueTask.FromResult(_case.IsInvoked ? _case.Summary() : null);
+    public async ValueTask<ActivationSummary?> SummaryAsync()
+    {
+        await LoadedAsync();
+        return _case.IsInvoked ? _case.Summary() : null;
+    }
 
     /// <summary>A commitment binds the offerer's declared inventory, across all activations, before it is recorded.</summary>
     private async Task<MeshError?> ReserveAsync(Envelope envelope)

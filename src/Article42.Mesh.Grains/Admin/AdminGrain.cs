@@ -30,14 +30,18 @@ public sealed class AdminGrain(
     private JournalStream _audit = null!;
     private SenderRateLimiter _refusals = null!;
     private long _unaudited;
+    private LoadOnce? _auditLoaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the collaborators only: the audit stream is read on the first request (<see cref="AuditLoadedAsync"/>).</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _gate = new OperatorGate(operatorKey, journal, clock.Time);
         _refusals = new SenderRateLimiter(RefusedPerSecond, RefusedBurst, clock.Time);
         _audit = new JournalStream(AuditStream, journal, onStale: DeactivateOnIdle);
-        await _audit.LoadAsync();
+        return Task.CompletedTask;
     }
+
+    private Task AuditLoadedAsync() => (_auditLoaded ??= new LoadOnce(_audit.LoadAsync, DeactivateOnIdle)).EnsureAsync();
 
     public async ValueTask<TraceOutcome> TraceAsync(OperatorProof proof)
     {
@@ -91,6 +95,7 @@ public sealed class AdminGrain(
             _unaudited++;
             return refused;
         }
+        await AuditLoadedAsync();
         var record = new AuditRecord(operation, ValidationContext.Truncate(proof?.Argument ?? ""), proof?.IssuedAt ?? default, refused is null, refused?.Code, withheld);
         await _audit.AppendAsync(_ => ([new JournalEntry(AuditEntryType, RecordJson.Encode(record))], []));
         if (refused is null)

@@ -13,10 +13,19 @@ public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGra
     private ExercisePlanRecord? _plan;
     private readonly List<ExerciseObservation> _observations = [];
     private bool _ended;
+    private LoadOnce? _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Nothing is read here: the stream is replayed on the first call (<see cref="LoadedAsync"/>), so an activation a refused call made costs no read.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = new JournalStream($"exercise/{this.GetPrimaryKeyString()}", journal, onStale: DeactivateOnIdle);
+        return Task.CompletedTask;
+    }
+
+    private Task LoadedAsync() => (_loaded ??= new LoadOnce(LoadAsync, DeactivateOnIdle)).EnsureAsync();
+
+    private async Task LoadAsync()
+    {
         await _stream.LoadAsync();
         await foreach (var entry in _stream.ReadAfter(0))
         {
@@ -37,6 +46,7 @@ public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGra
 
     public async ValueTask StartexAsync(ExercisePlanRecord plan)
     {
+        await LoadedAsync();
         if (_plan is not null)
             return;
         await _stream.AppendAsync(_ => ([new JournalEntry(Startex, RecordJson.Encode(plan))], []));
@@ -45,19 +55,25 @@ public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGra
 
     public async ValueTask ObserveAsync(ExerciseObservation observation)
     {
+        await LoadedAsync();
         await _stream.AppendAsync(_ => ([new JournalEntry(Observed, RecordJson.Encode(observation), observation.MessageId)], []));
         _observations.Add(observation);
     }
 
     public async ValueTask<ExerciseStatus> EndexAsync()
     {
+        await LoadedAsync();
         if (!_ended)
             await _stream.AppendAsync(_ => ([new JournalEntry(Endex, [])], []));
         _ended = true;
         return Status();
     }
 
-    public ValueTask<ExerciseStatus?> StatusAsync() => ValueTask.FromResult(_plan is null ? null : Status());
+    public async ValueTask<ExerciseStatus?> StatusAsync()
+    {
+        await LoadedAsync();
+        return _plan is null ? null : Status();
+    }
 
     private ExerciseStatus Status()
     {

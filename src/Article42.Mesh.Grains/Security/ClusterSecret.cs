@@ -4,7 +4,7 @@ using System.Text;
 namespace Article42.Mesh.Grains;
 
 /// <summary>The request-context key that carries the cluster secret on silo-to-grain calls, and its check.</summary>
-internal static class ClusterSecret
+public static class ClusterSecret
 {
     public const string Key = "a42.cluster-secret";
 

@@ -178,11 +178,14 @@ public static partial class ErrorCodes
     /// <summary>The endpoint speaks TLS but is not a mesh gateway (it asks for no client certificate).</summary>
     public const string TlsNotAMeshGateway = "A42-TLS-005";
 
+    /// <summary>Codes the mesh no longer produces; never given a new meaning (the docs table marks them retired).</summary>
+    public static ImmutableArray<string> Retired { get; } = ["A42-SEC-001"];
+
     // Call security: a call the mesh refuses outright (MeshCallRefusedException).
-    /// <summary>A silo-only method called without the cluster secret.</summary>
-    public const string SiloOnlyMethod = "A42-SEC-001";
     /// <summary><c>Tls:BindParticipant</c>: the connection's TLS client certificate names another participant than the grain called.</summary>
     public const string CertificateSpeaksForAnother = "A42-SEC-002";
+    /// <summary>A call without the cluster secret to a method outside the client surface (A42-SEC-001, silo-only methods, is retired into it).</summary>
+    public const string OutsideClientSurface = "A42-SEC-003";
 
     // Serving: the mesh could not serve a call now (MeshUnavailableException); the SDK retries.
     /// <summary>The mesh could not serve the call now (an infrastructure failure inside the silo, logged there with a correlation id); retry.</summary>

@@ -8,6 +8,7 @@ public sealed class CrashTraceTests
     [Fact]
     public async Task A_delivery_retried_because_the_recipients_silo_was_SIGKILLed_is_one_trace_with_a_failed_and_a_later_attempt_in_the_dashboard()
     {
+        using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
         await using var dashboard = await AspireDashboard.StartAsync();
         using var home = new TempHome();
         await using var redis = await RedisServer.StartAsync();

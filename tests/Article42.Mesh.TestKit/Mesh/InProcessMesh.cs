@@ -37,10 +37,13 @@ public sealed class InProcessMesh : IAsyncDisposable
     /// <summary>A participant's mailbox, through the client.</summary>
     public IParticipantGrain Participant(string participant) => Grains.GetGrain<IParticipantGrain>(participant);
 
+    /// <summary>The test silos' cluster secret: a test that acts as a silo or operator (placement, the management grain) carries it through <see cref="ClusterSecretScope"/>.</summary>
+    public const string ClusterSecret = "test-cluster-secret";
+
     /// <summary>What every test silo reads unless the test says otherwise: a cluster secret, and every envelope's signature verified.</summary>
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
-        ["Security:ClusterSecret"] = "test-cluster-secret",
+        ["Security:ClusterSecret"] = ClusterSecret,
         ["Security:VerifySignatures"] = "Always",
     };
 
@@ -69,11 +72,24 @@ public sealed class InProcessMesh : IAsyncDisposable
             options.Services?.Invoke(silo.Services);
             silo.AddMeshGrains(configuration);
         });
+        // The test cluster's own liveness hooks are silo-side work, not client calls: they carry the secret.
+        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter(TestHooksCarryTheSecretAsync));
         if (options.Client is not null)
             builder.ConfigureClient(options.Client);
         var cluster = builder.Build();
         await cluster.DeployAsync().ConfigureAwait(false);
         return new InProcessMesh(cluster, journal, directory);
+    }
+
+    private static async Task TestHooksCarryTheSecretAsync(IOutgoingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.DeclaringType?.FullName != "Orleans.Runtime.TestHooks.ITestHooks")
+        {
+            await context.Invoke().ConfigureAwait(false);
+            return;
+        }
+        using (ClusterSecretScope.Enter(ClusterSecret))
+            await context.Invoke().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
