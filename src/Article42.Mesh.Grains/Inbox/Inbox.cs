@@ -15,6 +15,9 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Unacknowledged messages held.</summary>
     public long Backlog { get; private set; }
 
+    /// <summary>Unacknowledged FLASH and OVERRIDE messages held; counted on first need (not at activation), then kept.</summary>
+    private long? _urgent;
+
     /// <summary>The unacknowledged message that arrived first: its inbox sequence and creation time.</summary>
     private (long Sequence, DateTimeOffset CreatedAt)? _oldest;
 
@@ -53,6 +56,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         if (_oldest is null && fresh.Count > 0)
             _oldest = (first, fresh[0].CreatedAt);
         Backlog += fresh.Count;
+        _urgent += fresh.Count(e => UrgentShare.IsUrgent(ApplicablePrecedence(e)));
         return fresh;
     }
 
@@ -87,6 +91,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         foreach (var row in corrupt)
             logger.LogWarning("Inbox of {Participant}: stored message {MessageId} (sequence {Sequence}) does not decode; dropped", participant, ValidationContext.Truncate(row.MessageId ?? ""), row.Sequence);
         Backlog -= corrupt.Count;
+        _urgent -= corrupt.Count(row => UrgentShare.IsUrgent((Precedence)row.Precedence));
         if (_oldest is { } oldest && corrupt.Exists(row => row.Sequence == oldest.Sequence))
             await FindOldestAsync();
         return messages.ToImmutable();
@@ -117,9 +122,35 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             MeshTelemetry.Acknowledged.Add(1, new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(record.Precedence)));
         }
         Backlog -= acknowledged.Count;
+        _urgent -= acknowledged.Count(a => UrgentShare.IsUrgent(a.Record.Precedence));
         if (_oldest is { } oldest && acknowledged.Exists(a => a.Record.Sequence == oldest.Sequence))
             await FindOldestAsync();
         return new AckOutcome(acknowledged.Count, errors.ToImmutable());
+    }
+
+    /// <summary>
+    /// Unacknowledged FLASH and OVERRIDE messages, for a sender's backpressure. The first call reads the two urgent bands
+    /// (a page at a time; the share keeps them short), later ones answer from the count the inbox keeps.
+    /// </summary>
+    public async Task<long> UrgentBacklogAsync()
+    {
+        if (_urgent is { } known)
+            return known;
+        const int Page = 64;
+        long count = 0;
+        foreach (var precedence in HighestFirst.Where(UrgentShare.IsUrgent))
+        {
+            IReadOnlyList<QueuedEntry> rows;
+            long after = 0;
+            do
+            {
+                rows = await journal.FetchQueuedInBandAsync(_queue, (int)precedence, after, Page);
+                count += rows.Count;
+                after = rows.Count > 0 ? rows[^1].Sequence : after;
+            }
+            while (rows.Count == Page);
+        }
+        return (_urgent = count).Value;
     }
 
     /// <summary>The lowest sequence still queued: the first row of each precedence band, the smallest of those.</summary>

@@ -48,6 +48,10 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("backlog"), SiloOnly]
     ValueTask<long> BacklogAsync();
 
+    /// <summary>Silo-only: the number of unacknowledged FLASH and OVERRIDE messages in this inbox, for a sender's backpressure.</summary>
+    [Alias("urgent-backlog"), SiloOnly]
+    ValueTask<long> UrgentBacklogAsync();
+
     /// <summary>
     /// Silo-only: reserves declared inventory for a commitment, across all activations; null when it fits. Interleaves,
     /// because it is asked while this participant's own COMMITMENT is being judged.
