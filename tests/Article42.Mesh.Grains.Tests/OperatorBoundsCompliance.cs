@@ -5,8 +5,9 @@ namespace Article42.Mesh.Grains.Tests;
 /// <summary>
 /// Operator requests cannot grow the audit without bound (known operation names only, arguments cut, refusals
 /// rate-limited), and a used proof stays used when the admin grain is deactivated: its nonce is in the journal.
+/// One body, run on each journal (<see cref="OperatorBoundsTests"/> on SQLite, <see cref="OperatorBoundsPostgresTests"/>).
 /// </summary>
-public sealed class OperatorBoundsTests(AdminFixture mesh) : IClassFixture<AdminFixture>
+public abstract class OperatorBoundsCompliance(AdminFixture mesh)
 {
     [Fact]
     public async Task A_flood_of_refused_requests_with_huge_operations_leaves_a_bounded_audit_and_the_operator_is_served()

@@ -5,8 +5,9 @@ namespace Article42.Mesh.Grains.Tests;
 /// <summary>
 /// The size limit holds for the bytes actually stored, and a stored row that does not decode (written straight into
 /// the journal through its public contract) is dead-lettered after bounded retries, never a hot loop or a dead grain.
+/// One body, run on each journal (<see cref="PoisonedStorageTests"/> on SQLite, <see cref="PoisonedStoragePostgresTests"/>).
 /// </summary>
-public sealed class PoisonedStorageTests(LoggedClusterFixture mesh) : IClassFixture<LoggedClusterFixture>
+public abstract class PoisonedStorageCompliance(LoggedClusterFixture mesh)
 {
     private const string DoesNotDecode = "do not decode";
 

@@ -1,0 +1,4 @@
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary><see cref="OperatorBoundsCompliance"/> on SQLite.</summary>
+public sealed class OperatorBoundsTests(AdminFixture mesh) : OperatorBoundsCompliance(mesh), IClassFixture<AdminFixture>;
