@@ -48,8 +48,12 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("backlog"), SiloOnly]
     ValueTask<long> BacklogAsync();
 
-    /// <summary>Silo-only: the number of unacknowledged FLASH and OVERRIDE messages in this inbox, for a sender's backpressure.</summary>
-    [Alias("urgent-backlog"), SiloOnly]
+    /// <summary>
+    /// Silo-only: the number of unacknowledged FLASH and OVERRIDE messages in this inbox, for a sender's backpressure.
+    /// Interleaves, because a sender asks it during its own submit, and two participants submitting to each other
+    /// would otherwise wait on each other.
+    /// </summary>
+    [Alias("urgent-backlog"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
     ValueTask<long> UrgentBacklogAsync();
 
     /// <summary>
