@@ -25,7 +25,7 @@ public sealed class DeliveryOptions
     /// <summary>How long a message without <c>expires_at</c> is retried before its recipient gets an UNREACHABLE NDR.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Sustained submits per second one sender may make (FLASH and OVERRIDE exempt).</summary>
+    /// <summary>Sustained ROUTINE..IMMEDIATE submits per second one sender may make (FLASH and OVERRIDE have their own rate).</summary>
     public double SenderRatePerSecond { get; set; } = 200;
 
     /// <summary>Submits a sender may make at once before the rate applies.</summary>
@@ -33,6 +33,18 @@ public sealed class DeliveryOptions
 
     /// <summary>Unacknowledged messages a recipient's inbox may hold before ROUTINE..IMMEDIATE traffic to it is refused.</summary>
     public long InboxCap { get; set; } = 100_000;
+
+    /// <summary>FLASH and OVERRIDE submits a sender may make at once, apart from its ROUTINE burst (<see cref="MeshDefaults.UrgentSenderBurst"/>).</summary>
+    public int UrgentSenderBurst { get; set; } = MeshDefaults.UrgentSenderBurst;
+
+    /// <summary>Sustained FLASH and OVERRIDE submits per second one sender may make (<see cref="MeshDefaults.UrgentSenderRatePerSecond"/>).</summary>
+    public double UrgentSenderRatePerSecond { get; set; } = MeshDefaults.UrgentSenderRatePerSecond;
+
+    /// <summary>Unacknowledged FLASH and OVERRIDE messages an inbox may hold before more urgent traffic to it is refused (<see cref="MeshDefaults.UrgentInboxShare"/>).</summary>
+    public long UrgentInboxShare { get; set; } = MeshDefaults.UrgentInboxShare;
+
+    /// <summary>Comma-separated participant ids that may send any kind at FLASH or OVERRIDE (<see cref="MeshDefaults.PrecedenceAuthorities"/>).</summary>
+    public string PrecedenceAuthorities { get; set; } = MeshDefaults.PrecedenceAuthorities;
 
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -32,6 +32,7 @@ public sealed class ParticipantGrain(
     private Submission _submission = null!;
     private Inventory _inventory = null!;
     private ReceiptWatch _receipts = null!;
+    private PrecedenceRoles _roles = null!;
     private LoadOnce? _loaded;
 
     /// <summary>
@@ -46,10 +47,11 @@ public sealed class ParticipantGrain(
         _sessions = new SessionBook(_id, registry, _time, _options, challengeKey);
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
         _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
-        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger);
+        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
         _inventory = new Inventory(_id, journal);
+        _roles = new PrecedenceRoles(PrecedenceRights.From(_options.PrecedenceAuthorities), GrainFactory);
         return Task.CompletedTask;
     }
 
@@ -127,6 +129,9 @@ public sealed class ParticipantGrain(
         var refusals = _checks.Check(envelope);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
+        // Before the claim: a precedence the sender may not use must not even cost it the message id.
+        if (await _roles.CheckAsync(envelope) is { } ungranted)
+            return SubmitOutcome.Refused(ungranted);
         // Claim before judge: the activation records a legal message, so the id must be this sender's first.
         if (await _submission.AdmitAsync(envelope) is { } settled)
             return settled;
@@ -193,13 +198,19 @@ public sealed class ParticipantGrain(
         }
         if (stored.Count > 0)
             _sessions.Consuming?.Doorbell?.Ring(_id);
-        return new DeliveryOutcome(_time.GetUtcNow(), _inbox.Backlog);
+        return new DeliveryOutcome(_time.GetUtcNow(), _inbox.Backlog, await _inbox.UrgentBacklogAsync());
     }
 
     public async ValueTask<long> BacklogAsync()
     {
         await LoadedAsync();
         return _inbox.Backlog;
+    }
+
+    public async ValueTask<long> UrgentBacklogAsync()
+    {
+        await LoadedAsync();
+        return await _inbox.UrgentBacklogAsync();
     }
 
     public async ValueTask<MeshError?> ReserveAsync(Reservation reservation) => await _inventory.ReserveAsync(reservation);
@@ -239,6 +250,8 @@ public sealed class ParticipantGrain(
     }
 
     private async Task<long> BacklogOfAsync(string recipient) => await GrainFactory.GetGrain<IParticipantGrain>(recipient).BacklogAsync();
+
+    private async Task<long> UrgentBacklogOfAsync(string recipient) => await GrainFactory.GetGrain<IParticipantGrain>(recipient).UrgentBacklogAsync();
 
     private MeshError UnknownParticipant() =>
         new(ErrorCodes.WrongParticipant, "$.participant", $"'{ValidationContext.Truncate(_id)}' is not a participant of the registry");

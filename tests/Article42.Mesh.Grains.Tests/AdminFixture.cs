@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Article42.Mesh.Grains.Tests;
 
 /// <summary>A cluster whose silo holds the public half of <see cref="OperatorKey"/>, as a silo with operator.pub does.</summary>
-public sealed class AdminFixture : MeshClusterFixture
+public class AdminFixture : MeshClusterFixture
 {
     public ECDsa OperatorKey { get; } = ParticipantKeys.Generate();
 

@@ -20,8 +20,9 @@ public sealed class ClaimBeforeJudgeTests(SlowRateFixture mesh) : IClassFixture<
 
         var ack = TestKeys.Signed("DE", ["FR"], MessageKind.InvocationAck, e => e with { ActivationId = script.ActivationId });
         Assert.Equal(ErrorCodes.SenderRateExceeded, Assert.Single((await de.SubmitAsync(ack)).Errors).Code);
-        // At FLASH the termination passes backpressure, so only the id rule stands between it and ALL.
-        var termination = TestKeys.Signed("DE", All, MessageKind.Termination, e => e with { ActivationId = script.ActivationId, MsgId = ack.MsgId, PrecedenceAction = Precedence.Flash });
+        // The id is claimed before backpressure, so the id rule (not DE's rate) is what stands between it and ALL. (At
+        // FLASH, which once skipped backpressure, DE would now be refused earlier: it holds no precedence right here.)
+        var termination = TestKeys.Signed("DE", All, MessageKind.Termination, e => e with { ActivationId = script.ActivationId, MsgId = ack.MsgId });
         var refused = await de.SubmitAsync(termination);
 
         Assert.Null(refused.Receipt);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Article42.Mesh.Grains.Tests;
 
 /// <summary>A fresh cluster whose silo's warnings are kept in <see cref="Warnings"/>.</summary>
-public sealed class LoggedClusterFixture : MeshClusterFixture
+public class LoggedClusterFixture : MeshClusterFixture
 {
     public WarningCounter Warnings { get; } = new();
 

@@ -1,19 +1,28 @@
+using Article42.Mesh.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Article42.Mesh.Grains.Tests;
 
-/// <summary>One in-process silo on a fresh SQLite journal (the kit's <see cref="InProcessMesh"/>), with the default participants and their keys.</summary>
+/// <summary>
+/// One in-process silo on a fresh SQLite journal (the kit's <see cref="InProcessMesh"/>), or on a throwaway PostgreSQL
+/// server when a subclass says <see cref="OnPostgres"/>, with the default participants and their keys.
+/// </summary>
 public class MeshClusterFixture : IAsyncLifetime
 {
     private InProcessMesh _mesh = null!;
+    private PostgresServer? _postgres;
+    private IMessageJournal? _postgresJournal;
 
     public InProcessTestCluster Cluster => _mesh.Cluster;
-    public IMessageJournal Journal => _mesh.Journal;
+    public IMessageJournal Journal => _postgresJournal ?? _mesh.Journal;
     public IGrainFactory Grains => _mesh.Grains;
 
     /// <summary>Configuration the silo reads (sections Delivery and Security); subclasses add to it.</summary>
     protected virtual Dictionary<string, string?> Settings() => InProcessMesh.DefaultSettings();
+
+    /// <summary>True to run the silo on a throwaway PostgreSQL server's journal (skipped with the reason where there is none).</summary>
+    protected virtual bool OnPostgres => false;
 
     /// <summary>Services a subclass puts in the silo before the grains' defaults.</summary>
     protected virtual void Services(IServiceCollection services)
@@ -36,12 +45,30 @@ public class MeshClusterFixture : IAsyncLifetime
         Assert.Empty((await germany.AcknowledgeAsync(received.Select(m => m.Envelope.MsgId))).Errors);
     }
 
-    public async ValueTask InitializeAsync() =>
-        _mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions { Settings = Settings(), Services = Services });
+    public async ValueTask InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            _postgres = await PostgresServer.StartAsync();
+            _postgresJournal = await PostgresJournal.OpenAsync(new PostgresJournalOptions(await _postgres.CreateDatabaseAsync("mesh")));
+        }
+        var journal = _postgresJournal;
+        _mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
+        {
+            Settings = Settings(),
+            Services = Services,
+            JournalFor = journal is null ? null : _ => journal,
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await _mesh.DisposeAsync();
+        if (_mesh is not null)
+            await _mesh.DisposeAsync();
+        if (_postgresJournal is not null)
+            await _postgresJournal.DisposeAsync();
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -8,12 +8,15 @@ public sealed class WriteCostTests(CountingJournalFixture mesh) : IClassFixture<
         var sender = mesh.Gateway("SI");
         await sender.OpenAsync(consuming: false);
         var reportsSeen = 0;
+        // The inbox counts its FLASH/OVERRIDE bands once per activation, at its first change: a start-up cost, like its
+        // backlog count at activation, so the message measured as the first is the second to reach HR.
+        await WorkToDeliverAsync(sender, () => reportsSeen += 1);
 
         var first = await WorkToDeliverAsync(sender, () => reportsSeen += 1);
-        var backlog = Enumerable.Range(0, 9998).Select(_ => TestKeys.Signed("SI", ["HR"], change: e => e with { PrecedenceAction = Precedence.Routine })).ToList();
+        var backlog = Enumerable.Range(0, 9997).Select(_ => TestKeys.Signed("SI", ["HR"], change: e => e with { PrecedenceAction = Precedence.Routine })).ToList();
         foreach (var chunk in backlog.Chunk(500))
             await Task.WhenAll(chunk.Select(sender.SendAsync));
-        reportsSeen += 9998;
+        reportsSeen += 9997;
         await sender.ReportsAsync(reportsSeen, within: TimeSpan.FromSeconds(180));
         Assert.Equal(9999, await mesh.Journal.CountQueuedAsync("in/HR"));
 

@@ -15,6 +15,12 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Unacknowledged messages held.</summary>
     public long Backlog { get; private set; }
 
+    /// <summary>Unacknowledged FLASH and OVERRIDE messages held, valid once <see cref="_counting"/> has completed.</summary>
+    private long _urgent;
+
+    /// <summary>The one count of the urgent bands, on first need (not at activation); every change to the inbox awaits it first.</summary>
+    private Task? _counting;
+
     /// <summary>The unacknowledged message that arrived first: its inbox sequence and creation time.</summary>
     private (long Sequence, DateTimeOffset CreatedAt)? _oldest;
 
@@ -30,6 +36,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Stores the new messages of a batch; returns those that were new.</summary>
     public async Task<IReadOnlyList<Envelope>> StoreAsync(DeliveryBatch batch)
     {
+        await UrgentBacklogAsync();
         var fresh = new List<Envelope>();
         foreach (var envelope in batch.Envelopes)
         {
@@ -53,12 +60,14 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         if (_oldest is null && fresh.Count > 0)
             _oldest = (first, fresh[0].CreatedAt);
         Backlog += fresh.Count;
+        _urgent += fresh.Count(e => UrgentShare.IsUrgent(ApplicablePrecedence(e)));
         return fresh;
     }
 
     /// <summary>Messages not yet handed to <paramref name="session"/>, highest applicable precedence first, then by sequence.</summary>
     public async Task<ImmutableArray<InboxMessage>> FetchAsync(Session session, int max)
     {
+        await UrgentBacklogAsync();
         var messages = ImmutableArray.CreateBuilder<InboxMessage>();
         var corrupt = new List<QueuedEntry>();
         foreach (var precedence in HighestFirst)
@@ -87,6 +96,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         foreach (var row in corrupt)
             logger.LogWarning("Inbox of {Participant}: stored message {MessageId} (sequence {Sequence}) does not decode; dropped", participant, ValidationContext.Truncate(row.MessageId ?? ""), row.Sequence);
         Backlog -= corrupt.Count;
+        _urgent -= corrupt.Count(row => UrgentShare.IsUrgent((Precedence)row.Precedence));
         if (_oldest is { } oldest && corrupt.Exists(row => row.Sequence == oldest.Sequence))
             await FindOldestAsync();
         return messages.ToImmutable();
@@ -95,6 +105,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Acknowledges messages by id; already acknowledged ones are ignored, ids this inbox never held are errors.</summary>
     public async Task<AckOutcome> AcknowledgeAsync(Session session, ImmutableArray<string> messageIds)
     {
+        await UrgentBacklogAsync();
         var acknowledged = new List<(string Id, ReceivedRecord Record)>();
         var errors = ImmutableArray.CreateBuilder<MeshError>();
         foreach (var (id, index) in messageIds.Distinct().Select((id, index) => (id, index)))
@@ -117,9 +128,50 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             MeshTelemetry.Acknowledged.Add(1, new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(record.Precedence)));
         }
         Backlog -= acknowledged.Count;
+        _urgent -= acknowledged.Count(a => UrgentShare.IsUrgent(a.Record.Precedence));
         if (_oldest is { } oldest && acknowledged.Exists(a => a.Record.Sequence == oldest.Sequence))
             await FindOldestAsync();
         return new AckOutcome(acknowledged.Count, errors.ToImmutable());
+    }
+
+    /// <summary>
+    /// Unacknowledged FLASH and OVERRIDE messages, for a sender's backpressure. The first call reads the two urgent bands
+    /// (a page at a time; the share keeps them short), later ones answer from the count the inbox keeps. Senders ask it
+    /// interleaved, so the count is one shared task that every change to the inbox awaits before it changes anything.
+    /// </summary>
+    public async Task<long> UrgentBacklogAsync()
+    {
+        var counting = _counting ??= CountUrgentAsync();
+        try
+        {
+            await counting;
+        }
+        catch when (_counting == counting)
+        {
+            // A count the journal failed is asked again next time, rather than failing the inbox for good.
+            _counting = null;
+            throw;
+        }
+        return _urgent;
+    }
+
+    private async Task CountUrgentAsync()
+    {
+        const int Page = 64;
+        long count = 0;
+        foreach (var precedence in HighestFirst.Where(UrgentShare.IsUrgent))
+        {
+            IReadOnlyList<QueuedEntry> rows;
+            long after = 0;
+            do
+            {
+                rows = await journal.FetchQueuedInBandAsync(_queue, (int)precedence, after, Page);
+                count += rows.Count;
+                after = rows.Count > 0 ? rows[^1].Sequence : after;
+            }
+            while (rows.Count == Page);
+        }
+        _urgent = count;
     }
 
     /// <summary>The lowest sequence still queued: the first row of each precedence band, the smallest of those.</summary>

@@ -32,6 +32,9 @@ internal sealed class DeliveryPump(
     /// <summary>The recipient's inbox backlog as of the last delivery.</summary>
     public long Backlog { get; set; }
 
+    /// <summary>The FLASH and OVERRIDE part of the recipient's inbox backlog as of the last delivery; null until the recipient said.</summary>
+    public long? UrgentBacklog { get; set; }
+
     /// <summary>Retries of the current batch so far (attempt number, delay), for logs and tests.</summary>
     public List<(int Attempt, TimeSpan Delay)> Retries { get; } = [];
 
@@ -145,6 +148,7 @@ internal sealed class DeliveryPump(
         }
         dispatch?.SetTag("a42.attempt", attempt);
         Backlog = outcome.Backlog;
+        UrgentBacklog = outcome.UrgentBacklog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
     }
 

@@ -12,7 +12,8 @@ internal sealed class Outbox(
     Func<string, Task<long>> backlogOf,
     DeliveryOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    Func<string, Task<long>>? urgentBacklogOf = null)
 {
     private readonly Dictionary<string, DeliveryPump> _pumps = new(StringComparer.Ordinal);
 
@@ -33,6 +34,17 @@ internal sealed class Outbox(
 
     /// <summary>Asks the recipient for its backlog now: a full inbox that was since acknowledged lets traffic through again.</summary>
     public async Task<long> RefreshBacklogAsync(string recipient) => Pump(recipient).Backlog = await backlogOf(recipient);
+
+    /// <summary>
+    /// The FLASH and OVERRIDE part of the recipient's inbox backlog as last reported (null until it was): unlike the
+    /// whole backlog, which may start at 0, an unknown urgent share is asked for, so that a sender new to a recipient
+    /// cannot add to a share that others already filled.
+    /// </summary>
+    public long? KnownUrgentBacklog(string recipient) => _pumps.TryGetValue(recipient, out var pump) ? pump.UrgentBacklog : null;
+
+    /// <summary>Asks the recipient for its urgent backlog now (without a way to ask, as in tests that build an outbox alone: 0).</summary>
+    public async Task<long> RefreshUrgentBacklogAsync(string recipient) =>
+        (Pump(recipient).UrgentBacklog = urgentBacklogOf is null ? 0 : await urgentBacklogOf(recipient)).Value;
 
     public DeliveryPump Pump(string recipient)
     {

@@ -19,6 +19,9 @@ internal sealed class Submission(
     TimeProvider time,
     DeliveryOptions options)
 {
+    private readonly SenderRateLimiter _urgentRate = new(options.UrgentSenderRatePerSecond, options.UrgentSenderBurst, time);
+    private readonly UrgentShare _share = new(options.InboxCap, options.UrgentInboxShare);
+
     /// <summary>
     /// Before anything else records the message (the activation included): a resubmission gets its original receipt;
     /// otherwise the id is claimed for this sender and content (a conflict is refused), then backpressure applies.
@@ -71,18 +74,31 @@ internal sealed class Submission(
     private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
         new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);
 
+    /// <summary>
+    /// Each recipient's inbox by the precedence its copy will have (info addressees get the info precedence), then the
+    /// sender's rate: ROUTINE..IMMEDIATE and FLASH/OVERRIDE each have their own bucket and their own part of an inbox.
+    /// </summary>
     private async Task<MeshError?> BackpressureAsync(Envelope envelope, ImmutableArray<string> recipients)
     {
-        if (envelope.PrecedenceAction >= Precedence.Flash)
-            return null;
-        // The cached backlog is only as fresh as the last delivery; ask again before refusing.
-        foreach (var recipient in recipients.Where(r => outbox.KnownBacklog(r) >= options.InboxCap).ToList())
+        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
+        Precedence Applicable(string recipient) => actionRecipients.Contains(recipient) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
+        bool IsFull(string recipient) => _share.IsFull(Applicable(recipient), outbox.KnownBacklog(recipient), outbox.KnownUrgentBacklog(recipient) ?? 0);
+        bool IsUnknown(string recipient) => UrgentShare.IsUrgent(Applicable(recipient)) && outbox.KnownUrgentBacklog(recipient) is null;
+        // The cached backlog is only as fresh as the last delivery; ask again before refusing (and before the first urgent message).
+        foreach (var recipient in recipients.Where(r => IsUnknown(r) || IsFull(r)).ToList())
+        {
             await outbox.RefreshBacklogAsync(recipient);
-        if (recipients.FirstOrDefault(r => outbox.KnownBacklog(r) >= options.InboxCap) is { } full)
-            return new MeshError(ErrorCodes.InboxFull, "$.to_action", $"the inbox of '{full}' holds {options.InboxCap} unacknowledged messages; only FLASH and OVERRIDE pass until it drains");
+            await outbox.RefreshUrgentBacklogAsync(recipient);
+        }
+        if (recipients.FirstOrDefault(IsFull) is { } full)
+            return _share.Refusal(full, Applicable(full));
+        if (UrgentShare.IsUrgent(envelope.PrecedenceAction))
+            return _urgentRate.TryTake()
+                ? null
+                : new MeshError(ErrorCodes.UrgentRateExceeded, "$", $"'{sender}' is over its FLASH and OVERRIDE rate of {options.UrgentSenderRatePerSecond}/s (burst {options.UrgentSenderBurst}); retry shortly");
         return rate.TryTake()
             ? null
-            : new MeshError(ErrorCodes.SenderRateExceeded, "$", $"'{sender}' is over its rate of {options.SenderRatePerSecond}/s; only FLASH and OVERRIDE pass, retry shortly");
+            : new MeshError(ErrorCodes.SenderRateExceeded, "$", $"'{sender}' is over its rate of {options.SenderRatePerSecond}/s; FLASH and OVERRIDE have their own rate, retry shortly");
     }
 
     private async Task<DateTimeOffset?> AcceptedAtAsync(string messageId) =>

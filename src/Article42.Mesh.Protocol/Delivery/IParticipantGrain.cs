@@ -49,6 +49,14 @@ public interface IParticipantGrain : IGrainWithStringKey
     ValueTask<long> BacklogAsync();
 
     /// <summary>
+    /// Silo-only: the number of unacknowledged FLASH and OVERRIDE messages in this inbox, for a sender's backpressure.
+    /// Interleaves, because a sender asks it during its own submit, and two participants submitting to each other
+    /// would otherwise wait on each other.
+    /// </summary>
+    [Alias("urgent-backlog"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
+    ValueTask<long> UrgentBacklogAsync();
+
+    /// <summary>
     /// Silo-only: reserves declared inventory for a commitment, across all activations; null when it fits. Interleaves,
     /// because it is asked while this participant's own COMMITMENT is being judged.
     /// </summary>

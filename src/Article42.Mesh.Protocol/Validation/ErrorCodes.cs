@@ -109,6 +109,12 @@ public static partial class ErrorCodes
     public const string UnknownMessage = "A42-SUB-007";
     /// <summary>Too many ids in one acknowledgement.</summary>
     public const string BatchTooLarge = "A42-SUB-008";
+    /// <summary>FLASH or OVERRIDE above the kind's own precedence from a participant without the right (docs/design/domain.md §8.5).</summary>
+    public const string PrecedenceNotGranted = "A42-SUB-009";
+    /// <summary>Backpressure: sender over its FLASH/OVERRIDE rate.</summary>
+    public const string UrgentRateExceeded = "A42-SUB-010";
+    /// <summary>Backpressure: a recipient's inbox holds its full share of unacknowledged FLASH/OVERRIDE messages.</summary>
+    public const string UrgentShareFull = "A42-SUB-011";
 
     // Activation rules (the legality hook).
     /// <summary>Activation rule: a message naming an activation that was never invoked is refused.</summary>

@@ -63,6 +63,10 @@ internal sealed class MeshSystem : ISystemUnderTest
             "--Dashboard:Enabled=false", $"--Cluster:ClusterId={clusterId}",
             $"--Security:VerifySignatures={setup.Signatures}",
             "--Delivery:SenderRatePerSecond=1000000", "--Delivery:SenderBurst=1000000",
+            // The load sends SITREPs at FLASH from every participant: each is made an authority and the urgent limits are lifted
+            // like the ROUTINE ones, since precedence rights and limits are not what a benchmark measures.
+            "--Delivery:UrgentSenderRatePerSecond=1000000", "--Delivery:UrgentSenderBurst=1000000", "--Delivery:UrgentInboxShare=100000000",
+            $"--Delivery:PrecedenceAuthorities={string.Join(',', ParticipantRegistry.Default.Participants.Select(p => p.Id))}",
             "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Article42=Warning",
         ];
         if (setup.TraceSampleRatio is { } ratio)
