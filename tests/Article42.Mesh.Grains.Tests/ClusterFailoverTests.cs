@@ -40,12 +40,14 @@ public sealed class ClusterFailoverTests
             var gateways = Senders.ToDictionary(s => s, s => new TestGateway(cluster.Client, s));
             var accepted = 0;
             var killed = false;
+            var recipientsAtKill = new Dictionary<string, SiloAddress?>();
             foreach (var chunk in messages.Chunk(100))
             {
                 await Task.WhenAll(chunk.Select(m => SubmitUntilAcceptedAsync(gateways[m.From], m)));
                 accepted += chunk.Length;
                 if (!killed && accepted >= 600)
                 {
+                    recipientsAtKill = await HostsAsync(cluster, Recipients);
                     await cluster.KillSiloAsync(await VictimAsync(cluster));
                     killed = true;
                 }
@@ -59,6 +61,9 @@ public sealed class ClusterFailoverTests
                 received.AddRange(await gateway.FetchAsync());
                 Assert.Equal(expected.Order(), received.Select(m => m.Envelope.MsgId).Order());
             }
+            // The kill took recipients' mailboxes with it, whatever chose the victim: those now live on a survivor.
+            var afterwards = await HostsAsync(cluster, Recipients);
+            Assert.Contains(Recipients, r => !Equals(recipientsAtKill[r], afterwards[r]));
             foreach (var sender in Senders)
             {
                 var sent = messages.Where(m => m.From == sender).Select(m => m.MsgId).ToHashSet();
@@ -94,6 +99,14 @@ public sealed class ClusterFailoverTests
         Assert.True(onVictim.Intersect(Recipients).Any(), $"no recipient's grain on any silo: {string.Join(", ", hosts.Select(h => $"{h.Key}@{h.Value}"))}");
         TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.SiloAddress}, host of {string.Join(", ", onVictim)}");
         return victim;
+    }
+
+    private static async Task<Dictionary<string, SiloAddress?>> HostsAsync(InProcessTestCluster cluster, IEnumerable<string> participants)
+    {
+        var hosts = new Dictionary<string, SiloAddress?>();
+        foreach (var participant in participants)
+            hosts[participant] = await Placement.HostOfAsync(cluster.Client, cluster.Client.GetGrain<IParticipantGrain>(participant));
+        return hosts;
     }
 
     /// <summary>What a gateway does: the same message id again until there is a receipt (a timeout means "unknown outcome").</summary>

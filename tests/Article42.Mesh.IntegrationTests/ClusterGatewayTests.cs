@@ -39,6 +39,7 @@ public sealed class ClusterGatewayTests
 
             await using var mesh = await MeshClient.ConnectAsync(redis.ConnectionString);
             var sent = new List<string>();
+            var mailboxOfDe = -1;
             await using (var france = await MeshGateway.ConnectAsync(new MeshGatewayOptions
             {
                 Participant = "FR",
@@ -52,6 +53,7 @@ public sealed class ClusterGatewayTests
                     if (i == Messages / 3)
                     {
                         // The victim is the silo holding DE's mailbox, with its sessions and the messages queued for it.
+                        mailboxOfDe = await HostOfAsync(mesh, "DE", ports);
                         var victim = await HostOfAsync(mesh, "DE", ports);
                         TestContext.Current.TestOutputHelper?.WriteLine($"killing silo {victim} (DE's mailbox; FR's on silo {await HostOfAsync(mesh, "FR", ports)})");
                         await silos[victim].KillAsync();
@@ -63,6 +65,8 @@ public sealed class ClusterGatewayTests
             Assert.True(0 == await listener.ExitedAsync(TimeSpan.FromMinutes(5)), listener.Describe());
             var printed = ListenOutput.MessageIds(listener.Output);
             Assert.Equal(sent.Order(StringComparer.Ordinal), printed.Order(StringComparer.Ordinal));
+            // The kill took DE's mailbox with it, whatever chose the victim: DE lives on another silo now.
+            Assert.NotEqual(mailboxOfDe, await HostOfAsync(mesh, "DE", ports));
         }
         finally
         {

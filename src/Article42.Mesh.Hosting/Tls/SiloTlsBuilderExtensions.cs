@@ -32,8 +32,10 @@ internal static class SiloTlsBuilderExtensions
             connections.ConfigureSiloOutboundConnection(builder => builder.UseClientTls(Client(Certificates(builder))));
             connections.ConfigureGatewayInboundConnection(builder =>
             {
-                var clients = tls.RequireClientCertificate ? RemoteCertificateMode.RequireCertificate : RemoteCertificateMode.AllowCertificate;
+                var clients = tls.RequireClientCertificate ? GatewayCertificateRequirement.HandshakeMode : RemoteCertificateMode.AllowCertificate;
                 builder.UseServerTls(Server(Certificates(builder), TlsPurpose.Client, clients, GatewayEndpoint));
+                if (tls.RequireClientCertificate)
+                    GatewayCertificateRequirement.Use(builder);
                 if (tls.BindParticipant)
                 {
                     var binding = builder.ApplicationServices.GetRequiredService<GatewayCertificateBinding>();

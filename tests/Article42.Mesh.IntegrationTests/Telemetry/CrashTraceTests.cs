@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Article42.Mesh.IntegrationTests.Telemetry;
 
@@ -21,8 +22,10 @@ public sealed class CrashTraceTests
         string[] shared =
         [
             .. ClusterSiloFlags.For(redis, journal, keys),
-            // Death is declared after ~10 s: long enough for the first delivery attempt to meet the dead silo.
-            "--Membership:ProbeTimeout=00:00:03", "--Membership:NumMissedProbesLimit=3",
+            // Missed probes alone would declare the killed silo dead only after minutes: the test declares it dead itself,
+            // by starting it again on its address once delivery attempts have met the dead silo (a silo that joins marks
+            // an older incarnation on its address dead). No race with a window: the attempts come first, by construction.
+            "--Membership:ProbeTimeout=00:01:00", "--Membership:NumMissedProbesLimit=3",
         ];
         await using var survivor = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. a.Flags()], otlp);
         await using var doomed = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. b.Flags()], otlp);
@@ -34,11 +37,15 @@ public sealed class CrashTraceTests
             await PlaceAsync(mesh, "DE", b.Silo);
         }
 
-        // DE's mailbox dies with silo B; FR's pump on A retries the delivery until DE lives again on A.
+        // DE's mailbox dies with silo B; FR's pump on A retries the delivery until B is declared dead and DE lives again.
+        var retried = await RetriedAsync(a);
         await doomed.KillAsync();
         var gateway = $"127.0.0.1:{a.Gateway}";
         await using var sender = SiloProcess.Start("a42 send", "a42.dll", home.Path, ["send", "--as", "FR", "--to", "DE", "--keys", keys, "--gateway", gateway], otlp);
         Assert.True(0 == await sender.ExitedAsync(TimeSpan.FromSeconds(90)), sender.Describe());
+        await Deadline.UntilAsync(async () => await RetriedAsync(a) > retried, TimeSpan.FromSeconds(60), "silo A retrying a delivery that met the killed silo");
+        await using var reborn = SiloProcess.Start("silo B again", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. b.Flags()], otlp);
+        await reborn.ReadyAsync();
         await using var listener = SiloProcess.Start("a42 listen", "a42.dll", home.Path, ["listen", "--as", "DE", "--ack", "--count", "1", "--timeout", "120", "--keys", keys, "--gateway", gateway], otlp);
         Assert.True(0 == await listener.ExitedAsync(TimeSpan.FromSeconds(150)), listener.Describe());
         using var printed = JsonDocument.Parse(listener.Output.Single(l => l.StartsWith('{')));
@@ -69,6 +76,15 @@ public sealed class CrashTraceTests
         Assert.Equal(2, trace.Count(s => s.Name == "ack DE" && s.ParentSpanId == send.SpanId));
         Assert.Equal(["a42-gateway", "article42-mesh-silo"], trace.Select(s => s.ServiceName).Distinct().Order());
         await survivor.TerminateAsync();
+    }
+
+    /// <summary>Delivery attempts the silo on <paramref name="silo"/> retried after a failure (<c>a42_deliveries_retried_total</c>).</summary>
+    private static async Task<double> RetriedAsync(SiloPorts silo)
+    {
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(silo.Url("/metrics"), TestContext.Current.CancellationToken);
+        return Regex.Matches(metrics, @"^a42_deliveries_retried_total(\{[^}]*\})? ([0-9.e+]+)", RegexOptions.Multiline)
+            .Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Moves a participant's mailbox to the silo on <paramref name="siloPort"/>.</summary>

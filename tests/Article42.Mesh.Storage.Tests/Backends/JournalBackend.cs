@@ -25,6 +25,12 @@ public abstract class JournalBackend : IAsyncDisposable
     /// <summary>The backend's plan for <paramref name="query"/> on <paramref name="store"/>, one line per step.</summary>
     public abstract Task<string> PlanAsync(string store, JournalQuery query, string streamOrQueueId);
 
+    /// <summary>
+    /// The work the server does for one run of <paramref name="query"/>, counted on the server rather than timed: for
+    /// SQLite the virtual machine instructions it executes, for PostgreSQL the rows its plan nodes examine.
+    /// </summary>
+    public abstract Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments);
+
     /// <summary>True when the plan reaches rows through an index only, never by scanning a table.</summary>
     public abstract bool UsesIndexOnly(string plan);
 

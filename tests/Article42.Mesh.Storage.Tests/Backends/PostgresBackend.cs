@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Article42.Mesh.Storage.Postgres;
 using Npgsql;
 
@@ -49,8 +50,49 @@ public sealed class PostgresBackend(PostgresFixture postgres) : JournalBackend
         return plan.ToString();
     }
 
+    public override async Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments)
+    {
+        var sql = new PostgresSql(SchemaOf(store));
+        var (text, values) = query switch
+        {
+            JournalQuery.ReadStreamTail => (sql.ReadStream, new object[] { arguments.StreamOrQueueId, arguments.FromVersion }),
+            JournalQuery.FetchQueuedFirst => (sql.FetchQueuedFirst, [arguments.StreamOrQueueId, (long)QueryArguments.PageSize]),
+            JournalQuery.FetchQueuedAfter => (sql.FetchQueuedAfter, [arguments.StreamOrQueueId, (long)QueryArguments.PageSize, arguments.After?.Precedence ?? 0, arguments.After?.Sequence ?? 0L]),
+            JournalQuery.FindByMessageId => (sql.FindByMessageId, [arguments.StreamOrQueueId]),
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + text, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        using var plan = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        return RowsExamined(plan.RootElement[0].GetProperty("Plan"));
+    }
+
     public override bool UsesIndexOnly(string plan) =>
         plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every row a plan node produced (per loop) or read and threw away (filter, index recheck), over the whole plan
+    /// tree: what the server touched, which a sequential scan or a walk along an index makes grow with the table.
+    /// </summary>
+    private static long RowsExamined(JsonElement node)
+    {
+        var loops = node.TryGetProperty("Actual Loops", out var l) ? l.GetDouble() : 1;
+        var rows = node.TryGetProperty("Actual Rows", out var r) ? r.GetDouble() * loops : 0;
+        foreach (var removed in new[] { "Rows Removed by Filter", "Rows Removed by Index Recheck", "Rows Removed by Join Filter" })
+        {
+            if (node.TryGetProperty(removed, out var count))
+                rows += count.GetDouble() * loops;
+        }
+
+        var children = node.TryGetProperty("Plans", out var plans) ? plans.EnumerateArray().Sum(RowsExamined) : 0;
+        return (long)Math.Round(rows) + children;
+    }
 
     protected override async Task<IMessageJournal> OpenCoreAsync(string store, TimeProvider? time) =>
         await PostgresJournal.OpenAsync(new PostgresJournalOptions(ConnectionString) { Schema = SchemaOf(store) }, time);

@@ -1,6 +1,7 @@
 using System.Text;
 using Article42.Mesh.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Article42.Mesh.Storage.Tests.Backends;
 
@@ -15,14 +16,7 @@ public sealed class SqliteBackend : JournalBackend
 
     public override async Task<string> PlanAsync(string store, JournalQuery query, string streamOrQueueId)
     {
-        var sql = query switch
-        {
-            JournalQuery.ReadStreamTail => SqliteSql.ReadStream,
-            JournalQuery.FetchQueuedFirst => SqliteSql.FetchQueuedFirst,
-            JournalQuery.FetchQueuedAfter => SqliteSql.FetchQueuedAfter,
-            JournalQuery.FindByMessageId => SqliteSql.FindByMessageId,
-            _ => throw new ArgumentOutOfRangeException(nameof(query)),
-        };
+        var sql = SqlOf(query);
         await using var connection = new SqliteConnection($"Data Source={PathOf(store)};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -47,6 +41,41 @@ public sealed class SqliteBackend : JournalBackend
         return plan.ToString();
     }
 
+    public override async Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments)
+    {
+        await using var connection = new SqliteConnection($"Data Source={PathOf(store)};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqlOf(query);
+        foreach (var name in new[] { "$stream", "$queue", "$message_id" })
+        {
+            command.Parameters.AddWithValue(name, arguments.StreamOrQueueId);
+        }
+
+        command.Parameters.AddWithValue("$from", arguments.FromVersion);
+        command.Parameters.AddWithValue("$max", QueryArguments.PageSize);
+        command.Parameters.AddWithValue("$precedence", arguments.After?.Precedence ?? 0);
+        command.Parameters.AddWithValue("$sequence", arguments.After?.Sequence ?? 0);
+
+        // Microsoft.Data.Sqlite does not expose sqlite3_stmt_status(SQLITE_STMTSTATUS_VM_STEP); a progress handler
+        // called after every virtual machine instruction counts the same work.
+        long instructions = 0;
+        raw.sqlite3_progress_handler(connection.Handle, 1, _ =>
+        {
+            instructions++;
+            return 0;
+        }, null);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+            }
+        }
+
+        raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+        return instructions;
+    }
+
     // "SEARCH t USING INDEX" seeks; "SCAN t" (with or without an index) walks the whole table or index.
     public override bool UsesIndexOnly(string plan) =>
         plan.Contains("SEARCH", StringComparison.Ordinal)
@@ -58,6 +87,15 @@ public sealed class SqliteBackend : JournalBackend
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }
+
+    private static string SqlOf(JournalQuery query) => query switch
+    {
+        JournalQuery.ReadStreamTail => SqliteSql.ReadStream,
+        JournalQuery.FetchQueuedFirst => SqliteSql.FetchQueuedFirst,
+        JournalQuery.FetchQueuedAfter => SqliteSql.FetchQueuedAfter,
+        JournalQuery.FindByMessageId => SqliteSql.FindByMessageId,
+        _ => throw new ArgumentOutOfRangeException(nameof(query)),
+    };
 
     protected override async Task<IMessageJournal> OpenCoreAsync(string store, TimeProvider? time) =>
         await SqliteJournal.OpenAsync(new SqliteJournalOptions(PathOf(store)), time);

@@ -3,5 +3,4 @@ using Article42.Mesh.Storage.Tests.Compliance;
 
 namespace Article42.Mesh.Storage.Tests.Postgres;
 
-[Collection(nameof(TimingSensitive))]
 public sealed class PostgresLargeStreamTests(PostgresFixture postgres) : LargeStreamCompliance(new PostgresBackend(postgres));

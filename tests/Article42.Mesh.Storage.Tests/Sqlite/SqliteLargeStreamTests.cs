@@ -3,5 +3,4 @@ using Article42.Mesh.Storage.Tests.Compliance;
 
 namespace Article42.Mesh.Storage.Tests.Sqlite;
 
-[Collection(nameof(TimingSensitive))]
 public sealed class SqliteLargeStreamTests() : LargeStreamCompliance(new SqliteBackend());
