@@ -102,7 +102,7 @@ internal sealed class MinimalJsonEscaping : JavaScriptEncoder
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '"' or '\\' or < ' ')
+            if (NeedsEscape(c))
                 return i;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 i++;
