@@ -40,7 +40,13 @@ public static class EnvelopeCodec
     public static string EncodeIndented(Envelope envelope) => Indent(Encode(envelope));
 
     /// <summary>The bytes the originator signs: everything but the signature and the trace context.</summary>
-    public static byte[] CanonicalBytes(Envelope envelope) => Encode(envelope with { Signature = null, Trace = null });
+    /// <exception cref="ArgumentException">A string holds a lone surrogate (see <see cref="Encode"/>).</exception>
+    public static byte[] CanonicalBytes(Envelope envelope) => Encode(Unsigned(envelope));
+
+    /// <summary><see cref="CanonicalBytes"/>, or null when a string holds a lone surrogate (see <see cref="TryEncode"/>).</summary>
+    public static byte[]? TryCanonicalBytes(Envelope envelope) => TryEncode(Unsigned(envelope));
+
+    private static Envelope Unsigned(Envelope envelope) => envelope with { Signature = null, Trace = null };
 
     /// <summary>Decodes an envelope, typing its payload by its kind.</summary>
     public static DecodeResult<Envelope> Decode(ReadOnlyMemory<byte> utf8)

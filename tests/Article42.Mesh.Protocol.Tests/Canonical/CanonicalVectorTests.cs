@@ -49,6 +49,8 @@ public sealed class CanonicalVectorTests
     [Fact]
     public void Every_vector_on_disk_is_a_case_and_every_case_is_on_disk()
     {
+        if (VectorFiles.Rewrite)
+            VectorFiles.WriteAll();
         var onDisk = Directory.GetFiles(VectorFiles.Directory, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(VectorCases.All.Select(v => v.Name).Order(StringComparer.Ordinal), onDisk);
     }
@@ -65,22 +67,6 @@ public sealed class CanonicalVectorTests
         Assert.Equal(Limits.EnvelopeBytes + 1, EnvelopeCodec.Encode(oneMore).Length);
         var error = Assert.Single(EnvelopeValidator.Validate(oneMore, TestData.Registry, VectorCases.Created.AddMinutes(1)));
         Assert.Equal((ErrorCodes.EncodedTooLarge, "$"), (error.Code, error.Path));
-    }
-
-    /// <summary>Rewrites schemas/vectors/ from <see cref="VectorCases"/>, signing with the published test key (made once).</summary>
-    [Fact(Explicit = true)]
-    public void Write_the_vectors()
-    {
-        var keyPath = Path.Combine(VectorFiles.Directory, VectorFiles.KeyFile);
-        Directory.CreateDirectory(VectorFiles.Directory);
-        if (!File.Exists(keyPath))
-        {
-            using var fresh = ParticipantKeys.Generate();
-            File.WriteAllText(keyPath, ParticipantKeys.PrivateKeyPem(fresh) + "\n");
-        }
-        using var key = VectorFiles.LoadKey();
-        foreach (var vector in VectorCases.All)
-            VectorFiles.Write(vector, EnvelopeSignatures.Sign(vector.Envelope, key));
     }
 
     private static (JsonNode Fields, (byte[] Canonical, byte[] Signed) Published) Read(string name) =>

@@ -2,7 +2,7 @@ namespace Article42.Mesh.Protocol.Tests;
 
 /// <summary>
 /// The envelopes of schemas/vectors/ before signing: every escaping rule of schemas/canonical-json.md, both forms, and
-/// the largest envelope the limit allows. <see cref="CanonicalVectorTests.Write_the_vectors"/> writes them to disk.
+/// the largest envelope the limit allows. <see cref="VectorFiles.WriteAll"/> writes them to disk.
 /// </summary>
 internal static class VectorCases
 {

@@ -17,6 +17,12 @@ internal static class VectorFiles
 
     public static string Directory { get; } = FindDirectory();
 
+    /// <summary>
+    /// <c>A42_WRITE_SCHEMAS=1</c>: the tests rewrite schemas/vectors/ and schemas/canonical-members.md from the code
+    /// before checking them (run <c>CanonicalVectorTests</c> and <c>CanonicalMembersTests</c> alone), then review the diff.
+    /// </summary>
+    public static bool Rewrite => Environment.GetEnvironmentVariable("A42_WRITE_SCHEMAS") == "1";
+
     public static string PathOf(string name, string suffix) => Path.Combine(Directory, name + suffix);
 
     public static ECDsa LoadKey() => ParticipantKeys.LoadPrivateKey(Path.Combine(Directory, KeyFile));
@@ -25,8 +31,22 @@ internal static class VectorFiles
     public static ParticipantRegistry Registry(ECDsa key) =>
         new(ParticipantRegistry.Default.Participants.Select(p => p.Id == Signer ? p with { PublicKey = ParticipantKeys.PublicKeyOf(key) } : p));
 
+    /// <summary>Writes every case of <see cref="VectorCases"/>, signed with the published test key (made once).</summary>
+    public static void WriteAll()
+    {
+        var keyPath = Path.Combine(Directory, KeyFile);
+        if (!File.Exists(keyPath))
+        {
+            using var fresh = ParticipantKeys.Generate();
+            File.WriteAllText(keyPath, ParticipantKeys.PrivateKeyPem(fresh) + "\n");
+        }
+        using var key = LoadKey();
+        foreach (var vector in VectorCases.All)
+            Write(vector, EnvelopeSignatures.Sign(vector.Envelope, key));
+    }
+
     /// <summary>Writes one vector: the signed envelope, its canonical bytes and its signed bytes.</summary>
-    public static void Write(VectorCase vector, Envelope signed)
+    private static void Write(VectorCase vector, Envelope signed)
     {
         var canonical = EnvelopeCodec.Encode(signed);
         var signedBytes = EnvelopeCodec.CanonicalBytes(signed);
