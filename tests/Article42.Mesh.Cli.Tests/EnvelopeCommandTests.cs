@@ -61,7 +61,7 @@ public sealed class EnvelopeCommandTests(TrustStoreFixture store) : IClassFixtur
     {
         var envelope = await NewSitrepAsync();
         var broken = envelope.Replace("\"DE\"", "\"DE\", \"XX\"", StringComparison.Ordinal)
-            .Replace("\"schema_version\": \"1.0.0\"", "\"schema_version\": \"7.0.0\"", StringComparison.Ordinal);
+            .Replace($"\"schema_version\": \"{Article42.Mesh.Protocol.SchemaVersions.Current}\"", "\"schema_version\": \"7.0.0\"", StringComparison.Ordinal);
         var result = await store.RunAsync("envelope", "validate", store.File(broken));
         Assert.Equal(2, result.ExitCode);
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -11,12 +11,13 @@ public abstract class PoisonedStorageCompliance(LoggedClusterFixture mesh)
 {
     private const string DoesNotDecode = "do not decode";
 
-    /// <summary>A SITREP whose six long texts are each <see cref="Limits.LongText"/> of <paramref name="character"/>.</summary>
-    private static Envelope SitrepOfSixLongTextsOf(char character, string from, string to)
+    /// <summary>A SITREP of <paramref name="schemaVersion"/> whose six long texts are each <see cref="Limits.LongText"/> of <paramref name="character"/>.</summary>
+    private static Envelope SitrepOfSixLongTextsOf(char character, string from, string to, string schemaVersion = SchemaVersions.V1_0_0)
     {
         var text = new string(character, Limits.LongText);
         return TestKeys.Signed(from, [to], change: e => e with
         {
+            SchemaVersion = schemaVersion,
             Payload = ((SitrepBody)e.Payload!) with
             {
                 Situation = text,
@@ -29,19 +30,23 @@ public abstract class PoisonedStorageCompliance(LoggedClusterFixture mesh)
         });
     }
 
+    /// <summary>A SITREP of <paramref name="schemaVersion"/> with 49,152 Greek letters in three texts.</summary>
+    private static Envelope GreekSitrep(string from, string to, string schemaVersion) => TestKeys.Signed(from, [to], change: e => e with
+    {
+        SchemaVersion = schemaVersion,
+        Payload = ((SitrepBody)e.Payload!) with
+        {
+            Situation = new string('α', Limits.LongText),
+            ThreatAssessment = new string('β', Limits.LongText),
+            Outlook = new string('γ', Limits.LongText),
+        }
+    });
+
     [Fact]
-    public async Task A_sitrep_whose_escapes_encode_past_the_limit_is_refused_at_submit_and_nothing_is_stored()
+    public async Task A_1_0_0_sitrep_whose_escapes_encode_past_the_limit_is_refused_at_submit_and_nothing_is_stored()
     {
         var oversized = SitrepOfSixLongTextsOf('<', "BE", "NL");
-        var greek = TestKeys.Signed("BE", ["NL"], change: e => e with
-        {
-            Payload = ((SitrepBody)e.Payload!) with
-            {
-                Situation = new string('α', Limits.LongText),
-                ThreatAssessment = new string('β', Limits.LongText),
-                Outlook = new string('γ', Limits.LongText),
-            }
-        });
+        var greek = GreekSitrep("BE", "NL", SchemaVersions.V1_0_0);
         var belgium = mesh.Gateway("BE");
         var version = await mesh.Journal.GetVersionAsync("participant/BE");
 
@@ -58,9 +63,29 @@ public abstract class PoisonedStorageCompliance(LoggedClusterFixture mesh)
     }
 
     [Fact]
+    public async Task The_same_sitreps_in_the_1_1_0_form_are_accepted_and_delivered_FR_to_DE_byte_for_byte()
+    {
+        var germany = mesh.Gateway("DE");
+        await germany.OpenAsync();
+        foreach (var envelope in new[] { SitrepOfSixLongTextsOf('<', "FR", "DE", SchemaVersions.V1_1_0), GreekSitrep("FR", "DE", SchemaVersions.V1_1_0) })
+        {
+            var bytes = EnvelopeCodec.Encode(envelope);
+            Assert.InRange(bytes.Length, 1, Limits.EnvelopeBytes);
+
+            var receipt = await mesh.Gateway("FR").SendAsync(envelope);
+            var received = Assert.Single(await germany.ReceiveAsync([receipt.MessageId]), m => m.Envelope.MsgId == envelope.MsgId);
+
+            Assert.Equal(bytes, EnvelopeCodec.Encode(received.Envelope));
+            Assert.Null(EnvelopeSignatures.Verify(received.Envelope, TestKeys.Registry));
+            Assert.Equal(bytes, Assert.Single(await mesh.Journal.FindByMessageIdAsync(envelope.MsgId), e => e.Type == EntryTypes.Accepted).Payload);
+            Assert.Empty((await germany.AcknowledgeAsync([envelope.MsgId])).Errors);
+        }
+    }
+
+    [Fact]
     public async Task An_outbox_row_that_does_not_decode_is_dead_lettered_CORRUPT_after_bounded_retries()
     {
-        // The row main stored for a SITREP of 6 x 16,384 '<': 590 KB that no decoder reads back.
+        // The row main stored for a 1.0.0 SITREP of 6 x 16,384 '<': 590 KB that no decoder reads back.
         var poisoned = SitrepOfSixLongTextsOf('<', "LU", "DE");
         var bytes = EnvelopeCodec.Encode(poisoned);
         Assert.True(bytes.Length > Limits.EnvelopeBytes);

@@ -29,7 +29,7 @@ public sealed class CodecTests
     public void Unknown_duplicate_and_missing_fields_are_all_reported_at_once_with_their_paths()
     {
         var json = Json(TestData.Valid())
-            .Replace("\"schema_version\":\"1.0.0\",", "", StringComparison.Ordinal)
+            .Replace($"\"schema_version\":\"{SchemaVersions.Current}\",", "", StringComparison.Ordinal)
             .Replace("\"from\":\"FR\"", "\"from\":\"FR\",\"from\":\"DE\",\"colour\":\"red\"", StringComparison.Ordinal)
             .Replace("\"sitrep_no\":1", "\"sitrep_no\":1,\"extra\":true", StringComparison.Ordinal);
         var errors = EnvelopeCodec.Decode(json).Errors;

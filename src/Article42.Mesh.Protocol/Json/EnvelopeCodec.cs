@@ -5,21 +5,48 @@ namespace Article42.Mesh.Protocol;
 
 /// <summary>
 /// The JSON codec of envelopes: strict on the way in (every error, never an exception), deterministic on the
-/// way out. The canonical bytes that signatures cover are the compact encoding without signature and trace.
+/// way out. An envelope is written in the canonical form its <c>schema_version</c> selects (schemas/canonical-json.md);
+/// the bytes that signatures cover are that form without signature and trace.
 /// </summary>
 public static class EnvelopeCodec
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    /// <summary>Compact UTF-8 JSON: fixed field order, no whitespace, nulls left out.</summary>
+    /// <summary>
+    /// The canonical form of the envelope's schema version: compact UTF-8 JSON, fixed field order, no whitespace, nulls
+    /// left out. These are the bytes the mesh stores and the size limit counts.
+    /// </summary>
+    /// <exception cref="ArgumentException">A string holds a lone surrogate, which no UTF-8 text can carry (schema 1.1.0 on).</exception>
     public static byte[] Encode(Envelope envelope) =>
-        JsonSerializer.SerializeToUtf8Bytes(envelope, MeshJsonContext.Default.Envelope);
+        JsonSerializer.SerializeToUtf8Bytes(envelope, CanonicalForms.EnvelopeContract(envelope.SchemaVersion));
+
+    /// <summary>
+    /// <see cref="Encode"/>, or null when a string of the envelope holds a lone surrogate (half of a UTF-16 pair):
+    /// such text has no canonical form, and a silo refuses it rather than store a replacement character.
+    /// </summary>
+    public static byte[]? TryEncode(Envelope envelope)
+    {
+        try
+        {
+            return Encode(envelope);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The same document indented, for people.</summary>
     public static string EncodeIndented(Envelope envelope) => Indent(Encode(envelope));
 
     /// <summary>The bytes the originator signs: everything but the signature and the trace context.</summary>
-    public static byte[] CanonicalBytes(Envelope envelope) => Encode(envelope with { Signature = null, Trace = null });
+    /// <exception cref="ArgumentException">A string holds a lone surrogate (see <see cref="Encode"/>).</exception>
+    public static byte[] CanonicalBytes(Envelope envelope) => Encode(Unsigned(envelope));
+
+    /// <summary><see cref="CanonicalBytes"/>, or null when a string holds a lone surrogate (see <see cref="TryEncode"/>).</summary>
+    public static byte[]? TryCanonicalBytes(Envelope envelope) => TryEncode(Unsigned(envelope));
+
+    private static Envelope Unsigned(Envelope envelope) => envelope with { Signature = null, Trace = null };
 
     /// <summary>Decodes an envelope, typing its payload by its kind.</summary>
     public static DecodeResult<Envelope> Decode(ReadOnlyMemory<byte> utf8)

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 namespace Article42.Mesh.Protocol;
 
 /// <summary>
-/// ECDSA P-256/SHA-256 signatures (IEEE P1363, base64) over <see cref="EnvelopeCodec.CanonicalBytes"/>:
-/// a change to any signed field, or to one byte of the signature, fails verification.
+/// ECDSA P-256/SHA-256 signatures (IEEE P1363, base64) over <see cref="EnvelopeCodec.CanonicalBytes"/>, the canonical
+/// form the envelope's <c>schema_version</c> selects (schemas/canonical-json.md §6), as the verifier re-encodes it: so a
+/// 1.0.0 envelope verifies over its escaped form. A change to any signed field, or to one byte of the signature,
+/// fails verification.
 /// </summary>
 public static class EnvelopeSignatures
 {
@@ -29,8 +31,11 @@ public static class EnvelopeSignatures
             return new MeshError(ErrorCodes.SignatureMalformed, "$.signature", $"not a base64 {SignatureBytes}-byte P-256 signature");
         if (registry.Find(envelope.From)?.PublicKey is not { } publicKey)
             return new MeshError(ErrorCodes.SignerHasNoKey, "$.from", $"the registry holds no public key for '{ValidationContext.Truncate(envelope.From)}'");
+        // Text with a lone surrogate has no canonical form, so nothing a signature could cover.
+        if (EnvelopeCodec.TryCanonicalBytes(envelope) is not { } signed)
+            return new MeshError(ErrorCodes.ForbiddenCharacter, "$", "a text holds a lone surrogate (half of a UTF-16 pair), which has no canonical form to verify");
         using var key = ParticipantKeys.ImportPublicKey(publicKey)!;
-        var valid = key.VerifyData(EnvelopeCodec.CanonicalBytes(envelope), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var valid = key.VerifyData(signed, signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return valid ? null : new MeshError(ErrorCodes.SignatureInvalid, "$.signature", $"the signature does not match the envelope and the key of '{envelope.From}'");
     }
 }

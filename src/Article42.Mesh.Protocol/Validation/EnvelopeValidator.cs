@@ -31,15 +31,16 @@ public static partial class EnvelopeValidator
     }
 
     /// <summary>
-    /// The size limit applies to the bytes the mesh stores, which the codec's escapes (<c>&lt;</c>, <c>&amp;</c>,
-    /// <c>+</c> and non-ASCII as <c>\uXXXX</c>) can make up to six times the text: 44k Greek characters pass every
-    /// text limit and still encode to more than 256 KiB, which no decoder would read back.
+    /// The size limit applies to the canonical bytes of the envelope's schema version, which are the bytes the mesh
+    /// stores. Under 1.0.0 escapes (<c>&lt;</c>, <c>&amp;</c>, <c>+</c> and non-ASCII as <c>\uXXXX</c>) make them up to six
+    /// times the text; from 1.1.0 a character costs its UTF-8 bytes, and only control characters, <c>"</c> and <c>\</c> more.
     /// </summary>
     private static void CheckEncodedSize(Envelope envelope, ValidationContext context)
     {
-        var size = EnvelopeCodec.Encode(envelope).Length;
-        if (size > Limits.EnvelopeBytes)
-            context.Add(ErrorCodes.EncodedTooLarge, "$", $"the envelope encodes to {size} bytes, more than the limit of {Limits.EnvelopeBytes} (escapes included: '<', '&', '+' and non-ASCII characters take 6 bytes each)");
+        if (EnvelopeCodec.TryEncode(envelope) is not { } bytes)
+            context.Add(ErrorCodes.ForbiddenCharacter, "$", "a text holds a lone surrogate (half of a UTF-16 pair), which has no UTF-8 form");
+        else if (bytes.Length > Limits.EnvelopeBytes)
+            context.Add(ErrorCodes.EncodedTooLarge, "$", $"the envelope encodes to {bytes.Length} bytes in the canonical form of schema version {ValidationContext.Truncate(envelope.SchemaVersion)}, more than the limit of {Limits.EnvelopeBytes}");
     }
 
     private static void CheckIdentity(Envelope envelope, ValidationContext context)

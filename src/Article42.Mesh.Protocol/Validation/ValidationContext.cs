@@ -40,13 +40,14 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
         if (value.Length > maxLength)
             Add(ErrorCodes.TextTooLong, path, $"text of {value.Length} characters is longer than {maxLength}");
         else if (ForbiddenCharacterAt(value) is { } at)
-            Add(ErrorCodes.ForbiddenCharacter, path, $"character {at + 1} is U+{(int)value[at]:X4}: control characters (but tab and line breaks) and bidirectional overrides and isolates are not allowed in texts");
+            Add(ErrorCodes.ForbiddenCharacter, path, $"character {at + 1} is U+{(int)value[at]:X4}: control characters (but tab and line breaks), bidirectional overrides and isolates, and lone surrogates are not allowed in texts");
     }
 
     /// <summary>
     /// The index of the first character a text may not hold, or null: C0 controls but tab, line feed and carriage
     /// return (NUL included), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates U+202A-U+202E
-    /// and U+2066-U+2069, which make a text read differently from what it says (CVE-2021-42574, "Trojan Source").
+    /// and U+2066-U+2069, which make a text read differently from what it says (CVE-2021-42574, "Trojan Source"); and a
+    /// lone surrogate, which no UTF-8 text (and so no canonical form) can carry.
     /// </summary>
     public static int? ForbiddenCharacterAt(string text)
     {
@@ -54,6 +55,10 @@ public sealed partial class ValidationContext(ParticipantRegistry registry, Date
         {
             var c = text[i];
             if (c is (< ' ' and not ('\t' or '\n' or '\r')) or (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+                return i;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
                 return i;
         }
         return null;
