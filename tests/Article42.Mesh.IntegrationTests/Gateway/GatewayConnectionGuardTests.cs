@@ -20,7 +20,7 @@ public sealed class GatewayConnectionGuardTests(EmbeddedMesh mesh) : IClassFixtu
     public async Task Every_frame_a_real_Orleans_client_sends_reads_as_its_own_client_id()
     {
         await using var proxy = new SenderForgingProxy(mesh.Ports.Gateway);
-        await using (var plain = await MeshClient.ConnectEmbeddedAsync(proxy.Port))
+        await using (var plain = await MeshClient.ConnectGatewayAsync(proxy.Endpoint))
             Assert.NotNull(await plain.Client.GetGrain<IParticipantGrain>("FR").ChallengeAsync());
 
         using var serialization = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(ClientPreamble).Assembly)).BuildServiceProvider();
@@ -49,7 +49,7 @@ public sealed class GatewayConnectionGuardTests(EmbeddedMesh mesh) : IClassFixtu
         var forged = GrainId.Create(type, key);
         var before = await GatewayChecks.RefusedAsync(mesh.Ports, GatewayRefusal.ForgedSource);
         await using var proxy = new SenderForgingProxy(mesh.Ports.Gateway);
-        await using var client = await MeshClient.ConnectEmbeddedAsync(proxy.Port);
+        await using var client = await MeshClient.ConnectGatewayAsync(proxy.Endpoint);
         var participant = client.Client.GetGrain<IParticipantGrain>("FR");
         Assert.NotNull(await participant.ChallengeAsync());
 

@@ -14,11 +14,13 @@ namespace Article42.Mesh.IntegrationTests;
 /// A TCP proxy between an Orleans client and a silo's gateway that plays a hostile client: it records every frame
 /// the client sends and, once told to, rewrites the sending grain of each message frame to another id before passing
 /// it on (the rest of the frame untouched, the header length fixed). Its own small reading of Orleans' frame layout,
-/// kept apart from the code it tests.
+/// kept apart from the code it tests. It listens on 127.0.0.2 at the silo's own gateway port: an Orleans client must
+/// reach a gateway at the port the silo advertises (docs/operations/deploy.md, "The gateway address rule").
 /// </summary>
 public sealed class SenderForgingProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private static readonly IPAddress ProxyAddress = IPAddress.Parse("127.0.0.2");
+    private readonly TcpListener _listener;
     private readonly IPEndPoint _silo;
     private readonly CancellationTokenSource _stop = new();
     private readonly ServiceProvider _serialization = new ServiceCollection().AddSerializer().BuildServiceProvider();
@@ -28,11 +30,13 @@ public sealed class SenderForgingProxy : IAsyncDisposable
     public SenderForgingProxy(int siloGatewayPort)
     {
         _silo = new IPEndPoint(IPAddress.Loopback, siloGatewayPort);
+        _listener = new TcpListener(ProxyAddress, siloGatewayPort);
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    /// <summary>Where clients reach the proxy.</summary>
+    public IPEndPoint Endpoint => (IPEndPoint)_listener.LocalEndpoint;
 
     /// <summary>Every frame clients sent through the proxy, as sent (the preamble first), before any rewriting.</summary>
     public ConcurrentQueue<byte[]> Frames { get; } = new();
