@@ -34,17 +34,17 @@ public sealed class RawGatewayConnection : IDisposable
         var preamble = new ArrayBufferWriter<byte>();
         Serialization.GetRequiredService<Serializer<ClientPreamble>>().Serialize(
             new ClientPreamble { NodeIdentity = GrainId.Create("sys.client", Guid.NewGuid().ToString("N")), ClusterId = MeshDefaults.ClusterId }, preamble);
-        await stream.WriteAsync(BitConverter.GetBytes(preamble.WrittenCount));
-        await stream.WriteAsync(preamble.WrittenMemory);
         using var bounded = new CancellationTokenSource(Deadline.Scaled(within));
         var answer = new byte[4];
         try
         {
+            await stream.WriteAsync(BitConverter.GetBytes(preamble.WrittenCount), bounded.Token);
+            await stream.WriteAsync(preamble.WrittenMemory, bounded.Token);
             connection.Accepted = await stream.ReadAtLeastAsync(answer, answer.Length, throwOnEndOfStream: false, bounded.Token) == answer.Length;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or SocketException)
         {
-            connection.Accepted = false; // reset by the silo
+            connection.Accepted = false; // closed or reset by the silo
         }
 
         return connection;
