@@ -1,6 +1,6 @@
 using Article42.Mesh.Grains;
-using Article42.Mesh.Hosting.Connections;
 using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Connections;
 using Article42.Mesh.Hosting.Health;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
