@@ -1,5 +1,6 @@
 using Article42.Mesh.Grains;
 using Article42.Mesh.Hosting.Configuration;
+using Article42.Mesh.Hosting.Connections;
 using Article42.Mesh.Hosting.Health;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ public static class MeshHostBuilderExtensions
             UseProfile(silo, settings);
             if (start.Tls is { } tls)
                 silo.UseMeshTls(tls, settings);
+            silo.UseGatewayConnectionGuard(builder.Configuration);
             silo.AddMeshGrains(builder.Configuration);
             // Without it traces break at every Orleans hop (docs/design/orleans.md §2.9).
             silo.AddActivityPropagation();

@@ -57,4 +57,51 @@ public static class MeshDefaults
 
     /// <summary>Where a client looks for a silo's gateway when told nothing: this machine, <see cref="GatewayPort"/>.</summary>
     public static IPEndPoint GatewayEndpoint => new(IPAddress.Loopback, GatewayPort);
+
+    /// <summary>
+    /// The largest Orleans message body a gateway connection may send (<c>SubmitAsync</c> is the largest request): one
+    /// envelope of <see cref="Limits.EnvelopeBytes"/> (256 KiB canonical JSON) as Orleans encodes it (the same strings,
+    /// with varint lengths instead of quotes and escapes, and 1-2 byte field tags instead of JSON names: never larger than
+    /// the JSON by more than a few bytes per field), plus the session token and the call's own framing, with 64 KiB to
+    /// spare. An acknowledge of <c>Delivery:MaxFetch</c> (500) ids of at most <see cref="Limits.ShortText"/> characters
+    /// is about 64 KiB; every other gateway call is a few hundred bytes. A frame announcing more is refused before a
+    /// byte of its body is buffered (docs/operations/security.md).
+    /// </summary>
+    public const int GatewayRequestBodyBytes = Limits.EnvelopeBytes + 64 * 1024;
+
+    /// <summary>
+    /// The largest Orleans message header a gateway connection may send: fixed fields, two grain ids, the interface
+    /// type and the request context a gateway's trace propagation fills (a W3C traceparent and tracestate, well under
+    /// 1 KiB); Orleans' own default is 10 MB.
+    /// </summary>
+    public const int GatewayRequestHeaderBytes = 16 * 1024;
+
+    /// <summary>
+    /// The most envelope bytes (canonical JSON, as stored) one silo-to-silo delivery batch or one fetch carries; a batch
+    /// stops before the message that would pass it (it always holds at least one, which <see cref="Limits.EnvelopeBytes"/> bounds).
+    /// </summary>
+    public const int BatchPayloadBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Orleans' body limit on every connection of a silo (<c>MessagingOptions.MaxMessageBodySize</c>; Orleans' default
+    /// is 100 MB): the largest legitimate message is a delivery batch or fetch of <see cref="BatchPayloadBytes"/> plus,
+    /// per message, its non-payload fields (ids, precedence, sequence: well under 1 KiB each, at most 500 messages).
+    /// Twice the batch bound leaves room for all of it.
+    /// </summary>
+    public const int SiloMessageBodyBytes = 2 * BatchPayloadBytes;
+
+    /// <summary>Orleans' header limit on every connection of a silo (<c>MessagingOptions.MaxMessageHeaderSize</c>; Orleans' default is 10 MB).</summary>
+    public const int SiloMessageHeaderBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Gateway connections one source address may hold open on one silo (<c>Connections:MaxPerAddress</c>): a national
+    /// gateway holds one per silo, its operator tools a few more, and several participants may sit behind one NAT.
+    /// </summary>
+    public const int GatewayConnectionsPerAddress = 64;
+
+    /// <summary>
+    /// Gateway connections one TLS client certificate may hold open on one silo (<c>Connections:MaxPerCertificate</c>):
+    /// one per gateway process of that participant, a few processes at most.
+    /// </summary>
+    public const int GatewayConnectionsPerCertificate = 16;
 }

@@ -70,13 +70,19 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         await UrgentBacklogAsync();
         var messages = ImmutableArray.CreateBuilder<InboxMessage>();
         var corrupt = new List<QueuedEntry>();
+        long bytes = 0;
         foreach (var precedence in HighestFirst)
         {
-            if (messages.Count >= max)
+            if (messages.Count >= max || bytes >= MeshDefaults.BatchPayloadBytes)
                 break;
             var level = (int)precedence;
             foreach (var row in await journal.FetchQueuedInBandAsync(_queue, level, session.HandedUpTo.GetValueOrDefault(level), max - messages.Count))
             {
+                // A fetch must fit Orleans' message limit (MeshDefaults.SiloMessageBodyBytes): it stops before the row
+                // that would take it past MeshDefaults.BatchPayloadBytes (always handing out one); the rest come next fetch.
+                bytes += row.Payload.Length;
+                if (bytes > MeshDefaults.BatchPayloadBytes && (messages.Count > 0 || corrupt.Count > 0))
+                    break;
                 session.HandedUpTo[level] = row.Sequence;
                 if (EnvelopeCodec.Decode(row.Payload) is not { IsSuccess: true, Value: { } envelope })
                 {

@@ -56,7 +56,7 @@ internal sealed class DeliveryPump(
         while (!stopping.IsCancellationRequested)
         {
             _kicked = false;
-            var rows = await journal.FetchQueuedAsync(_queue, options.MaxBatch, cancellationToken: stopping);
+            var rows = WithinBytes(await journal.FetchQueuedAsync(_queue, options.MaxBatch, cancellationToken: stopping));
             if (rows.Count == 0)
             {
                 if (_kicked)
@@ -171,6 +171,23 @@ internal sealed class DeliveryPump(
         _corruptPasses = 0;
         await RecordAsync(EntryTypes.DeadLettered, [.. corrupt.Select(c => (c.Row, (NonDeliveryReason?)NonDeliveryReason.Corrupt))]);
         MeshTelemetry.DeadLettered.Add(corrupt.Count, new KeyValuePair<string, object?>("error.type", EnvelopeCodec.WireName(NonDeliveryReason.Corrupt)));
+    }
+
+    /// <summary>
+    /// The first rows whose payloads together stay within <see cref="MeshDefaults.BatchPayloadBytes"/> (at least one), so a
+    /// batch fits Orleans' message limit (<see cref="MeshDefaults.SiloMessageBodyBytes"/>); the rest wait for the next pass.
+    /// </summary>
+    private static IReadOnlyList<QueuedEntry> WithinBytes(IReadOnlyList<QueuedEntry> rows)
+    {
+        long bytes = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            bytes += rows[i].Payload.Length;
+            if (bytes > MeshDefaults.BatchPayloadBytes && i > 0)
+                return [.. rows.Take(i)];
+        }
+
+        return rows;
     }
 
     private TimeSpan Backoff(int attempt) =>

@@ -27,4 +27,7 @@ public static class ConfigSections
 
     /// <summary>Bound onto Orleans' <c>ClusterMembershipOptions</c>.</summary>
     public const string Membership = "Membership";
+
+    /// <summary>Bound onto <see cref="Hosting.Connections.GatewayConnectionOptions"/>: caps on gateway connections.</summary>
+    public const string Connections = Hosting.Connections.GatewayConnectionOptions.Section;
 }

@@ -18,6 +18,7 @@ internal static class OptionSections
         (ConfigSections.Delivery, typeof(DeliveryOptions)),
         (ConfigSections.Security, typeof(SecurityOptions)),
         (ConfigSections.Membership, typeof(ClusterMembershipOptions)),
+        (ConfigSections.Connections, typeof(Connections.GatewayConnectionOptions)),
     ];
 
     public static void Check(IConfiguration configuration, List<MeshError> errors)

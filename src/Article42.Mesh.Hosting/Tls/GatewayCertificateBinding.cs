@@ -1,9 +1,7 @@
-using System.Buffers;
-using System.Buffers.Binary;
+using Article42.Mesh.Hosting.Connections;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using Orleans.Connections.Security;
-using Orleans.Serialization;
 
 namespace Article42.Mesh.Hosting.Tls;
 
@@ -13,7 +11,7 @@ namespace Article42.Mesh.Hosting.Tls;
 /// its source, and records client id → certificate common name in the <see cref="IGatewayIdentityBook"/> before Orleans
 /// sees a byte. A connection without a certificate, or claiming a client id bound to another certificate, is closed.
 /// </summary>
-internal sealed partial class GatewayCertificateBinding(IGatewayIdentityBook book, Serializer<ClientPreamble> preambles, ILogger<GatewayCertificateBinding> logger)
+internal sealed partial class GatewayCertificateBinding(IGatewayIdentityBook book, ClientPreambleReader preambles, ILogger<GatewayCertificateBinding> logger)
 {
     private static readonly TimeSpan PreambleTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Renewal = RedisGatewayIdentityBook.Lifetime / 4;
@@ -60,14 +58,14 @@ internal sealed partial class GatewayCertificateBinding(IGatewayIdentityBook boo
             {
                 var read = await input.ReadAsync(timeout.Token).ConfigureAwait(false);
                 var buffer = read.Buffer;
-                if (TryParse(buffer, out var client, out var complete))
+                if (preambles.TryRead(buffer, out _, out var client))
                 {
                     // Consumed nothing, examined nothing: Orleans reads the same preamble next.
                     input.AdvanceTo(buffer.Start);
-                    return client;
+                    return client?.ToString();
                 }
 
-                if (complete || read.IsCompleted || read.IsCanceled)
+                if (read.IsCompleted || read.IsCanceled)
                 {
                     input.AdvanceTo(buffer.Start);
                     return null;
@@ -79,40 +77,6 @@ internal sealed partial class GatewayCertificateBinding(IGatewayIdentityBook boo
         catch (OperationCanceledException)
         {
             return null;
-        }
-    }
-
-    /// <summary>True with the client id once the whole preamble is buffered; <paramref name="complete"/> when it is there but not a client's.</summary>
-    private bool TryParse(ReadOnlySequence<byte> buffer, out string? client, out bool complete)
-    {
-        client = null;
-        complete = false;
-        if (buffer.Length < sizeof(int))
-            return false;
-        Span<byte> prefix = stackalloc byte[sizeof(int)];
-        buffer.Slice(0, sizeof(int)).CopyTo(prefix);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
-        if (length is <= 0 or > ClientPreamble.MaxLength)
-        {
-            complete = true;
-            return false;
-        }
-
-        if (buffer.Length < sizeof(int) + length)
-            return false;
-        complete = true;
-        try
-        {
-            var preamble = preambles.Deserialize(buffer.Slice(sizeof(int), length));
-            if (preamble is null || !preamble.NodeIdentity.IsClient())
-                return false;
-            client = preamble.NodeIdentity.ToString();
-            return true;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogUnreadable(logger, ex);
-            return false;
         }
     }
 
@@ -138,9 +102,6 @@ internal sealed partial class GatewayCertificateBinding(IGatewayIdentityBook boo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connection from {Remote} closed: {Reason}")]
     private static partial void LogRefused(ILogger logger, string? remote, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A gateway connection's preamble could not be read; the connection is closed")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the certificate binding of client {Client} failed")]
     private static partial void LogRenewalFailed(ILogger logger, string client, Exception exception);

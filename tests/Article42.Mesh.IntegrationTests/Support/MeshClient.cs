@@ -23,6 +23,10 @@ public sealed class MeshClient : IAsyncDisposable
     public static Task<MeshClient> ConnectEmbeddedAsync(int gatewayPort, MeshTlsOptions? tls = null) =>
         ConnectAsync(client => client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gatewayPort)), tls);
 
+    /// <summary>A client of one silo's gateway at <paramref name="gateway"/> (a proxy's address, for instance).</summary>
+    public static Task<MeshClient> ConnectGatewayAsync(System.Net.IPEndPoint gateway) =>
+        ConnectAsync(client => client.UseStaticClustering(gateway), null);
+
     private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering, MeshTlsOptions? tls)
     {
         var builder = Host.CreateApplicationBuilder();
