@@ -41,7 +41,7 @@ public static class GatewayChecks
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
-            Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)],
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)] },
         };
         await using var fr = await MeshGateway.ConnectAsync(Options("FR"), cancel);
         await using var de = await MeshGateway.ConnectAsync(Options("DE"), cancel);
