@@ -21,12 +21,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         var nowhere = NotAMesh.NothingListening();
         var clock = Stopwatch.StartNew();
         var result = await store.RunAsync([.. command.Split(' '), "--gateway", nowhere]);
-        Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(clock.Elapsed < Promptly, $"took {clock.Elapsed}");
-        Assert.Equal(
-            $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
-            result.Stderr);
-        Assert.Equal("", result.Stdout);
+        AssertSaidUnreachable(result, nowhere, clock.Elapsed);
     }
 
     [Fact]
@@ -36,12 +31,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         var output = Path.Combine(store.Home, "aar-nowhere");
         var clock = Stopwatch.StartNew();
         var result = await store.RunAsync("exercise", "run", "cross-border-incursion", "--gateway", nowhere, "--out", output);
-        Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(clock.Elapsed < Promptly, $"took {clock.Elapsed}");
-        Assert.Equal(
-            $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
-            result.Stderr);
-        Assert.Equal("", result.Stdout);
+        AssertSaidUnreachable(result, nowhere, clock.Elapsed);
         Assert.False(Directory.Exists(output), "a report was written");
     }
 
@@ -76,5 +66,16 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("no receipt for 01M8D45G7APMF4CD7T5GJM061A within 2 s", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--id 01M8D45G7APMF4CD7T5GJM061A", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Exit 4 within <see cref="Promptly"/>, the one A42-CLI-006 line naming <paramref name="nowhere"/> on stderr, nothing on stdout.</summary>
+    private static void AssertSaidUnreachable(CliResult result, string nowhere, TimeSpan took)
+    {
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.True(took < Promptly, $"took {took}");
+        Assert.Equal(
+            $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
+            result.Stderr);
+        Assert.Equal("", result.Stdout);
     }
 }
