@@ -207,11 +207,7 @@ public sealed class ParticipantGrain(
         return _inbox.Backlog;
     }
 
-    public async ValueTask<long> UrgentBacklogAsync()
-    {
-        await LoadedAsync();
-        return await _inbox.UrgentBacklogAsync();
-    }
+    public async ValueTask<long> UrgentBacklogAsync() => await _inbox.UrgentBacklogAsync();
 
     public async ValueTask<MeshError?> ReserveAsync(Reservation reservation) => await _inventory.ReserveAsync(reservation);
 

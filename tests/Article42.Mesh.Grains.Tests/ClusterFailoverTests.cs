@@ -88,6 +88,7 @@ public sealed class ClusterFailoverTests
     private static async Task<InProcessSiloHandle> VictimAsync(InProcessTestCluster cluster)
     {
         var management = cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        using var asSilo = ClusterSecretScope.Enter(InProcessMesh.ClusterSecret); // placement asks the management grain, which is not for clients
         var hosts = new Dictionary<string, SiloAddress?>();
         foreach (var participant in Recipients.Concat(Senders))
             hosts[participant] = await management.GetActivationAddress(cluster.Client.GetGrain<IParticipantGrain>(participant));
@@ -103,6 +104,7 @@ public sealed class ClusterFailoverTests
 
     private static async Task<Dictionary<string, SiloAddress?>> HostsAsync(InProcessTestCluster cluster, IEnumerable<string> participants)
     {
+        using var asSilo = ClusterSecretScope.Enter(InProcessMesh.ClusterSecret); // placement asks the management grain, which is not for clients
         var hosts = new Dictionary<string, SiloAddress?>();
         foreach (var participant in participants)
             hosts[participant] = await Placement.HostOfAsync(cluster.Client, cluster.Client.GetGrain<IParticipantGrain>(participant));

@@ -80,6 +80,7 @@ public sealed class ClusterGatewayTests
     /// <summary>Which of the silos (by index) holds <paramref name="participant"/>'s grain, active since its gateway connected.</summary>
     private static async Task<int> HostOfAsync(MeshClient mesh, string participant, SiloPorts[] ports)
     {
+        using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain is not for clients
         var address = await mesh.Management.GetActivationAddress(mesh.Client.GetGrain<IParticipantGrain>(participant), TestContext.Current.CancellationToken);
         Assert.True(address is not null, $"{participant}'s grain is not active anywhere");
         var index = Array.FindIndex(ports, p => p.Silo == address.Endpoint.Port);

@@ -44,8 +44,11 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("deliver"), SiloOnly]
     ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch);
 
-    /// <summary>Silo-only: the number of unacknowledged messages in this inbox, for a sender's backpressure.</summary>
-    [Alias("backlog"), SiloOnly]
+    /// <summary>
+    /// Silo-only: the number of unacknowledged messages in this inbox, for a sender's backpressure. Interleaves: two
+    /// participants submitting to each other ask each other's backlog inside their submit turns.
+    /// </summary>
+    [Alias("backlog"), SiloOnly, Orleans.Concurrency.AlwaysInterleave]
     ValueTask<long> BacklogAsync();
 
     /// <summary>

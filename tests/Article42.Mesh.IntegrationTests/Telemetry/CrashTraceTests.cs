@@ -81,7 +81,7 @@ public sealed class CrashTraceTests
     /// <summary>Delivery attempts the silo on <paramref name="silo"/> retried after a failure (<c>a42_deliveries_retried_total</c>).</summary>
     private static async Task<double> RetriedAsync(SiloPorts silo)
     {
-        using var http = new HttpClient();
+        using var http = OperatorHttp.Client();
         var metrics = await http.GetStringAsync(silo.Url("/metrics"), TestContext.Current.CancellationToken);
         return Regex.Matches(metrics, @"^a42_deliveries_retried_total(\{[^}]*\})? ([0-9.e+]+)", RegexOptions.Multiline)
             .Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
