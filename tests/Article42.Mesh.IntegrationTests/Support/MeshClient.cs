@@ -24,10 +24,10 @@ public sealed class MeshClient : IAsyncDisposable
         ConnectAsync(client => client.UseStaticClustering(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, gatewayPort)), tls);
 
     /// <summary>A client of one silo's gateway at <paramref name="gateway"/> (a proxy's address, for instance).</summary>
-    public static Task<MeshClient> ConnectGatewayAsync(System.Net.IPEndPoint gateway) =>
-        ConnectAsync(client => client.UseStaticClustering(gateway), null);
+    public static Task<MeshClient> ConnectGatewayAsync(System.Net.IPEndPoint gateway, CancellationToken cancellation = default) =>
+        ConnectAsync(client => client.UseStaticClustering(gateway), null, cancellation);
 
-    private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering, MeshTlsOptions? tls)
+    private static async Task<MeshClient> ConnectAsync(Action<IClientBuilder> clustering, MeshTlsOptions? tls, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -46,7 +46,16 @@ public sealed class MeshClient : IAsyncDisposable
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new MeshClient(host);
     }
 

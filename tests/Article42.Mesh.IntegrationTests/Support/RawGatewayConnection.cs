@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -26,11 +28,29 @@ public sealed class RawGatewayConnection : IDisposable
     /// <summary>True when the silo answered with its own preamble; false when it closed the connection first.</summary>
     public bool Accepted { get; private set; }
 
-    public static async Task<RawGatewayConnection> OpenAsync(int gatewayPort, TimeSpan within)
+    private SslStream? _tls;
+
+    /// <summary>
+    /// Opens the connection, over mutual TLS presenting <paramref name="certificate"/> when one is given (the silo's
+    /// own certificate is not checked: only the silo's verdict on this connection matters here).
+    /// </summary>
+    public static async Task<RawGatewayConnection> OpenAsync(int gatewayPort, TimeSpan within, X509Certificate2? certificate = null)
     {
         var connection = new RawGatewayConnection();
         await connection._tcp.ConnectAsync(IPAddress.Loopback, gatewayPort);
-        var stream = connection._tcp.GetStream();
+        Stream stream = connection._tcp.GetStream();
+        if (certificate is not null)
+        {
+            connection._tls = new SslStream(stream);
+            await connection._tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = "localhost",
+                ClientCertificates = [certificate],
+                RemoteCertificateValidationCallback = (_, _, _, _) => true,
+            });
+            stream = connection._tls;
+        }
+
         var preamble = new ArrayBufferWriter<byte>();
         Serialization.GetRequiredService<Serializer<ClientPreamble>>().Serialize(
             new ClientPreamble { NodeIdentity = GrainId.Create("sys.client", Guid.NewGuid().ToString("N")), ClusterId = MeshDefaults.ClusterId }, preamble);
@@ -50,5 +70,9 @@ public sealed class RawGatewayConnection : IDisposable
         return connection;
     }
 
-    public void Dispose() => _tcp.Dispose();
+    public void Dispose()
+    {
+        _tls?.Dispose();
+        _tcp.Dispose();
+    }
 }

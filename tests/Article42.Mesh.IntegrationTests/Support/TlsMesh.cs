@@ -11,7 +11,7 @@ namespace Article42.Mesh.IntegrationTests;
 /// development PKI made 90 days ago (so that certificates that expired last month can still be issued by its CA),
 /// shared by the tests of one class.
 /// </summary>
-public sealed class TlsMesh : IAsyncLifetime
+public class TlsMesh : IAsyncLifetime
 {
     private readonly TempHome home = new();
 
@@ -23,12 +23,15 @@ public sealed class TlsMesh : IAsyncLifetime
 
     public TestProcess Silo { get; private set; } = null!;
 
+    /// <summary>Further silo flags a derived fixture adds (a cap, for instance).</summary>
+    protected virtual IEnumerable<string> ExtraFlags => [];
+
     public async ValueTask InitializeAsync()
     {
         var store = TrustStore.Create(Keys, ParticipantRegistry.Default);
         Pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow.AddDays(-90));
         Silo = SiloProcess.Start("embedded silo with mutual TLS", "Article42.Mesh.Silo.dll", home.Path,
-            [.. Ports.Flags(), "--keys", Keys, "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true", "--Dashboard:Enabled=false"]);
+            [.. Ports.Flags(), "--keys", Keys, "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true", "--Dashboard:Enabled=false", .. ExtraFlags]);
         await Silo.ReadyAsync();
     }
 
@@ -67,5 +70,6 @@ public sealed class TlsMesh : IAsyncLifetime
         if (Silo is not null)
             await Silo.DisposeAsync();
         home.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
