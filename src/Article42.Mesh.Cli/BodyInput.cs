@@ -25,9 +25,7 @@ public static class BodyInput
         }
         if (payload is not JsonObject)
             throw new CliException(ErrorCodes.WrongType, "--body", "the body must be a JSON object (the payload of the message's kind)");
-        var envelope = JsonNode.Parse(EnvelopeCodec.Encode(skeleton))!.AsObject();
-        envelope["payload"] = payload;
-        var decoded = EnvelopeCodec.Decode(envelope.ToJsonString());
+        var decoded = EnvelopeCodec.DecodeWithPayload(skeleton, (JsonObject)payload);
         return decoded.IsSuccess ? decoded.Value! : throw new CliException(decoded.Errors);
     }
 }

@@ -49,6 +49,35 @@ public sealed class GatewayCommandInputTests(TrustStoreFixture store) : IClassFi
         Assert.Equal("", result.Stdout);
     }
 
+    /// <summary>
+    /// Six full-length Greek text fields: about 196 KB in the canonical form the mesh stores (within the 256 KiB limit),
+    /// about 590 KB if re-written with every non-ASCII character escaped. The body is judged by its canonical bytes, so
+    /// the command gets past it and only fails on the mesh that is not there (exit 4), not with A42-JSON-005 (exit 2).
+    /// </summary>
+    [Fact]
+    public async Task A_large_Greek_body_that_fits_the_canonical_form_is_not_refused_as_too_large()
+    {
+        var text = new string('Ω', Article42.Mesh.Protocol.Limits.LongText);
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["sitrep_no"] = 1,
+            ["period_from"] = "2026-01-01T00:00:00.000Z",
+            ["period_to"] = "2026-01-02T00:00:00.000Z",
+            ["situation"] = text,
+            ["threat_assessment"] = text,
+            ["casualties_damage"] = text,
+            ["actions_taken"] = text,
+            ["hns_status"] = text,
+            ["outlook"] = text,
+        };
+        var file = Path.Combine(store.Home, "greek-body.json");
+        await File.WriteAllTextAsync(file, body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }), TestContext.Current.CancellationToken);
+        var result = await store.RunAsync("send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--body", "@" + file, "--gateway", Nowhere);
+        Assert.DoesNotContain("A42-JSON-005", result.Stderr, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 4, result.ToString());
+        Assert.StartsWith("error A42-CLI-006", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_prepared_envelope_file_with_skeleton_options_is_a_usage_error()
     {

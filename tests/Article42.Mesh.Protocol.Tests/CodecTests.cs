@@ -61,6 +61,16 @@ public sealed class CodecTests
         Assert.Contains(sentence, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is_training", "true")]
+    [InlineData("effective_info_precedence", "\"FLASH\"")]
+    public void A_computed_member_the_codec_never_writes_is_an_unknown_field_on_the_wire(string name, string value)
+    {
+        var json = Json(TestData.Valid()).Replace("\"from\":\"FR\"", $"\"from\":\"FR\",\"{name}\":{value}", StringComparison.Ordinal);
+        var error = Assert.Single(EnvelopeCodec.Decode(json).Errors);
+        Assert.Equal((ErrorCodes.UnknownField, "$." + name), (error.Code, error.Path));
+    }
+
     [Fact]
     public void A_payload_of_another_kind_is_refused_field_by_field()
     {

@@ -14,9 +14,7 @@ internal static class PayloadCodec
     public static (MessageBody? Body, ImmutableArray<MeshError> Errors) Decode(MessageKind kind, JsonObject payload)
     {
         var skeleton = EnvelopeSkeleton.Build(new SkeletonRequest(kind, ScenarioLoader.Excon, [ScenarioLoader.Excon], []), Epoch, Zero);
-        var envelope = JsonNode.Parse(EnvelopeCodec.Encode(skeleton))!.AsObject();
-        envelope["payload"] = payload.DeepClone();
-        var result = EnvelopeCodec.Decode(envelope.ToJsonString());
+        var result = EnvelopeCodec.DecodeWithPayload(skeleton, payload);
         return result is { IsSuccess: true, Value: { } decoded } ? (decoded.Payload, []) : (null, result.Errors);
     }
 

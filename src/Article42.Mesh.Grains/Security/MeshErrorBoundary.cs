@@ -11,6 +11,7 @@ namespace Article42.Mesh.Grains;
 /// gets a typed transient error it can retry, never a server type it cannot deserialize, a stack trace or a path.
 /// Calls from silos keep their exceptions: their callers handle them. A client able to make calls fail must not make
 /// the silo log without bound: 20 failures are logged at once, then one per 5 s, each line counting those not logged.
+/// A call the client cancelled itself is not a failure of the silo: it is logged at Debug, outside that budget.
 /// </summary>
 internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> options, MeshClock clock, ILogger<MeshErrorBoundary> logger) : IIncomingGrainCallFilter
 {
@@ -30,14 +31,24 @@ internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> option
         {
             await context.Invoke();
         }
+        catch (OperationCanceledException) when (context.Request.GetCancellationToken().IsCancellationRequested)
+        {
+            // The client cancelled its own call: nothing failed here, so no Error line and no share of the log budget.
+            var method = MethodOf(context);
+            LogCancelled(logger, method, ValidationContext.Truncate(context.TargetId.ToString()));
+            throw new MeshUnavailableException(method, Guid.NewGuid().ToString("N"));
+        }
         catch (Exception failure) when (failure is not MeshCallException)
         {
-            var method = $"{context.InterfaceMethod?.DeclaringType?.Name ?? context.InterfaceName}.{context.MethodName}";
+            var method = MethodOf(context);
             var correlationId = Guid.NewGuid().ToString("N");
             Log(failure, method, context.TargetId.ToString(), correlationId);
             throw new MeshUnavailableException(method, correlationId);
         }
     }
+
+    private static string MethodOf(IIncomingGrainCallContext context) =>
+        $"{context.InterfaceMethod?.DeclaringType?.Name ?? context.InterfaceName}.{context.MethodName}";
 
     private void Log(Exception failure, string method, string target, string correlationId)
     {
@@ -53,6 +64,9 @@ internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> option
         }
         LogFailure(logger, failure, method, ValidationContext.Truncate(target), ErrorCodes.MeshUnavailable, correlationId, unlogged);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A client call to {Method} on {Target} was cancelled by the client")]
+    private static partial void LogCancelled(ILogger logger, string method, string target);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A client call to {Method} on {Target} failed; the client got {Code} with correlation id {CorrelationId} ({Unlogged} failed client calls before it over the log rate, not logged)")]
     private static partial void LogFailure(ILogger logger, Exception failure, string method, string target, string code, string correlationId, long unlogged);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -17,6 +18,9 @@ internal static class CanonicalForms
     {
         Encoder = MinimalJsonEscaping.Instance,
     });
+
+    /// <summary>The string escaping of <paramref name="schemaVersion"/>'s canonical form, for writing untyped JSON in it.</summary>
+    public static JavaScriptEncoder? Escaping(string schemaVersion) => EnvelopeContract(schemaVersion).Options.Encoder;
 
     /// <summary>The contract that writes an envelope of <paramref name="schemaVersion"/> in its canonical form.</summary>
     public static JsonTypeInfo<Envelope> EnvelopeContract(string schemaVersion) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Article42.Mesh.Protocol;
 
@@ -63,6 +64,32 @@ public static class EnvelopeCodec
         {
             return DecodeResult<Envelope>.Failed(ErrorCodes.WrongType, "$.payload" + (ex.Path ?? "$")[1..], "value has the wrong type or format");
         }
+    }
+
+    /// <summary>
+    /// <paramref name="skeleton"/> with its payload replaced by <paramref name="payload"/> (untyped JSON, e.g. an operator's
+    /// <c>--body</c> or a scenario's template), decoded strictly: unknown, missing and mistyped fields come back with paths
+    /// under <c>$.payload</c>. The document is written in the skeleton's canonical form before it is decoded, so the size
+    /// limit counts the bytes the mesh would store, not a needlessly escaped copy of them.
+    /// </summary>
+    public static DecodeResult<Envelope> DecodeWithPayload(Envelope skeleton, JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(skeleton);
+        ArgumentNullException.ThrowIfNull(payload);
+        var document = JsonNode.Parse(Encode(skeleton))!.AsObject();
+        document["payload"] = payload.DeepClone();
+        using var buffer = new MemoryStream();
+        try
+        {
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CanonicalForms.Escaping(skeleton.SchemaVersion) });
+            document.WriteTo(writer);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The canonical escaping writes no replacement character for a lone surrogate: such text has no canonical form.
+            return DecodeResult<Envelope>.Failed(ErrorCodes.MalformedJson, "$.payload", "a string holds a lone surrogate, which is not valid text");
+        }
+        return Decode(buffer.ToArray());
     }
 
     /// <summary>Decodes an envelope from text.</summary>

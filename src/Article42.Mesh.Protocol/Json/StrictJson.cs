@@ -122,7 +122,7 @@ internal static partial class StrictJson
                     Error(ErrorCodes.DuplicateField, childPath, "field appears more than once");
                     continue;
                 }
-                var info = typeInfo.Properties.FirstOrDefault(p => p.Name == property.Name);
+                var info = typeInfo.Properties.FirstOrDefault(p => p.Name == property.Name && IsWireField(p));
                 if (info is null)
                     Error(ErrorCodes.UnknownField, childPath, $"unknown field '{ValidationContext.Truncate(property.Name)}'");
                 else
@@ -131,6 +131,10 @@ internal static partial class StrictJson
             foreach (var missing in typeInfo.Properties.Where(p => p.IsRequired && !seen.Contains(p.Name)))
                 Error(ErrorCodes.MissingField, Child(path, missing.Name), "required field is missing");
         }
+
+        // A [JsonIgnore] member (Envelope.IsTraining) is still listed in the contract, under its snake-case name, with
+        // neither getter nor setter: it is never written, so on input it is as unknown as any invented field.
+        private static bool IsWireField(JsonPropertyInfo property) => property.Get is not null || property.Set is not null;
 
         private void CheckLeaf(JsonElement element, JsonTypeInfo typeInfo, string path)
         {
