@@ -37,20 +37,6 @@ public sealed class RawGatewayConnection : IDisposable
     public static async Task<RawGatewayConnection> OpenAsync(int gatewayPort, TimeSpan within, X509Certificate2? certificate = null)
     {
         var connection = new RawGatewayConnection();
-        await connection._tcp.ConnectAsync(IPAddress.Loopback, gatewayPort);
-        Stream stream = connection._tcp.GetStream();
-        if (certificate is not null)
-        {
-            connection._tls = new SslStream(stream);
-            await connection._tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "localhost",
-                ClientCertificates = [certificate],
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
-            });
-            stream = connection._tls;
-        }
-
         var preamble = new ArrayBufferWriter<byte>();
         Serialization.GetRequiredService<Serializer<ClientPreamble>>().Serialize(
             new ClientPreamble { NodeIdentity = GrainId.Create("sys.client", Guid.NewGuid().ToString("N")), ClusterId = MeshDefaults.ClusterId }, preamble);
@@ -58,6 +44,21 @@ public sealed class RawGatewayConnection : IDisposable
         var answer = new byte[4];
         try
         {
+            // A silo at its cap may close the socket while it is still being set up: that too is "not accepted".
+            await connection._tcp.ConnectAsync(IPAddress.Loopback, gatewayPort, bounded.Token);
+            Stream stream = connection._tcp.GetStream();
+            if (certificate is not null)
+            {
+                connection._tls = new SslStream(stream);
+                await connection._tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = "localhost",
+                    ClientCertificates = [certificate],
+                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                }, bounded.Token);
+                stream = connection._tls;
+            }
+
             await stream.WriteAsync(BitConverter.GetBytes(preamble.WrittenCount), bounded.Token);
             await stream.WriteAsync(preamble.WrittenMemory, bounded.Token);
             connection.Accepted = await stream.ReadAtLeastAsync(answer, answer.Length, throwOnEndOfStream: false, bounded.Token) == answer.Length;
