@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Article42.Mesh.IntegrationTests.ClientSurface;
+
+/// <summary>
+/// Refused calls cost nothing lasting, against a real silo process (issue 16): 20,000 calls a plain Orleans client makes
+/// on distinct junk keys of every grain type (<see cref="JunkCalls"/>), unknown participants' challenges included, leave
+/// the silo's activation count at its baseline (Orleans' own <c>orleans_catalog_activations</c> gauge, scraped from the
+/// silo's <c>/metrics</c> with the operator token), its resident memory grown by less than 50 MB, and its journal as it was.
+/// </summary>
+public sealed class RefusedCallCostSiloTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedMesh>
+{
+    private const int Calls = 20_000;
+    private const int Batch = 500;
+    private const long ResidentGrowthLimit = 50L * 1024 * 1024;
+
+    [Fact]
+    public async Task Twenty_thousand_refused_calls_on_junk_keys_leave_the_silo_process_at_its_activation_baseline_memory_and_journal()
+    {
+        await GatewayChecks.FranceReachesGermanyAsync(mesh.Home, mesh.Ports.Gateway);
+        await using var client = await MeshClient.ConnectEmbeddedAsync(mesh.Ports.Gateway);
+        Assert.NotNull(await client.Client.GetGrain<IParticipantGrain>("FR").ChallengeAsync());
+        var baseline = await ActivationsAsync();
+        var journal = JournalRows.PathIn(mesh.Home);
+        var rows = await JournalRows.CountAsync(journal);
+        var meter = ProcessMeter.Start(mesh.Silo);
+        var clock = TimeProvider.System.GetTimestamp();
+
+        for (var start = 0; start < Calls; start += Batch)
+        {
+            var codes = await Task.WhenAll(Enumerable.Range(start, Batch).Select(i => JunkCalls.CallAsync(client.Client, i)));
+            Assert.Equal(Enumerable.Range(start, Batch).Select(JunkCalls.ExpectedCode), codes);
+        }
+
+        var elapsed = TimeProvider.System.GetElapsedTime(clock);
+        await Deadline.UntilAsync(async () => await ActivationsAsync() <= baseline, TimeSpan.FromSeconds(30),
+            $"the silo's activation count back at its baseline of {baseline}");
+        var growth = meter.Since();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{Calls} calls in {elapsed.TotalSeconds:0.0} s; activations {baseline} before and after; silo {growth}; journal {rows}");
+        Assert.True(growth.ResidentBytes < ResidentGrowthLimit, $"the silo's resident memory grew by {growth.ResidentBytes / 1024 / 1024} MB");
+        Assert.Equal(rows, await JournalRows.CountAsync(journal));
+        await GatewayChecks.FranceReachesGermanyAsync(mesh.Home, mesh.Ports.Gateway);
+    }
+
+    /// <summary>The silo's live activations, system targets excluded, as Orleans itself counts them (its catalog's gauge).</summary>
+    private async Task<double> ActivationsAsync()
+    {
+        using var http = OperatorHttp.Client();
+        var metrics = await http.GetStringAsync(mesh.Ports.Url("/metrics"), TestContext.Current.CancellationToken);
+        var gauge = Regex.Match(metrics, @"^orleans_catalog_activations(?:\{[^}]*\})? ([0-9.e+]+)", RegexOptions.Multiline);
+        Assert.True(gauge.Success, "the silo's /metrics has orleans_catalog_activations");
+        return double.Parse(gauge.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+}
