@@ -1,5 +1,3 @@
-using Orleans.Core.Internal;
-
 namespace Article42.Mesh.Grains.Tests;
 
 /// <summary>
@@ -37,31 +35,7 @@ public sealed class RefusedCallCostTests(CountingJournalFixture mesh) : IClassFi
         await mesh.AssertFranceReachesGermanyAsync();
     }
 
-    [Fact]
-    public async Task A_refused_call_on_a_registered_participant_not_yet_active_reads_nothing_from_the_journal()
-    {
-        // Registered ids, so the grain would load their state if it loaded on activation (an unknown id never loads).
-        var fresh = TestKeys.Registry.Participants.Select(p => p.Id).Where(id => id is not "FR" and not "DE").ToHashSet(StringComparer.Ordinal);
-        JournalWork FreshWork() => mesh.Counting.Work(exclude: (_, id) => !id.Split('/').Any(fresh.Contains));
-        // The silo activates every registered participant when it starts (recovery): collect them, so each refused call below makes a new activation.
-        await mesh.SiloGrains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        var before = FreshWork();
-
-        foreach (var id in fresh)
-        {
-            var participant = mesh.Grains.GetGrain<IParticipantGrain>(id);
-            await RefusedAsync(() => participant.DeliverAsync(new DeliveryBatch("FR", [])).AsTask());
-            await RefusedAsync(() => participant.Cast<IGrainManagementExtension>().DeactivateOnIdle().AsTask());
-        }
-
-        var work = FreshWork().Since(before);
-        Assert.True(work.Reads == 0 && work.Writes == 0, $"{fresh.Count} fresh participants refused twice each; journal {work}");
-    }
-
     private JournalWork JunkWork() => mesh.Counting.Work(exclude: (_, stream) => !stream.Contains("JUNK-", StringComparison.Ordinal));
 
     private async Task JunkCallAsync(int i) => Assert.Equal(JunkCalls.ExpectedCode(i), await JunkCalls.CallAsync(mesh.Grains, i));
-
-    private static async Task RefusedAsync(Func<Task> call) =>
-        Assert.Equal(ErrorCodes.OutsideClientSurface, (await Assert.ThrowsAsync<MeshCallRefusedException>(call)).Error.Code);
 }

@@ -12,7 +12,7 @@ namespace Article42.Mesh.IntegrationTests.ClientSurface;
 public sealed class RefusedCallCostSiloTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedMesh>
 {
     private const int Calls = 20_000;
-    private const int Warmup = 2_000;
+    private const int Warmup = Calls; // as many as measured: the process reaches the GC budgets of this load before the measure
     private const int Batch = 500;
     private const long ResidentGrowthLimit = 50L * 1024 * 1024;
 
