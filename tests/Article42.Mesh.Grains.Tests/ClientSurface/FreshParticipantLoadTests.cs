@@ -11,7 +11,9 @@ public sealed class FreshParticipantLoadTests(QuietKeeperCountingFixture mesh) :
         // Registered ids, so the grain would load their state if it loaded on activation (an unknown id never loads).
         var fresh = TestKeys.Registry.Participants.Select(p => p.Id).Where(id => id is not "FR" and not "DE").ToHashSet(StringComparer.Ordinal);
         JournalWork FreshWork() => mesh.Counting.Work(exclude: (_, id) => !id.Split('/').Any(fresh.Contains));
-        // The silo activates every registered participant when it starts (recovery): collect them, so each refused call below makes a new activation.
+        // The silo activates every registered participant when it starts (recovery): wait out the loads that wake began
+        // (they would be counted as the refusals' work), then collect them, so each refused call below makes a new activation.
+        await mesh.Counting.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         await mesh.SiloGrains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var before = FreshWork();
 
