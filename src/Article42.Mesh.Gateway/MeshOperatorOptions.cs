@@ -21,6 +21,22 @@ public sealed record MeshOperatorOptions
     /// <summary>Bound on one request; <c>a42 status</c> asks every participant grain, so it is longer than a gateway's.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long <see cref="MeshOperator.TraceAsync"/> and <see cref="MeshOperator.StatusAsync"/> keep asking again after a
+    /// transient failure (the mesh could not serve the call now, <c>A42-SRV-001</c>; a timeout; a lost silo) before giving
+    /// up with a <see cref="TimeoutException"/>. Refusals are answers and are never asked again.
+    /// </summary>
+    public TimeSpan RequestDeadline { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>First delay between attempts, of a request and of a connection (exponential backoff with jitter).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest delay between attempts, of a request and of a connection.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock of the backoff, the request deadline and the operator proofs' issue time.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The Orleans client of <see cref="MeshOperator.ConnectAsync"/>: connection attempts retried until the caller cancels.</summary>
     internal MeshClientOptions ClientOptions() => new()
     {
@@ -28,5 +44,11 @@ public sealed record MeshOperatorOptions
         CallTimeout = CallTimeout,
         RetryConnection = true,
         OnUnreachable = OnUnreachable,
+        RetryBaseDelay = RetryBaseDelay,
+        RetryMaxDelay = RetryMaxDelay,
+        TimeProvider = TimeProvider,
     };
+
+    /// <summary>How <see cref="MeshOperator"/>'s requests are retried.</summary>
+    internal RetrySchedule Retry() => new(RequestDeadline, RetryBaseDelay, RetryMaxDelay, TimeProvider);
 }

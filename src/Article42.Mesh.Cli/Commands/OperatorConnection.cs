@@ -30,6 +30,8 @@ public sealed class OperatorConnection
             OperatorKey = key,
             Connection = _gateway.Connection(parse, _gateway.Tls.Resolve(parse, TrustStore.OperatorKeyName, keys: null)),
             OnUnreachable = Reachability.GiveUp,
+            // A mesh that cannot serve the request now (A42-SRV-001) is asked again until --timeout, not beyond it.
+            RequestDeadline = TimeSpan.FromSeconds(seconds),
         };
         await using var mesh = await Deadline.Within(() => MeshOperator.ConnectAsync(options, deadline.Token), deadline.Token, cancellation, late);
         return await Deadline.Within(() => request(mesh, deadline.Token), deadline.Token, cancellation, late);

@@ -5,21 +5,27 @@ using Polly.Timeout;
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// Retries of idempotent requests (a submit with the same message id, an acknowledgement): on any transient failure,
-/// with exponential backoff and jitter, until the send deadline. Refusals are answers, not failures: never retried.
+/// Retries of idempotent requests (a gateway's submit with the same message id, an acknowledgement; an operator's
+/// reads, each attempt with a fresh proof): on any transient failure (<see cref="Transient"/>), with exponential backoff
+/// and jitter, until the deadline. Refusals are answers, not failures: never retried.
 /// </summary>
 internal static class GatewayRetry
 {
+    /// <summary>A gateway's pipeline: retried until <see cref="MeshGatewayOptions.SendDeadline"/>.</summary>
     public static ResiliencePipeline Create(MeshGatewayOptions options) =>
-        new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.SendDeadline })
+        Create(new RetrySchedule(options.SendDeadline, options.RetryBaseDelay, options.RetryMaxDelay, options.TimeProvider));
+
+    /// <summary>The one pipeline every retried request of the SDK runs under.</summary>
+    public static ResiliencePipeline Create(RetrySchedule schedule) =>
+        new ResiliencePipelineBuilder { TimeProvider = schedule.Time }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = schedule.Deadline })
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryMaxDelay,
+                Delay = schedule.BaseDelay,
+                MaxDelay = schedule.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } failure && Transient.Is(failure)),
             })
             .Build();
