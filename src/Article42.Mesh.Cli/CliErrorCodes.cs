@@ -9,7 +9,6 @@ public static class CliErrorCodes
     public const string BadOptionValue = ErrorCodes.CliBadOptionValue;
     public const string WrongSigner = ErrorCodes.CliWrongSigner;
     public const string Usage = ErrorCodes.CliUsage;
-    public const string BadScenario = ErrorCodes.CliBadScenario;
     public const string Unreachable = ErrorCodes.CliUnreachable;
     public const string UnknownContext = ErrorCodes.ContextUnknown;
     public const string BadContextFile = ErrorCodes.ContextBadFile;

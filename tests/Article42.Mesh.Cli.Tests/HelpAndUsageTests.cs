@@ -13,7 +13,7 @@ public sealed partial class HelpAndUsageTests : IDisposable
     public static TheoryData<string> Commands =>
     [
         "", "participants", "keys", "keys init", "envelope", "envelope new", "envelope validate", "envelope sign",
-        "envelope verify", "mesh", "mesh up", "exercise", "exercise list", "exercise run", "send", "listen", "trace", "status",
+        "envelope verify", "mesh", "mesh up", "exercise", "exercise list", "exercise run", "exercise validate", "send", "listen", "trace", "status",
     ];
 
     [Theory]

@@ -12,6 +12,7 @@ public static class ExerciseCommand
         var exercise = new Command("exercise", "Run tabletop exercises (scenario files) through the mesh and write the after-action report.");
         exercise.Subcommands.Add(List());
         exercise.Subcommands.Add(Run());
+        exercise.Subcommands.Add(ExerciseValidateCommand.Create());
         return exercise.WithExamples("a42 exercise list", "a42 exercise run cross-border-incursion");
     }
 
@@ -67,10 +68,14 @@ public static class ExerciseCommand
         tls.AddTo(run);
         run.SetAction((parse, cancellation) => CommandRunner.RunAsync(async () =>
         {
-            await using var mesh = parse.GetValue(gateway) is { } endpoints
+            // The scenario is checked before anything starts (a silo, a connection, a report directory): against the
+            // running mesh's trust store, or the shipped registry the embedded silo's fresh trust store is made from.
+            var endpoints = parse.GetValue(gateway);
+            var registry = endpoints is null ? ParticipantRegistry.Default : TrustStore.Open(TrustStoreLocator.Directory(parse.GetValue(keys))).Registry;
+            var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, registry);
+            await using var mesh = endpoints is not null
                 ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)), tls.Resolve(parse, TrustStore.OperatorKeyName, parse.GetValue(keys)))
                 : await ExerciseMesh.EmbeddedAsync();
-            var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, mesh.Store.Registry);
             var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;
             var plan = SimulationPlan.Create(played, parse.GetValue(seed));
             Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");

@@ -6,19 +6,28 @@ namespace Article42.Mesh.Cli.Exercises;
 /// <summary>Finds a scenario by shipped name or file, checked against the mesh's registry; a bad one is a refusal with line and column.</summary>
 internal static class ScenarioFiles
 {
-    public static Scenario Load(string nameOrFile, ParticipantRegistry registry)
+    /// <summary>The scenario or every problem in it; a name that is neither a file nor a shipped scenario is a refusal (A42-CLI-001).</summary>
+    public static ScenarioCheck Check(string nameOrFile, ParticipantRegistry registry)
     {
         try
         {
             if (File.Exists(nameOrFile))
-                return ScenarioLoader.Load(nameOrFile, registry);
-            return ShippedScenarios.Find(nameOrFile)?.Load(registry)
+                return new ScenarioCheck(nameOrFile, ScenarioLoader.Load(nameOrFile, registry), []);
+            var shipped = ShippedScenarios.Find(nameOrFile)
                 ?? throw new CliException(CliErrorCodes.NoSuchFile, nameOrFile, $"no such file and no shipped scenario of that name (shipped: {string.Join(", ", ShippedScenarios.All.Select(s => s.Name))})");
+            return new ScenarioCheck(nameOrFile, shipped.Load(registry), []);
         }
         catch (ScenarioException ex)
         {
-            throw new CliException([.. ex.Errors.Select(e => new MeshError(CliErrorCodes.BadScenario, $"{nameOrFile}:{e.Line}:{e.Column}", e.Message))]);
+            return new ScenarioCheck(nameOrFile, null, ex.Errors);
         }
+    }
+
+    /// <summary>The scenario; one refusal line per problem when it cannot be played.</summary>
+    public static Scenario Load(string nameOrFile, ParticipantRegistry registry)
+    {
+        var check = Check(nameOrFile, registry);
+        return check.Scenario ?? throw new CliException(check.Errors);
     }
 
     public static int Speed(int compression) =>

@@ -54,7 +54,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     {
         if (node is not YamlMappingNode mapping)
         {
-            yaml.Error(node, $"{where} must map precedences to durations (e.g. FLASH: 00:05)");
+            yaml.Error(node, ErrorCodes.ScenarioBadValue, $"{where} must map precedences to durations (e.g. FLASH: 00:05)");
             return basis;
         }
         var result = basis;
@@ -92,7 +92,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
             var unit = yaml.Text(YamlFields.Optional(fields, "unit"), $"{at}.unit") ?? "unit";
             var description = yaml.Text(YamlFields.Optional(fields, "description"), $"{at}.description") ?? code ?? "";
             if (code is not null && !ResourceCategories.IsValid(code))
-                yaml.Error(fields["category_code"], $"'{code}' in {at}.category_code is not a resource category code (e.g. MED.EMT2, CYB.CRRT)");
+                yaml.Error(fields["category_code"], ErrorCodes.ScenarioBadValue, $"'{code}' in {at}.category_code is not a resource category code (e.g. MED.EMT2, CYB.CRRT)");
             else if (code is not null && quantity is { } q)
                 result.Add(new Capability(code, q, unit, description));
         }

@@ -19,14 +19,14 @@ internal sealed class ExpectationReader(YamlFields yaml, MselContext context, Pa
             var before = yaml.ErrorCount;
             var id = yaml.Text(YamlFields.Optional(fields, "id"), $"{at}.id") ?? $"{injectId}.{(char)('a' + i)}";
             if (!seenIds.Add(id))
-                yaml.Error(fields.GetValueOrDefault("id") ?? items[i], $"expectation id '{id}' in {at} is used twice");
+                yaml.Error(fields.GetValueOrDefault("id") ?? items[i], ErrorCodes.ScenarioDuplicateId, $"expectation id '{id}' in {at} is used twice");
             var what = yaml.Text(yaml.Required(fields, items[i], "what", at), $"{at}.what");
             var actors = Actors(YamlFields.Optional(fields, "who"), $"{at}.who", sender, recipients, items[i]);
             var any = yaml.Flag(YamlFields.Optional(fields, "any"), $"{at}.any") ?? false;
             var kind = YamlFields.Optional(fields, "kind") is { } k ? yaml.Enum<MessageKind>(k, $"{at}.kind") : null;
             var within = yaml.Duration(yaml.Required(fields, items[i], "within", at), $"{at}.within");
             if (within == TimeSpan.Zero)
-                yaml.Error(fields["within"], $"{at}.within must be longer than 00:00");
+                yaml.Error(fields["within"], ErrorCodes.ScenarioBadValue, $"{at}.within must be longer than 00:00");
             var score = yaml.Integer(YamlFields.Optional(fields, "score"), $"{at}.score", 0, 100) ?? 10;
             var respond = YamlFields.Optional(fields, "respond") is { } r ? Respond(r, $"{at}.respond", kind, actors, activation) : null;
             if (yaml.ErrorCount > before || what is null || within is null)
@@ -52,7 +52,7 @@ internal sealed class ExpectationReader(YamlFields yaml, MselContext context, Pa
         if (node is null)
         {
             if (recipients.IsEmpty)
-                yaml.Error(item, $"{where} is missing and the inject reaches no playing participant: name who is expected to act");
+                yaml.Error(item, ErrorCodes.ScenarioMissingField, $"{where} is missing and the inject reaches no playing participant: name who is expected to act");
             return recipients;
         }
         var actors = new List<string>();
@@ -62,9 +62,9 @@ internal sealed class ExpectationReader(YamlFields yaml, MselContext context, Pa
                 // A group never includes the inject's own sender, as in the mesh.
                 actors.AddRange(context.Players([id], sender ?? "").Where(p => !actors.Contains(p)));
             else if (!context.Registry.Contains(id))
-                yaml.Error(at, $"unknown participant '{id}' in {where}");
+                yaml.UnknownParticipant(at, id, where, context.Registry);
             else if (!context.Plays(id))
-                yaml.Error(at, $"'{id}' in {where} does not play in this scenario");
+                yaml.Error(at, ErrorCodes.ScenarioRuleBroken, $"'{id}' in {where} does not play in this scenario");
             else if (!actors.Contains(id))
                 actors.Add(id);
         }
@@ -77,13 +77,13 @@ internal sealed class ExpectationReader(YamlFields yaml, MselContext context, Pa
             return null;
         if (kind is null)
         {
-            yaml.Error(node, $"{where} needs the expectation's kind: it is the kind of message the actor sends");
+            yaml.Error(node, ErrorCodes.ScenarioMissingField, $"{where} needs the expectation's kind: it is the kind of message the actor sends");
             return null;
         }
         var to = yaml.Ids(yaml.Required(fields, node, "to", where), $"{where}.to");
         var info = yaml.Ids(YamlFields.Optional(fields, "info"), $"{where}.info");
         foreach (var (id, at) in to.Concat(info).Where(a => !ParticipantGroups.IsGroup(a.Id) && !context.Registry.Contains(a.Id)))
-            yaml.Error(at, $"unknown participant '{id}' in {where}");
+            yaml.UnknownParticipant(at, id, where, context.Registry);
         var precedence = YamlFields.Optional(fields, "precedence") is { } p ? yaml.Enum<Precedence>(p, $"{where}.precedence") : MessageCatalogue.Of(kind.Value).DefaultPrecedence;
         var label = new LabelReader(yaml).Read(YamlFields.Optional(fields, "label"), $"{where}.label");
         var payloadNode = yaml.Required(fields, node, "payload", where);

@@ -21,7 +21,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
     {
         var items = yaml.List(node, "msel");
         if (node is not null && items.Count == 0)
-            yaml.Error(node, "msel must list at least one inject");
+            yaml.Error(node, ErrorCodes.ScenarioMissingField, "msel must list at least one inject");
         var read = new List<(Inject Inject, int Index, YamlNode? ReplyNode)>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -32,9 +32,9 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         {
             var answered = read.FirstOrDefault(r => r.Inject.Id == inject.ReplyTo).Inject;
             if (answered is null)
-                yaml.Error(replyNode!, $"unknown inject '{inject.ReplyTo}' in msel[{index}].reply_to");
+                yaml.Error(replyNode!, ErrorCodes.ScenarioUnknownReference, $"unknown inject '{inject.ReplyTo}' in msel[{index}].reply_to", NearestNames.For(inject.ReplyTo!, read.Select(r => r.Inject.Id)));
             else if (answered.At > inject.At)
-                yaml.Error(replyNode!, $"msel[{index}] answers '{inject.ReplyTo}', which comes later ({ScenarioTime.FormatOffset(answered.At)})");
+                yaml.Error(replyNode!, ErrorCodes.ScenarioRuleBroken, $"msel[{index}] answers '{inject.ReplyTo}', which comes later ({ScenarioTime.FormatOffset(answered.At)})");
         }
         return [.. read.OrderBy(r => r.Inject.At).ThenBy(r => r.Index).Select(r => BeforeInvocationWithoutActivation(r.Inject, read))];
     }
@@ -47,12 +47,12 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         var before = yaml.ErrorCount;
         var id = yaml.Text(yaml.Required(fields, item, "id", where), $"{where}.id");
         if (id is not null && !Token().IsMatch(id))
-            yaml.Error(fields["id"], $"'{id}' in {where}.id is not an MSEL id (letters, digits, '.', '-', '_')");
+            yaml.Error(fields["id"], ErrorCodes.ScenarioBadValue, $"'{id}' in {where}.id is not an MSEL id (letters, digits, '.', '-', '_')");
         else if (id is not null && earlierIds.Contains(id))
-            yaml.Error(fields["id"], $"MSEL id '{id}' in {where}.id is used twice");
+            yaml.Error(fields["id"], ErrorCodes.ScenarioDuplicateId, $"MSEL id '{id}' in {where}.id is used twice");
         var at = yaml.Offset(yaml.Required(fields, item, "at", where), $"{where}.at");
         if (at > context.Endex)
-            yaml.Error(fields["at"], $"{where}.at {ScenarioTime.FormatOffset(at.Value)} is after ENDEX {ScenarioTime.FormatOffset(context.Endex)}");
+            yaml.Error(fields["at"], ErrorCodes.ScenarioRuleBroken, $"{where}.at {ScenarioTime.FormatOffset(at.Value)} is after ENDEX {ScenarioTime.FormatOffset(context.Endex)}");
         var from = Sender(fields, item, where);
         var kind = Kind(fields, from, where);
         var to = Addressees(yaml.Ids(yaml.Required(fields, item, "to", where), $"{where}.to"), $"{where}.to");
@@ -63,7 +63,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         var activation = Activation(fields, item, kind, from, where);
         var replyTo = yaml.Text(YamlFields.Optional(fields, "reply_to"), $"{where}.reply_to");
         if (kind is { } k && MessageCatalogue.Of(k).IsReply && replyTo is null && fields.ContainsKey("kind"))
-            yaml.Error(fields["kind"], $"{EnvelopeCodec.KindName(k)} answers a message: name the inject it answers in {where}.reply_to");
+            yaml.Error(fields["kind"], ErrorCodes.ScenarioMissingField, $"{EnvelopeCodec.KindName(k)} answers a message: name the inject it answers in {where}.reply_to");
         var title = yaml.Text(YamlFields.Optional(fields, "title"), $"{where}.title") ?? "";
         var recipients = from is null ? [] : context.Players(to.Select(a => a.Id), from);
         var expectations = new ExpectationReader(yaml, context, _payloads, _expectationIds)
@@ -105,9 +105,10 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         var from = yaml.Text(node, $"{where}.from");
         if (from is null || from == ScenarioLoader.Excon || context.Plays(from))
             return from;
-        yaml.Error(node!, context.Registry.Contains(from)
-            ? $"'{from}' in {where}.from does not play in this scenario: add it to participants.players or send from EXCON"
-            : $"unknown participant '{from}' in {where}.from");
+        if (context.Registry.Contains(from))
+            yaml.Error(node!, ErrorCodes.ScenarioRuleBroken, $"'{from}' in {where}.from does not play in this scenario: add it to participants.players or send from EXCON");
+        else
+            yaml.UnknownParticipant(node!, from, $"{where}.from", context.Registry);
         return null;
     }
 
@@ -117,7 +118,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         if (node is null)
         {
             if (from != ScenarioLoader.Excon && from is not null)
-                yaml.Error(fields["from"], $"missing field 'kind' in {where}: a message from {from} names its kind");
+                yaml.Error(fields["from"], ErrorCodes.ScenarioMissingField, $"missing field 'kind' in {where}: a message from {from} names its kind");
             return from == ScenarioLoader.Excon ? MessageKind.Inject : null;
         }
         if (yaml.Enum<MessageKind>(node, $"{where}.kind") is not { } kind)
@@ -136,14 +137,14 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         };
         if (refusal is null)
             return kind;
-        yaml.Error(node, refusal);
+        yaml.Error(node, ErrorCodes.ScenarioRuleBroken, refusal);
         return null;
     }
 
     private ImmutableArray<(string Id, YamlNode Node)> Addressees(ImmutableArray<(string Id, YamlNode Node)> ids, string where)
     {
         foreach (var (id, node) in ids.Where(a => !ParticipantGroups.IsGroup(a.Id) && !context.Registry.Contains(a.Id)))
-            yaml.Error(node, $"unknown participant '{id}' in {where}");
+            yaml.UnknownParticipant(node, id, where, context.Registry);
         return ids;
     }
 
@@ -165,7 +166,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         {
             var id = yaml.Text(node, $"{where}.activation");
             if (id is not null && context.Activations.All(a => a.Id != id))
-                yaml.Error(node, $"unknown activation '{id}' in {where}.activation (the scenario plays {string.Join(", ", context.Activations.Select(a => a.Id))})");
+                yaml.Error(node, ErrorCodes.ScenarioUnknownReference, $"unknown activation '{id}' in {where}.activation (the scenario plays {string.Join(", ", context.Activations.Select(a => a.Id))})", NearestNames.For(id, context.Activations.Select(a => a.Id)));
             return id;
         }
         if (kind is null || kind == MessageKind.Inject || context.Activations.IsEmpty || MessageCatalogue.Of(kind.Value).Family != MessageFamily.Lifecycle)
@@ -176,14 +177,14 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         if (own.Count == 1)
             return own[0].Id;
         if (MessageCatalogue.Of(kind.Value).Activation == ActivationScope.Required)
-            yaml.Error(item, $"{where} needs 'activation': the scenario plays {context.Activations.Length} activations");
+            yaml.Error(item, ErrorCodes.ScenarioMissingField, $"{where} needs 'activation': the scenario plays {context.Activations.Length} activations");
         return null;
     }
 
     private PayloadTemplate? ScriptedPayload(Dictionary<string, YamlNode> fields, YamlNode item, string where, MessageKind kind, TimeSpan at, EnvelopeParts parts, PayloadChecker.Origins origins)
     {
         foreach (var name in ExconOnly.Where(fields.ContainsKey))
-            yaml.Error(fields[name], $"'{name}' in {where} is for EXCON injects; a {EnvelopeCodec.KindName(kind)} carries its body in payload");
+            yaml.Error(fields[name], ErrorCodes.ScenarioRuleBroken, $"'{name}' in {where} is for EXCON injects; a {EnvelopeCodec.KindName(kind)} carries its body in payload");
         if (yaml.Required(fields, item, "payload", where) is not { } payload)
             return null;
         return _payloads.FromYaml(kind, payload, where, parts, at, origins);
@@ -193,7 +194,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         EnvelopeParts parts, ImmutableArray<Expectation> expectations, PayloadChecker.Origins origins)
     {
         if (fields.TryGetValue("payload", out var payloadNode))
-            yaml.Error(payloadNode, $"an INJECT is written with content, as, content_kind, note and expect, not payload ({where})");
+            yaml.Error(payloadNode, ErrorCodes.ScenarioRuleBroken, $"an INJECT is written with content, as, content_kind, note and expect, not payload ({where})");
         var content = yaml.Text(yaml.Required(fields, item, "content", where), $"{where}.content");
         var contentKind = YamlFields.Optional(fields, "content_kind") is { } ck ? yaml.Enum<MessageKind>(ck, $"{where}.content_kind") : null;
         var actor = yaml.Text(YamlFields.Optional(fields, "as"), $"{where}.as");

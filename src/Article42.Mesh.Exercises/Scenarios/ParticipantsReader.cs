@@ -13,13 +13,13 @@ internal sealed class ParticipantsReader(YamlFields yaml, ParticipantRegistry re
         foreach (var (id, where) in yaml.Ids(yaml.Required(fields, node!, "players", "participants"), "participants.players"))
         {
             if (id == ScenarioLoader.Excon)
-                yaml.Error(where, "EXCON is exercise control, not a player: leave it out of participants.players");
+                yaml.Error(where, ErrorCodes.ScenarioRuleBroken, "EXCON is exercise control, not a player: leave it out of participants.players");
             else if (ParticipantGroups.IsGroup(id))
                 players.UnionWith(registry.Expand([id], sender: ""));
             else if (registry.Contains(id))
                 players.Add(id);
             else
-                yaml.Error(where, $"unknown participant '{id}' in participants.players");
+                yaml.UnknownParticipant(where, id, "participants.players", registry);
         }
         var behaviours = new BehaviourReader(yaml);
         var basis = behaviours.Read(YamlFields.Optional(fields, "default"), "participants.default", BehaviourReader.BuiltIn);
@@ -28,7 +28,7 @@ internal sealed class ParticipantsReader(YamlFields yaml, ParticipantRegistry re
         {
             if (overrideNode is not YamlMappingNode mapping)
             {
-                yaml.Error(overrideNode, "participants.behaviours must map participant ids to behaviours");
+                yaml.Error(overrideNode, ErrorCodes.ScenarioBadValue, "participants.behaviours must map participant ids to behaviours");
             }
             else
             {
@@ -36,9 +36,9 @@ internal sealed class ParticipantsReader(YamlFields yaml, ParticipantRegistry re
                 {
                     var id = (key as YamlScalarNode)?.Value ?? "";
                     if (!registry.Contains(id))
-                        yaml.Error(key, $"unknown participant '{id}' in participants.behaviours");
+                        yaml.UnknownParticipant(key, id, "participants.behaviours", registry);
                     else if (!players.Contains(id))
-                        yaml.Error(key, $"'{id}' in participants.behaviours does not play: add it to participants.players");
+                        yaml.Error(key, ErrorCodes.ScenarioRuleBroken, $"'{id}' in participants.behaviours does not play: add it to participants.players");
                     overrides[id] = behaviours.Read(value, $"participants.behaviours.{id}", basis);
                 }
             }

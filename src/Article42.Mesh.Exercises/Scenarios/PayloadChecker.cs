@@ -17,7 +17,7 @@ internal sealed class PayloadChecker(YamlFields yaml, MselContext context)
         var converter = new YamlJson();
         if (converter.Convert(payload, "$.payload") is not JsonObject json)
         {
-            yaml.Error(payload, $"{where}.payload must be a mapping: the {EnvelopeCodec.KindName(kind)} body in the protocol's snake_case fields");
+            yaml.Error(payload, ErrorCodes.ScenarioBadValue, $"{where}.payload must be a mapping: the {EnvelopeCodec.KindName(kind)} body in the protocol's snake_case fields");
             return null;
         }
         var before = yaml.ErrorCount;
@@ -53,7 +53,7 @@ internal sealed class PayloadChecker(YamlFields yaml, MselContext context)
         if (path.StartsWith("$.payload", StringComparison.Ordinal))
         {
             var aboutField = error.Code is ErrorCodes.UnknownField or ErrorCodes.DuplicateField;
-            yaml.Error((aboutField ? origin?.KeyOrigin(path) : origin?.Origin(path)) ?? origins.Message, $"{error.Message} in {where}{path[1..]}");
+            yaml.Error((aboutField ? origin?.KeyOrigin(path) : origin?.Origin(path)) ?? origins.Message, error.Code, $"{error.Message} in {where}{path[1..]}");
             return;
         }
         var (node, field) = path switch
@@ -63,7 +63,7 @@ internal sealed class PayloadChecker(YamlFields yaml, MselContext context)
             _ when path.StartsWith("$.label", StringComparison.Ordinal) => (origins.Label, "label"),
             _ => (null, path[2..]),
         };
-        yaml.Error(node ?? origins.Message, $"{error.Message} in {where}.{field}");
+        yaml.Error(node ?? origins.Message, error.Code, $"{error.Message} in {where}.{field}");
     }
 
     private static YamlNode? Item(IReadOnlyList<YamlNode> nodes, string path)
@@ -87,7 +87,7 @@ internal sealed class PayloadChecker(YamlFields yaml, MselContext context)
                     CheckOffsets(array[i], $"{path}[{i}]", converter, where);
                 break;
             case JsonValue value when value.TryGetValue<string>(out var text) && ScenarioTime.LooksLikeOffset(text) && !ScenarioTime.TryParseOffset(text, out _):
-                yaml.Error(converter.Origin(path)!, $"'{text}' in {where}{path[1..]} is not a scenario time: write T+HH:MM or T+HH:MM:SS");
+                yaml.Error(converter.Origin(path)!, ErrorCodes.ScenarioBadValue, $"'{text}' in {where}{path[1..]} is not a scenario time: write T+HH:MM or T+HH:MM:SS");
                 break;
         }
     }

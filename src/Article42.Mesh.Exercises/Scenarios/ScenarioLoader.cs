@@ -9,9 +9,9 @@ public static class ScenarioLoader
     /// <summary>The exercise-control participant that plays EXCON's injects.</summary>
     public const string Excon = "EXCON";
 
-    /// <summary>Reads and checks a scenario file against <paramref name="registry"/> (the default registry when null).</summary>
+    /// <summary>Reads (at most 1 MiB of UTF-8 text) and checks a scenario file against <paramref name="registry"/> (the default registry when null).</summary>
     public static Scenario Load(string path, ParticipantRegistry? registry = null) =>
-        Parse(File.ReadAllText(path), Path.GetFileName(path), registry);
+        Parse(ScenarioText.Read(path), Path.GetFileName(path), registry);
 
     /// <summary>Checks a scenario text; <paramref name="sourceName"/> prefixes every error (<c>name:line:column: sentence</c>).</summary>
     public static Scenario Parse(string yaml, string sourceName, ParticipantRegistry? registry = null)

@@ -18,6 +18,11 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
     public Scenario? Read(string text)
     {
         var yaml = new YamlFields(_errors);
+        if (ScenarioText.Problem(text) is { } unreadable)
+        {
+            _errors.Add(unreadable);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -25,18 +30,18 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
         }
         catch (YamlException ex)
         {
-            _errors.Add(new ScenarioError((int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {Sentence(ex)}"));
+            _errors.Add(new ScenarioError((int)ex.Start.Line, (int)ex.Start.Column, ErrorCodes.ScenarioUnreadable, $"not valid YAML: {Sentence(ex)}"));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on a few malformed inputs without saying where.
-            _errors.Add(new ScenarioError(1, 1, "not valid YAML: the file could not be read as YAML (check brackets, quotes and indentation)"));
+            _errors.Add(new ScenarioError(1, 1, ErrorCodes.ScenarioUnreadable, "not valid YAML: the file could not be read as YAML (check brackets, quotes and indentation)"));
             return null;
         }
         if (stream.Documents.Count != 1)
         {
-            _errors.Add(new ScenarioError(1, 1, $"a scenario file holds exactly one YAML document, not {stream.Documents.Count}"));
+            _errors.Add(new ScenarioError(1, 1, ErrorCodes.ScenarioUnreadable, $"a scenario file holds exactly one YAML document, not {stream.Documents.Count}"));
             return null;
         }
         var root = stream.Documents[0].RootNode;
@@ -45,7 +50,7 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
 
         var id = yaml.Text(yaml.Required(fields, root, "exercise", "the scenario"), "exercise");
         if (id is not null && !ExerciseId().IsMatch(id))
-            yaml.Error(fields["exercise"], $"exercise '{id}' is not an exercise id (letters, digits, '-', '_' or '.', at most 64)");
+            yaml.Error(fields["exercise"], ErrorCodes.ScenarioBadValue, $"exercise '{id}' is not an exercise id (letters, digits, '-', '_' or '.', at most 64)");
         var name = yaml.Text(yaml.Required(fields, root, "name", "the scenario"), "name");
         var description = yaml.Text(YamlFields.Optional(fields, "description"), "description") ?? "";
         var mode = Mode(yaml, YamlFields.Optional(fields, "mode"));
@@ -86,7 +91,7 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
         var mode = yaml.Enum<MessageMode>(node, "mode") ?? MessageMode.Exercise;
         if (mode is MessageMode.Exercise or MessageMode.Drill)
             return mode;
-        yaml.Error(node!, $"mode '{EnvelopeCodec.WireName(mode)}' is not training traffic: a scenario plays only exercise or drill (real-world traffic is never scripted)");
+        yaml.Error(node!, ErrorCodes.ScenarioRuleBroken, $"mode '{EnvelopeCodec.WireName(mode)}' is not training traffic: a scenario plays only exercise or drill (real-world traffic is never scripted)");
         return MessageMode.Exercise;
     }
 
@@ -97,7 +102,7 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
             return fallback;
         if (text.EndsWith('Z') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
             return UtcMillisecondsConverter.Normalize(start);
-        yaml.Error(node!, $"start '{text}' is not a UTC time such as 2026-11-26T05:40:00Z");
+        yaml.Error(node!, ErrorCodes.ScenarioBadValue, $"start '{text}' is not a UTC time such as 2026-11-26T05:40:00Z");
         return fallback;
     }
 
@@ -106,7 +111,7 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
         var result = ImmutableArray.CreateBuilder<ScenarioActivation>();
         var items = yaml.List(node, "activations");
         if (node is not null && items.Count == 0)
-            yaml.Error(node, "activations must name at least one activation and its invoking member state");
+            yaml.Error(node, ErrorCodes.ScenarioMissingField, "activations must name at least one activation and its invoking member state");
         for (var i = 0; i < items.Count; i++)
         {
             var at = $"activations[{i}]";
@@ -115,13 +120,15 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
             var id = yaml.Text(yaml.Required(fields, items[i], "id", at), $"{at}.id");
             var invoker = yaml.Text(yaml.Required(fields, items[i], "invoker", at), $"{at}.invoker");
             if (id is not null && !ActivationId().IsMatch(id))
-                yaml.Error(fields["id"], $"'{id}' in {at}.id is not an activation id (A42-YYYY-NNNN)");
+                yaml.Error(fields["id"], ErrorCodes.ScenarioBadValue, $"'{id}' in {at}.id is not an activation id (A42-YYYY-NNNN)");
             else if (id is not null && result.Any(a => a.Id == id))
-                yaml.Error(fields["id"], $"activation '{id}' in {at}.id is listed twice");
-            if (invoker is not null && registry.Find(invoker)?.Kind != ParticipantKind.MemberState)
-                yaml.Error(fields["invoker"], registry.Contains(invoker) ? $"'{invoker}' in {at}.invoker is not a member state; only a member state invokes" : $"unknown participant '{invoker}' in {at}.invoker");
+                yaml.Error(fields["id"], ErrorCodes.ScenarioDuplicateId, $"activation '{id}' in {at}.id is listed twice");
+            if (invoker is not null && !registry.Contains(invoker))
+                yaml.UnknownParticipant(fields["invoker"], invoker, $"{at}.invoker", registry);
+            else if (invoker is not null && registry.Find(invoker)?.Kind != ParticipantKind.MemberState)
+                yaml.Error(fields["invoker"], ErrorCodes.ScenarioRuleBroken, $"'{invoker}' in {at}.invoker is not a member state; only a member state invokes");
             else if (invoker is not null && participants.All(p => p.Id != invoker))
-                yaml.Error(fields["invoker"], $"'{invoker}' in {at}.invoker does not play: add it to participants.players");
+                yaml.Error(fields["invoker"], ErrorCodes.ScenarioRuleBroken, $"'{invoker}' in {at}.invoker does not play: add it to participants.players");
             if (id is not null && invoker is not null)
                 result.Add(new ScenarioActivation(id, invoker));
         }
@@ -142,9 +149,9 @@ internal sealed partial class ScenarioReader(string source, ParticipantRegistry 
             var title = yaml.Text(yaml.Required(fields, items[i], "title", at), $"{at}.title");
             var expectations = yaml.Ids(yaml.Required(fields, items[i], "expectations", at), $"{at}.expectations");
             foreach (var (expectation, where) in expectations.Where(e => !known.Contains(e.Id)))
-                yaml.Error(where, $"unknown expectation '{expectation}' in {at}.expectations");
+                yaml.Error(where, ErrorCodes.ScenarioUnknownReference, $"unknown expectation '{expectation}' in {at}.expectations", NearestNames.For(expectation, known));
             if (id is not null && result.Any(o => o.Id == id))
-                yaml.Error(fields["id"], $"objective '{id}' in {at}.id is listed twice");
+                yaml.Error(fields["id"], ErrorCodes.ScenarioDuplicateId, $"objective '{id}' in {at}.id is listed twice");
             if (id is not null && title is not null)
                 result.Add(new Objective(id, title, [.. expectations.Select(e => e.Id)]));
         }

@@ -8,7 +8,15 @@ namespace Article42.Mesh.Exercises;
 /// </summary>
 internal sealed class YamlFields(List<ScenarioError> errors)
 {
-    public void Error(YamlNode node, string message) => errors.Add(new ScenarioError((int)node.Start.Line, (int)node.Start.Column, message));
+    public void Error(YamlNode node, string code, string message) => Error(node, code, message, []);
+
+    /// <summary>An error with the names the author may have meant (<see cref="ScenarioError.Suggestions"/>).</summary>
+    public void Error(YamlNode node, string code, string message, ImmutableArray<string> suggestions) =>
+        errors.Add(new ScenarioError((int)node.Start.Line, (int)node.Start.Column, code, message) { Suggestions = suggestions });
+
+    /// <summary>An id the registry does not hold, with the id it may have meant (<see cref="ParticipantHints"/>).</summary>
+    public void UnknownParticipant(YamlNode node, string id, string where, ParticipantRegistry registry) =>
+        Error(node, ErrorCodes.ScenarioUnknownParticipant, $"unknown participant '{id}' in {where}{ParticipantHints.Why(id, registry)}", ParticipantHints.For(id, registry));
 
     public int ErrorCount => errors.Count;
 
@@ -19,7 +27,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (node is not YamlMappingNode mapping)
         {
-            Error(node, $"{where} must be a mapping of fields");
+            Error(node, ErrorCodes.ScenarioBadValue, $"{where} must be a mapping of fields");
             return null;
         }
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -27,7 +35,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(key))
-                Error(keyNode, $"unknown field '{key}' in {where} (expected one of {string.Join(", ", allowed)})");
+                Error(keyNode, ErrorCodes.ScenarioUnknownField, $"unknown field '{key}' in {where} (expected one of {string.Join(", ", allowed)})", NearestNames.For(key, allowed));
             else
                 fields[key] = value;
         }
@@ -39,7 +47,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
     {
         if (fields.TryGetValue(name, out var node))
             return node;
-        Error(at, $"missing field '{name}' in {where}");
+        Error(at, ErrorCodes.ScenarioMissingField, $"missing field '{name}' in {where}");
         return null;
     }
 
@@ -52,7 +60,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
             return value;
-        Error(node, $"{where} must be a non-empty text");
+        Error(node, ErrorCodes.ScenarioBadValue, $"{where} must be a non-empty text");
         return null;
     }
 
@@ -76,7 +84,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
                 }
                 return ids.ToImmutable();
             default:
-                Error(node, $"{where} must be an id or a list of ids");
+                Error(node, ErrorCodes.ScenarioBadValue, $"{where} must be an id or a list of ids");
                 return [];
         }
     }
@@ -87,7 +95,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return [];
         if (node is YamlSequenceNode sequence)
             return [.. sequence.Children];
-        Error(node, $"{where} must be a list");
+        Error(node, ErrorCodes.ScenarioBadValue, $"{where} must be a list");
         return [];
     }
 
@@ -97,7 +105,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        Error(node!, $"{where} must be a whole number from {min} to {max}, not '{text}'");
+        Error(node!, ErrorCodes.ScenarioBadValue, $"{where} must be a whole number from {min} to {max}, not '{text}'");
         return null;
     }
 
@@ -107,7 +115,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max)
             return value;
-        Error(node!, $"{where} must be a number from 0 to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not '{text}'");
+        Error(node!, ErrorCodes.ScenarioBadValue, $"{where} must be a number from 0 to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not '{text}'");
         return null;
     }
 
@@ -117,7 +125,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (text is "true" or "false")
             return text == "true";
-        Error(node!, $"{where} must be true or false, not '{text}'");
+        Error(node!, ErrorCodes.ScenarioBadValue, $"{where} must be true or false, not '{text}'");
         return null;
     }
 
@@ -127,7 +135,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (ScenarioTime.TryParseOffset(text, out var offset) && offset >= TimeSpan.Zero)
             return offset;
-        Error(node!, $"{where} '{text}' is not a scenario time: write T+HH:MM or T+HH:MM:SS (e.g. T+00:10)");
+        Error(node!, ErrorCodes.ScenarioBadValue, $"{where} '{text}' is not a scenario time: write T+HH:MM or T+HH:MM:SS (e.g. T+00:10)");
         return null;
     }
 
@@ -137,7 +145,7 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             return null;
         if (ScenarioTime.TryParseDuration(text, out var duration))
             return duration;
-        Error(node!, $"{where} '{text}' is not a duration: write HH:MM or HH:MM:SS (e.g. 00:15)");
+        Error(node!, ErrorCodes.ScenarioBadValue, $"{where} '{text}' is not a duration: write HH:MM or HH:MM:SS (e.g. 00:15)");
         return null;
     }
 
@@ -151,7 +159,8 @@ internal sealed class YamlFields(List<ScenarioError> errors)
             if (EnvelopeCodec.WireName(value) == text)
                 return value;
         }
-        Error(node!, $"{where} '{text}' is not one of {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => EnvelopeCodec.WireName(v)))}");
+        var names = System.Enum.GetValues<TEnum>().Select(v => EnvelopeCodec.WireName(v)).ToList();
+        Error(node!, ErrorCodes.ScenarioUnknownName, $"{where} '{text}' is not one of {string.Join(", ", names)}", NearestNames.For(text, names));
         return null;
     }
 }

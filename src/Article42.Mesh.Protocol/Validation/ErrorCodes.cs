@@ -185,7 +185,7 @@ public static partial class ErrorCodes
     public const string TlsNotAMeshGateway = "A42-TLS-005";
 
     /// <summary>Codes the mesh no longer produces; never given a new meaning (the docs table marks them retired).</summary>
-    public static ImmutableArray<string> Retired { get; } = ["A42-SEC-001"];
+    public static ImmutableArray<string> Retired { get; } = ["A42-SEC-001", "A42-CLI-005"];
 
     // Call security: a call the mesh refuses outright (MeshCallRefusedException).
     /// <summary><c>Tls:BindParticipant</c>: the connection's TLS client certificate names another participant than the grain called.</summary>
@@ -206,8 +206,6 @@ public static partial class ErrorCodes
     public const string CliWrongSigner = "A42-CLI-003";
     /// <summary>Usage error (missing or unknown command or option).</summary>
     public const string CliUsage = "A42-CLI-004";
-    /// <summary>Scenario file does not load.</summary>
-    public const string CliBadScenario = "A42-CLI-005";
     /// <summary>Nothing accepts connections at any of the mesh's gateway endpoints.</summary>
     public const string CliUnreachable = "A42-CLI-006";
     /// <summary>No context of that name (<c>--context</c>, <c>A42_CONTEXT</c>, <c>a42 context use</c>).</summary>
@@ -224,6 +222,27 @@ public static partial class ErrorCodes
     public const string KeysNoPrivateKey = "A42-KEYS-002";
     /// <summary>Registry file unusable.</summary>
     public const string KeysBadRegistry = "A42-KEYS-003";
+
+    // Scenario files (a42 exercise validate and run): each problem of a scenario has its own code; a payload the
+    // protocol refuses keeps the protocol's code (A42-JSON-*, A42-ENV-*, A42-BODY-*).
+    /// <summary>Not a scenario file at all: not YAML, not UTF-8 text, larger than 1 MiB, nested deeper than 32, YAML anchors or aliases, or not exactly one document.</summary>
+    public const string ScenarioUnreadable = "A42-SCN-001";
+    /// <summary>A field the scenario format does not have (with the nearest known names).</summary>
+    public const string ScenarioUnknownField = "A42-SCN-002";
+    /// <summary>A required field is missing.</summary>
+    public const string ScenarioMissingField = "A42-SCN-003";
+    /// <summary>A value of the wrong shape or format: not a text, number, time, duration, list, mapping or id as the field needs.</summary>
+    public const string ScenarioBadValue = "A42-SCN-004";
+    /// <summary>A value that is not one of the allowed names (a kind, precedence, threat, mode, level), with the nearest ones.</summary>
+    public const string ScenarioUnknownName = "A42-SCN-005";
+    /// <summary>A participant id the registry does not hold (with the nearest ids, or the id of a country written by its ISO code).</summary>
+    public const string ScenarioUnknownParticipant = "A42-SCN-006";
+    /// <summary>A reference to an inject, expectation or activation the scenario does not define.</summary>
+    public const string ScenarioUnknownReference = "A42-SCN-007";
+    /// <summary>An id given twice (inject, expectation, activation, objective).</summary>
+    public const string ScenarioDuplicateId = "A42-SCN-008";
+    /// <summary>A rule of exercises broken: someone who does not play acts, a kind EXCON or the runner owns, an inject after ENDEX, operation mode.</summary>
+    public const string ScenarioRuleBroken = "A42-SCN-009";
 
     // Silo start-up (the host's ConfigErrorCodes names them).
     /// <summary><c>Profile</c> is not embedded, cluster or kubernetes.</summary>
