@@ -17,4 +17,7 @@ internal static class GatewayRefusal
 
     /// <summary>The TLS client certificate already held <c>Connections:MaxPerCertificate</c> connections.</summary>
     public const string CertificateCap = "certificate-cap";
+
+    /// <summary>With <c>Tls:BindParticipant</c>: the preamble's client id is bound, on some gateway silo, to another certificate (A42-SEC-004).</summary>
+    public const string ClientIdBound = "client-id-bound";
 }

@@ -192,6 +192,8 @@ public static partial class ErrorCodes
     public const string CertificateSpeaksForAnother = "A42-SEC-002";
     /// <summary>A call without the cluster secret to a method outside the client surface (A42-SEC-001, silo-only methods, is retired into it).</summary>
     public const string OutsideClientSurface = "A42-SEC-003";
+    /// <summary><c>Tls:BindParticipant</c>: a gateway connection's client id is already bound, on some gateway silo, to another TLS client certificate; the silo closes the connection.</summary>
+    public const string ClientIdBoundElsewhere = "A42-SEC-004";
 
     // Serving: the mesh could not serve a call now (MeshUnavailableException); the SDK retries.
     /// <summary>The mesh could not serve the call now (an infrastructure failure inside the silo, logged there with a correlation id); retry.</summary>

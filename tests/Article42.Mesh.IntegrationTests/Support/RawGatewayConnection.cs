@@ -10,8 +10,8 @@ using Orleans.Serialization;
 namespace Article42.Mesh.IntegrationTests;
 
 /// <summary>
-/// A bare TCP connection to a silo's gateway that says only Orleans' client preamble (a fresh client id) and waits
-/// for the silo's: the smallest thing that counts as an open gateway connection.
+/// A bare TCP connection to a silo's gateway that says only Orleans' client preamble (a fresh client id, or the one
+/// given) and waits for the silo's: the smallest thing that counts as an open gateway connection.
 /// </summary>
 public sealed class RawGatewayConnection : IDisposable
 {
@@ -32,14 +32,15 @@ public sealed class RawGatewayConnection : IDisposable
 
     /// <summary>
     /// Opens the connection, over mutual TLS presenting <paramref name="certificate"/> when one is given (the silo's
-    /// own certificate is not checked: only the silo's verdict on this connection matters here).
+    /// own certificate is not checked: only the silo's verdict on this connection matters here), its preamble naming
+    /// <paramref name="client"/> (another client's id, say) or else a fresh client id.
     /// </summary>
-    public static async Task<RawGatewayConnection> OpenAsync(int gatewayPort, TimeSpan within, X509Certificate2? certificate = null)
+    public static async Task<RawGatewayConnection> OpenAsync(int gatewayPort, TimeSpan within, X509Certificate2? certificate = null, GrainId? client = null)
     {
         var connection = new RawGatewayConnection();
         var preamble = new ArrayBufferWriter<byte>();
         Serialization.GetRequiredService<Serializer<ClientPreamble>>().Serialize(
-            new ClientPreamble { NodeIdentity = GrainId.Create("sys.client", Guid.NewGuid().ToString("N")), ClusterId = MeshDefaults.ClusterId }, preamble);
+            new ClientPreamble { NodeIdentity = client ?? GrainId.Create("sys.client", Guid.NewGuid().ToString("N")), ClusterId = MeshDefaults.ClusterId }, preamble);
         using var bounded = new CancellationTokenSource(Deadline.Scaled(within));
         var answer = new byte[4];
         try
