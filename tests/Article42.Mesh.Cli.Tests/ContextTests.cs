@@ -32,6 +32,8 @@ public sealed class ContextTests : IAsyncLifetime
     [Fact]
     public async Task A_context_added_and_used_is_listed_as_current_with_its_gateways_in_an_owner_only_file()
     {
+        // Every a42 run under the ordinary umask 022: under a hardened 077 the mask alone would make the file 0600 and its directory 0700.
+        using var umask = ProcessUmask.Set();
         Assert.Equal(0, (await A42("context", "add", "lab", "--gateway", "127.0.0.1:30001,127.0.0.1:30002", "--keys", Path.Combine(Home, "keys"), "--description", "the lab")).ExitCode);
         var use = await A42("context", "use", "lab");
         Assert.True(use.ExitCode == 0, use.ToString());

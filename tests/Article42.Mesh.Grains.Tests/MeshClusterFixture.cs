@@ -45,6 +45,17 @@ public class MeshClusterFixture : IAsyncLifetime
         Assert.Empty((await germany.AcknowledgeAsync(received.Select(m => m.Envelope.MsgId))).Errors);
     }
 
+    /// <summary>
+    /// Does what the silo's participant keeper does at start and every minute: wakes every registered participant, from
+    /// the silo (so with the secret), and returns once each has loaded. The keeper keeps them all active; a test that
+    /// counts activations takes its baseline after this, or a wake landing later counts as the test's own leftovers.
+    /// </summary>
+    public async Task WakeEveryParticipantAsync()
+    {
+        foreach (var participant in KeyedRegistry.Registry.Participants)
+            await SiloGrains.GetGrain<IParticipantGrain>(participant.Id).WakeAsync();
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (OnPostgres)

@@ -1,6 +1,10 @@
 namespace Article42.Mesh.IntegrationTests;
 
-/// <summary>A real embedded silo keeps its data owner-only: the data directory 0700, the journal and its WAL and shared-memory files 0600.</summary>
+/// <summary>
+/// A real embedded silo keeps its data owner-only: the data directory 0700, the journal and its WAL and shared-memory
+/// files 0600. The silo runs under umask 000, so only the modes the code sets explicitly can make them so (under a
+/// hardened 077 the mask alone would).
+/// </summary>
 public sealed class DataPermissionTests
 {
     [Fact]
@@ -9,7 +13,7 @@ public sealed class DataPermissionTests
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");
         using var home = new TempHome();
         var ports = SiloPorts.Free();
-        await using var silo = SiloProcess.Start("embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags());
+        await using var silo = SiloProcess.StartUnderUmask("000", "embedded silo", "Article42.Mesh.Silo.dll", home.Path, ports.Flags());
         await silo.ReadyAsync();
 
         var data = Path.Combine(home.Path, "data");

@@ -12,4 +12,15 @@ public static class SiloProcess
         var withHome = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["A42_HOME"] = home };
         return TestProcess.StartDll(name, dll, args, withHome);
     }
+
+    /// <summary>
+    /// As <see cref="Start"/>, under the file-creation mask <paramref name="umask"/> (octal, e.g. "000"), set by a shell
+    /// that then becomes the silo (<c>exec</c>): the test process's own mask is left alone.
+    /// </summary>
+    public static TestProcess StartUnderUmask(string umask, string name, string dll, string home, IEnumerable<string> args)
+    {
+        var withHome = new Dictionary<string, string> { ["A42_HOME"] = home };
+        string[] shell = ["-c", $"umask {umask} && exec \"$0\" \"$@\"", TestProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, dll)];
+        return TestProcess.Start(name, "sh", [.. shell, .. args], withHome);
+    }
 }

@@ -1,8 +1,13 @@
 using Article42.Mesh.Storage.Sqlite;
+using Article42.Mesh.TestKit;
 
 namespace Article42.Mesh.Storage.Tests.Sqlite;
 
-/// <summary>The journal holds every payload: its directory is created 0700, the database and its WAL and shared-memory files are 0600.</summary>
+/// <summary>
+/// The journal holds every payload: its directory is created 0700, the database and its WAL and shared-memory files are
+/// 0600, whatever the umask. The journal is opened under the ordinary umask 022 (<see cref="ProcessUmask"/>): under a
+/// hardened 077 the mask alone would give these modes, and the tests would pass with the code's explicit modes removed.
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SqlitePermissionTests : IDisposable
 {
@@ -15,6 +20,7 @@ public sealed class SqlitePermissionTests : IDisposable
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");
         var path = Path.Combine(_root, "data", "nested", "journal.db");
 
+        using (ProcessUmask.Set())
         await using (var journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(path)))
         {
             Assert.IsType<AppendResult.Appended>(await journal.AppendAsync("s/1", 0, [new JournalEntry("t", [1, 2, 3])]));
@@ -36,6 +42,7 @@ public sealed class SqlitePermissionTests : IDisposable
         await (await SqliteJournal.OpenAsync(new SqliteJournalOptions(path))).DisposeAsync();
         File.SetUnixFileMode(path, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
+        using var umask = ProcessUmask.Set();
         await using var journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(path));
 
         Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(path));
