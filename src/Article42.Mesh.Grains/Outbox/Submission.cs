@@ -34,6 +34,8 @@ internal sealed class Submission(
             return SubmitOutcome.Refused(conflict);
         if (await AcceptedAtAsync(envelope.MsgId) is { } earlier)
             return Receipt(envelope, earlier, recipients);
+        if (Stale(envelope) is { } stale)
+            return SubmitOutcome.Refused(stale);
         return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
     }
 
@@ -61,6 +63,21 @@ internal sealed class Submission(
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
         return Receipt(envelope, acceptedAt!.Value, recipients);
+    }
+
+    /// <summary>
+    /// A new message the pump would dead-letter on its first pass (<see cref="DeliveryPump"/>: expired, or past
+    /// <see cref="DeliveryOptions.GiveUpAfter"/> since it was created) is refused instead of accepted (issue #18).
+    /// </summary>
+    private MeshError? Stale(Envelope envelope)
+    {
+        var now = time.GetUtcNow();
+        if (envelope.ExpiresAt is { } expires && expires <= now)
+            return new MeshError(ErrorCodes.ArrivedStale, "$.expires_at", $"the message expired at {expires:O}, before it arrived ({now:O})");
+        return envelope.CreatedAt + options.GiveUpAfter <= now
+            ? new MeshError(ErrorCodes.ArrivedStale, "$.created_at",
+                $"the message was created at {envelope.CreatedAt:O}, more than {options.GiveUpAfter} (Delivery:GiveUpAfter) before it arrived; the mesh would not try to deliver it")
+            : null;
     }
 
     /// <summary>Null when the id is this sender's for this content (new or already claimed); else the conflict.</summary>
