@@ -13,8 +13,8 @@ public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFi
     /// <summary>Today's journal write calls per message: id claim, acceptance, delivery record, inbox receipt, fetched, acknowledged.</summary>
     private const int MaxWrites = 6;
 
-    /// <summary>Journal reads per message: the submit pre-read, the recipient dedupe, the pump, the fetch per band, the acknowledgement; an emptied inbox no longer looks for its oldest row.</summary>
-    private const int MaxReads = 10;
+    /// <summary>Journal reads per message: the recipient dedupe, the pump, the fetch per band, the acknowledgement (a fresh claim skips the submit pre-read, an emptied inbox no longer looks for its oldest row).</summary>
+    private const int MaxReads = 9;
 
     /// <summary>Today's encodes (validation, signature check, acceptance, claim hash, inbox row) and strict decodes (pump, fetch).</summary>
     private const int MaxEncodes = 5;
