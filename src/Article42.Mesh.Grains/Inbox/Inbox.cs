@@ -180,9 +180,17 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         _urgent = count;
     }
 
-    /// <summary>The lowest sequence still queued: the first row of each precedence band, the smallest of those.</summary>
+    /// <summary>
+    /// The lowest sequence still queued: the first row of each precedence band, the smallest of those. An empty inbox
+    /// (the backlog counts every row) has none, with no read: the usual case when the gateway keeps up (issue #18).
+    /// </summary>
     private async Task FindOldestAsync()
     {
+        if (Backlog == 0)
+        {
+            _oldest = null;
+            return;
+        }
         QueuedEntry? oldest = null;
         foreach (var precedence in HighestFirst)
         {

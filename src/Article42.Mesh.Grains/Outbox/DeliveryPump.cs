@@ -29,6 +29,12 @@ internal sealed class DeliveryPump(
     private bool _kicked;
     private Task _running = Task.CompletedTask;
 
+    /// <summary>The deadline of the batch in flight (one at a time per pump), read by the retry policy.</summary>
+    private DateTimeOffset _deadline;
+
+    /// <summary>The retry policy, built once per pump rather than once per batch (issue #18: an allocation per batch).</summary>
+    private ResiliencePipeline? _pipeline;
+
     /// <summary>The recipient's inbox backlog as of the last delivery.</summary>
     public long Backlog { get; set; }
 
@@ -105,12 +111,12 @@ internal sealed class DeliveryPump(
             return;
         }
         Retries.Clear();
-        var deadline = pending.Min(p => Deadline(p.Envelope));
+        _deadline = pending.Min(p => Deadline(p.Envelope));
         var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)]);
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
         dispatch?.SetTag("a42.recipient", recipient);
         var attempt = 0;
-        var pipeline = DeliveryRetry.Create(options, time, () => deadline, (retry, delay) =>
+        var pipeline = _pipeline ??= DeliveryRetry.Create(options, time, () => _deadline, (retry, delay) =>
         {
             Retries.Add((retry, delay));
             MeshTelemetry.Retried.Add(1, new KeyValuePair<string, object?>("a42.recipient", recipient));

@@ -30,10 +30,14 @@ internal sealed class Submission(
     public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
     {
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
-        if (await ClaimAsync(envelope) is { } conflict)
-            return SubmitOutcome.Refused(conflict);
-        if (await AcceptedAtAsync(envelope.MsgId) is { } earlier)
+        var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope)));
+        if (claim is ClaimResult.Refused refused)
+            return SubmitOutcome.Refused(Conflict(envelope, refused));
+        // A fresh claim means the id was never accepted (the claim comes first), so only a retry reads for its receipt.
+        if (claim is ClaimResult.AlreadyClaimed && await AcceptedAtAsync(envelope.MsgId) is { } earlier)
             return Receipt(envelope, earlier, recipients);
+        if (Stale(envelope) is { } stale)
+            return SubmitOutcome.Refused(stale);
         return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
     }
 
@@ -63,13 +67,26 @@ internal sealed class Submission(
         return Receipt(envelope, acceptedAt!.Value, recipients);
     }
 
-    /// <summary>Null when the id is this sender's for this content (new or already claimed); else the conflict.</summary>
-    private async Task<MeshError?> ClaimAsync(Envelope envelope) =>
-        await journal.ClaimMessageIdAsync(envelope.MsgId, sender, SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope))) is ClaimResult.Refused refused
-            ? new MeshError(ErrorCodes.MessageIdConflict, "$.msg_id", refused.Existing.Owner == sender
-                ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
-                : $"message id '{envelope.MsgId}' belongs to another sender")
+    /// <summary>
+    /// A new message the pump would dead-letter on its first pass (<see cref="DeliveryPump"/>: expired, or past
+    /// <see cref="DeliveryOptions.GiveUpAfter"/> since it was created) is refused instead of accepted (issue #18).
+    /// </summary>
+    private MeshError? Stale(Envelope envelope)
+    {
+        var now = time.GetUtcNow();
+        if (envelope.ExpiresAt is { } expires && expires <= now)
+            return new MeshError(ErrorCodes.ArrivedStale, "$.expires_at", $"the message expired at {expires:O}, before it arrived ({now:O})");
+        return envelope.CreatedAt + options.GiveUpAfter <= now
+            ? new MeshError(ErrorCodes.ArrivedStale, "$.created_at",
+                $"the message was created at {envelope.CreatedAt:O}, more than {options.GiveUpAfter} (Delivery:GiveUpAfter) before it arrived; the mesh would not try to deliver it")
             : null;
+    }
+
+    /// <summary>Why the id is not this sender's for this content.</summary>
+    private MeshError Conflict(Envelope envelope, ClaimResult.Refused refused) =>
+        new(ErrorCodes.MessageIdConflict, "$.msg_id", refused.Existing.Owner == sender
+            ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
+            : $"message id '{envelope.MsgId}' belongs to another sender");
 
     private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
         new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);

@@ -18,8 +18,11 @@ public static class EnvelopeCodec
     /// left out. These are the bytes the mesh stores and the size limit counts.
     /// </summary>
     /// <exception cref="ArgumentException">A string holds a lone surrogate, which no UTF-8 text can carry (schema 1.1.0 on).</exception>
-    public static byte[] Encode(Envelope envelope) =>
-        JsonSerializer.SerializeToUtf8Bytes(envelope, CanonicalForms.EnvelopeContract(envelope.SchemaVersion));
+    public static byte[] Encode(Envelope envelope)
+    {
+        CodecMeter.Encoded();
+        return JsonSerializer.SerializeToUtf8Bytes(envelope, CanonicalForms.EnvelopeContract(envelope.SchemaVersion));
+    }
 
     /// <summary>
     /// <see cref="Encode"/>, or null when a string of the envelope holds a lone surrogate (half of a UTF-16 pair):
@@ -52,6 +55,7 @@ public static class EnvelopeCodec
     /// <summary>Decodes an envelope, typing its payload by its kind.</summary>
     public static DecodeResult<Envelope> Decode(ReadOnlyMemory<byte> utf8)
     {
+        CodecMeter.Decoded();
         var result = StrictJson.Decode(utf8, MeshJsonContext.Default.Envelope, BodyTypeOf);
         if (result is not { IsSuccess: true, Value: { Payload: UnresolvedBody raw } envelope })
             return result;

@@ -41,6 +41,9 @@ public sealed partial class ParticipantRegistry
     /// <summary>The ids of the EU bodies, in registry order.</summary>
     public ImmutableArray<string> EuBodies { get; }
 
+    /// <summary>This registry's public keys, imported once for signature checks.</summary>
+    internal VerifyingKeys VerifyingKeys { get; } = new();
+
     /// <summary>The registry shipped with the library: 27 member states, the EU bodies of docs/design/domain.md §6.2 and EXCON, without keys.</summary>
     public static ParticipantRegistry Default { get; } = LoadDefault();
 

@@ -34,8 +34,7 @@ public static class EnvelopeSignatures
         // Text with a lone surrogate has no canonical form, so nothing a signature could cover.
         if (EnvelopeCodec.TryCanonicalBytes(envelope) is not { } signed)
             return new MeshError(ErrorCodes.ForbiddenCharacter, "$", "a text holds a lone surrogate (half of a UTF-16 pair), which has no canonical form to verify");
-        using var key = ParticipantKeys.ImportPublicKey(publicKey)!;
-        var valid = key.VerifyData(signed, signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var valid = registry.VerifyingKeys.Verify(publicKey, signed, signature.AsSpan(0, length));
         return valid ? null : new MeshError(ErrorCodes.SignatureInvalid, "$.signature", $"the signature does not match the envelope and the key of '{envelope.From}'");
     }
 }

@@ -115,6 +115,8 @@ public static partial class ErrorCodes
     public const string UrgentRateExceeded = "A42-SUB-010";
     /// <summary>Backpressure: a recipient's inbox holds its full share of unacknowledged FLASH/OVERRIDE messages.</summary>
     public const string UrgentShareFull = "A42-SUB-011";
+    /// <summary>The message arrives already past its <c>expires_at</c>, or older than the mesh tries to deliver (<c>Delivery:GiveUpAfter</c> from <c>created_at</c>).</summary>
+    public const string ArrivedStale = "A42-SUB-012";
 
     // Activation rules (the legality hook).
     /// <summary>Activation rule: a message naming an activation that was never invoked is refused.</summary>

@@ -10,6 +10,7 @@ internal static class ConsoleLines
     {
         var f = run.Figures;
         var ratio = run.MeshRawRatio is { } r ? string.Create(CultureInfo.InvariantCulture, $", mesh/raw {r:0.00}") : "";
+        ratio += run.MeshCryptoTwinRatio is { } c ? string.Create(CultureInfo.InvariantCulture, $", mesh/crypto twin {c:0.00}") : "";
         Console.WriteLine($"  {run.Title}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    {f.DeliveredPerSecond,9:N0} delivered/s ({f.SentPerSecond:N0} sent/s){ratio}; cpu {f.CpuMsPerMessage:0.000} ms/msg{Server(f)}, alloc {f.AllocatedBytesPerMessage / 1024:N1} KiB/msg, cpu use {f.CpuUtilisation:P0}"));

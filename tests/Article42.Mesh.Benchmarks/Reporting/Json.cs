@@ -56,6 +56,8 @@ internal static class Json
         };
         if (run.MeshRawRatio is { } ratio)
             node["mesh_raw_ratio"] = ratio;
+        if (run.MeshCryptoTwinRatio is { } cryptoRatio)
+            node["mesh_crypto_twin_ratio"] = cryptoRatio;
         foreach (var (key, value) in Figures(run.Figures))
             node[key] = value?.DeepClone();
         return node;

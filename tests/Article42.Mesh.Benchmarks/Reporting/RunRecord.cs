@@ -8,7 +8,10 @@ internal sealed record RunRecord(string System, string? Profile, string? Signatu
     /// <summary>Delivered copies per second of this (mesh) run over the matching raw-twin run's; null without one.</summary>
     public double? MeshRawRatio { get; init; }
 
-    public string Title => System == "raw"
-        ? $"raw twin, {Load}, {Pattern}"
+    /// <summary>Delivered copies per second of this (mesh) run over the matching crypto-twin run's; null without one.</summary>
+    public double? MeshCryptoTwinRatio { get; init; }
+
+    public string Title => System != "mesh"
+        ? $"{System} twin, {Load}, {Pattern}"
         : $"mesh {Profile}, signatures {Signatures}, tracing {Tracing}, {Load}, {Pattern}";
 }

@@ -30,12 +30,13 @@ internal sealed class BenchContext(BenchOptions options, ClusterServices service
         return mesh;
     }
 
-    /// <summary>Starts the raw twin and warms it up like a mesh.</summary>
-    public async Task<TwinSystem> StartTwinAsync()
+    /// <summary>Starts the raw twin (or, <paramref name="signed"/>, the crypto twin) and warms it up like a mesh.</summary>
+    public async Task<TwinSystem> StartTwinAsync(bool signed = false)
     {
         var clock = Stopwatch.StartNew();
-        var twin = await TwinSystem.StartAsync(Participants, Payload);
-        Console.WriteLine($"started raw twin, {Participants.Count} gateways connected in {clock.Elapsed.TotalSeconds:0.0} s");
+        ITwinWork work = signed ? new SignedWork(Payload, Participants) : new RawWork(Payload);
+        var twin = await TwinSystem.StartAsync(Participants, work);
+        Console.WriteLine($"started {work.Kind} twin, {Participants.Count} gateways connected in {clock.Elapsed.TotalSeconds:0.0} s");
         await WarmUp.RunAsync(twin, Options.Concurrency, StartWarmUp);
         return twin;
     }

@@ -7,9 +7,9 @@ using Article42.Mesh.Benchmarks.Systems.Mesh;
 namespace Article42.Mesh.Benchmarks.Scenarios;
 
 /// <summary>
-/// <c>delivery</c>: the raw twin, then the mesh in each profile and signature mode, each under the same three loads
+/// <c>delivery</c>: the raw twin and the crypto twin, then the mesh in each profile and signature mode, each under the same three loads
 /// (closed loop point-to-point and broadcast, open loop point-to-point; mixed precedences). The headline is the first
-/// profile and signature mode, closed loop point-to-point, against the twin's.
+/// profile and signature mode, closed loop point-to-point, against each twin's.
 /// </summary>
 internal static class DeliveryBenchmark
 {
@@ -21,7 +21,12 @@ internal static class DeliveryBenchmark
         await using (var twin = await context.StartTwinAsync())
         {
             idle["raw"] = await IdleAsync(context, twin, "raw twin");
-            runs.AddRange(await MeasureAsync(context, twin, null, []));
+            runs.AddRange(await MeasureAsync(context, twin, null, [], []));
+        }
+        await using (var cryptoTwin = await context.StartTwinAsync(signed: true))
+        {
+            idle["crypto"] = await IdleAsync(context, cryptoTwin, "crypto twin");
+            runs.AddRange(await MeasureAsync(context, cryptoTwin, null, [], []));
         }
 
         foreach (var profile in context.Options.ProfilesFor("delivery"))
@@ -31,7 +36,7 @@ internal static class DeliveryBenchmark
                 var setup = new MeshSetup(profile, signatures);
                 await using var mesh = await context.StartMeshAsync(setup);
                 idle[$"mesh {profile} {signatures}"] = await IdleAsync(context, mesh, $"mesh {profile} {signatures}");
-                runs.AddRange(await MeasureAsync(context, mesh, setup, [.. runs.Where(r => r.System == "raw")]));
+                runs.AddRange(await MeasureAsync(context, mesh, setup, [.. runs.Where(r => r.System == "raw")], [.. runs.Where(r => r.System == "crypto")]));
             }
         }
 
@@ -41,6 +46,7 @@ internal static class DeliveryBenchmark
         context.Report["delivered_msgs_per_s"] = headline.Figures.DeliveredPerSecond;
         context.Report["raw_delivered_msgs_per_s"] = raw.Figures.DeliveredPerSecond;
         context.Report["mesh_raw_ratio"] = headline.MeshRawRatio;
+        context.Report["mesh_crypto_twin_ratio"] = headline.MeshCryptoTwinRatio;
         context.Report["latency_ms"] = Json.Latency(headline.Figures.Latency);
         context.Report["delivery"] = new JsonObject
         {
@@ -49,10 +55,10 @@ internal static class DeliveryBenchmark
             ["idle_process_cpu_utilisation"] = idle,
             ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)Json.Run(r))]),
         };
-        Console.WriteLine($"headline: {headline.Title}: mesh/raw {headline.MeshRawRatio:0.00}");
+        Console.WriteLine($"headline: {headline.Title}: mesh/raw {headline.MeshRawRatio:0.00}, mesh/crypto twin {headline.MeshCryptoTwinRatio:0.00}");
     }
 
-    private static async Task<List<RunRecord>> MeasureAsync(BenchContext context, ISystemUnderTest system, MeshSetup? setup, IReadOnlyList<RunRecord> rawRuns)
+    private static async Task<List<RunRecord>> MeasureAsync(BenchContext context, ISystemUnderTest system, MeshSetup? setup, IReadOnlyList<RunRecord> rawRuns, IReadOnlyList<RunRecord> cryptoRuns)
     {
         var options = context.Options;
         var pointToPoint = Traffic.Of(Pattern.PointToPoint);
@@ -70,7 +76,11 @@ internal static class DeliveryBenchmark
         {
             var figures = await Measurement.RunAsync(system, [loads[i]], options.WarmupTime, options.Window);
             var run = new RunRecord(system.Kind, setup?.Profile, setup?.Signatures, setup?.Tracing, loads[i].Describe(), traffics[i].PatternName, figures);
-            run = run with { MeshRawRatio = Ratio(run, rawRuns.FirstOrDefault(r => r.Load == run.Load && r.Pattern == run.Pattern)) };
+            run = run with
+            {
+                MeshRawRatio = Ratio(run, rawRuns.FirstOrDefault(r => r.Load == run.Load && r.Pattern == run.Pattern)),
+                MeshCryptoTwinRatio = Ratio(run, cryptoRuns.FirstOrDefault(r => r.Load == run.Load && r.Pattern == run.Pattern)),
+            };
             ConsoleLines.Print(run);
             runs.Add(run);
         }

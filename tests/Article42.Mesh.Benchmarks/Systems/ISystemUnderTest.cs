@@ -5,7 +5,7 @@ namespace Article42.Mesh.Benchmarks.Systems;
 /// <summary>A running mesh (or its raw twin) with one connected gateway per participant, each receiving and acknowledging.</summary>
 internal interface ISystemUnderTest : IAsyncDisposable
 {
-    /// <summary>"mesh" or "raw".</summary>
+    /// <summary>"mesh", "raw" or "crypto".</summary>
     string Kind { get; }
 
     IReadOnlyList<IBenchGateway> Gateways { get; }

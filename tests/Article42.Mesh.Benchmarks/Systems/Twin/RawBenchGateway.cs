@@ -14,18 +14,18 @@ internal sealed class RawBenchGateway : IBenchGateway
     private const int FetchBatch = 500;
     private readonly IHost _client;
     private readonly IRawParticipantGrain _grain;
-    private readonly byte[] _payload;
+    private readonly ITwinWork _work;
     private readonly RawDoorbell _doorbell = new();
     private readonly IRawDoorbell _doorbellReference;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _receiving;
     private readonly Task _acknowledging;
 
-    public RawBenchGateway(IHost client, string participant, byte[] payload, DeliveryTracker tracker)
+    public RawBenchGateway(IHost client, string participant, ITwinWork work, DeliveryTracker tracker)
     {
         _client = client;
         Participant = participant;
-        _payload = payload;
+        _work = work;
         var grains = client.Services.GetRequiredService<IClusterClient>();
         _grain = grains.GetGrain<IRawParticipantGrain>(participant);
         _doorbellReference = grains.CreateObjectReference<IRawDoorbell>(_doorbell);
@@ -37,7 +37,7 @@ internal sealed class RawBenchGateway : IBenchGateway
     public string Participant { get; }
 
     public Task SendAsync(string messageId, IReadOnlyList<string> to, Precedence precedence, CancellationToken cancellation) =>
-        _grain.SubmitAsync(new RawMessage(messageId, Participant, precedence, _payload), [.. to]).AsTask();
+        _grain.SubmitAsync(new RawMessage(messageId, Participant, precedence, _work.Seal(Participant, messageId, to, precedence)), [.. to]).AsTask();
 
     private async Task ReceiveAsync(DeliveryTracker tracker, AckQueue<string> acks, CancellationToken cancellation)
     {
@@ -64,6 +64,7 @@ internal sealed class RawBenchGateway : IBenchGateway
                         tracker.ParkedReceived();
                         continue;
                     }
+                    _work.Open(message.Payload);
                     tracker.Received(message.Id);
                     acks.Add(message.Id);
                 }

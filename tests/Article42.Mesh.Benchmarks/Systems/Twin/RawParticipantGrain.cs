@@ -3,9 +3,10 @@ namespace Article42.Mesh.Benchmarks.Systems.Twin;
 /// <summary>
 /// The raw twin's participant: submits go to an in-memory queue per recipient, drained by one pump per recipient in
 /// batches of up to 64 (the mesh's <c>Delivery:MaxBatch</c>), highest precedence first; deliveries go to an in-memory
-/// inbox that rings its gateway's doorbell and hands out on fetch, highest precedence first.
+/// inbox that rings its gateway's doorbell and hands out on fetch, highest precedence first. A submit passes the twin's
+/// <see cref="ITwinWork.Admit"/> first (nothing for the raw twin, decode and verify for the crypto twin).
 /// </summary>
-public sealed class RawParticipantGrain : Grain, IRawParticipantGrain
+public sealed class RawParticipantGrain(ITwinWork work) : Grain, IRawParticipantGrain
 {
     private const int MaxBatch = 64;
     private readonly Dictionary<string, (PrecedenceQueues Queue, Task Running)> _outbox = new(StringComparer.Ordinal);
@@ -15,6 +16,7 @@ public sealed class RawParticipantGrain : Grain, IRawParticipantGrain
 
     public ValueTask SubmitAsync(RawMessage message, ImmutableArray<string> to)
     {
+        work.Admit(this.GetPrimaryKeyString(), message.Payload);
         foreach (var recipient in to)
         {
             if (!_outbox.TryGetValue(recipient, out var pump))

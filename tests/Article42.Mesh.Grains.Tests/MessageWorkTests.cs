@@ -1,0 +1,89 @@
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary>
+/// The work per delivered point-to-point message, end to end (submit, delivery, one fetch, acknowledgement), counted on
+/// the journal and the codec, at no backlog and behind 10,000 unacknowledged copies. The bounds are today's figures, a
+/// guard against regressions while issue #18 cuts them; its aims (at most 4 journal writes, 0 reads) become the bounds as
+/// they are reached. The codec is counted process-wide, so these tests run alone (no other class in parallel).
+/// </summary>
+[Collection(nameof(MessageWorkTests))]
+[CollectionDefinition(nameof(MessageWorkTests), DisableParallelization = true)]
+public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFixture<QuietKeeperCountingFixture>
+{
+    /// <summary>Today's journal write calls per message: id claim, acceptance, delivery record, inbox receipt, fetched, acknowledged.</summary>
+    private const int MaxWrites = 6;
+
+    /// <summary>Journal reads per message: the recipient dedupe, the pump, the fetch per band, the acknowledgement (a fresh claim skips the submit pre-read, an emptied inbox no longer looks for its oldest row).</summary>
+    private const int MaxReads = 9;
+
+    /// <summary>Today's encodes (validation, signature check, acceptance, claim hash, inbox row) and strict decodes (pump, fetch).</summary>
+    private const int MaxEncodes = 5;
+    private const int MaxDecodes = 2;
+
+    [Fact]
+    public async Task A_point_to_point_message_costs_no_more_journal_and_codec_work_than_today()
+    {
+        var (sender, recipient) = (mesh.Gateway("PT"), mesh.Gateway("FI"));
+        await sender.OpenAsync(consuming: false);
+        await recipient.OpenAsync();
+        // The first message pays for its participants' activations: a start-up cost, not the message's.
+        await DeliverOneAsync(sender, recipient);
+
+        var work = await DeliverOneAsync(sender, recipient);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"backlog 0: {work}");
+        AssertWithinToday(work);
+    }
+
+    [Fact]
+    public async Task A_point_to_point_message_behind_10000_unacknowledged_copies_costs_no_more_than_today()
+    {
+        var (sender, recipient) = (mesh.Gateway("LV"), mesh.Gateway("EE"));
+        await sender.OpenAsync(consuming: false);
+        await recipient.OpenAsync();
+        const int Backlog = 10_000;
+        var deferred = Enumerable.Range(0, Backlog).Select(_ => TestKeys.Signed("LV", ["EE"], change: e => e with { PrecedenceAction = Precedence.Deferred })).ToList();
+        foreach (var chunk in deferred.Chunk(500))
+            await Task.WhenAll(chunk.Select(sender.SendAsync));
+        await Deadline.UntilAsync(async () => await mesh.Journal.CountQueuedAsync("in/EE") >= Backlog,
+            TimeSpan.FromSeconds(180), $"{Backlog} DEFERRED copies in the inbox of EE");
+        await DeliverOneAsync(sender, recipient);
+
+        var work = await DeliverOneAsync(sender, recipient);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"backlog {Backlog}: {work}");
+        Assert.Equal(Backlog, await mesh.Journal.CountQueuedAsync("in/EE"));
+        AssertWithinToday(work);
+    }
+
+    private static void AssertWithinToday(MessageWork work)
+    {
+        Assert.True(work.Journal.Writes is > 0 and <= MaxWrites, $"journal writes: {work}");
+        Assert.True(work.Journal.Reads <= MaxReads, $"journal reads: {work}");
+        Assert.True(work.Encodes is > 0 and <= MaxEncodes, $"encodes: {work}");
+        Assert.True(work.Decodes is > 0 and <= MaxDecodes, $"decodes: {work}");
+    }
+
+    /// <summary>
+    /// Submits one ROUTINE message (signed before counting starts), lets the journal fall quiet (delivered), fetches one
+    /// message (the ROUTINE one: it outranks any DEFERRED backlog), acknowledges it, and lets the journal fall quiet again.
+    /// </summary>
+    private async Task<MessageWork> DeliverOneAsync(TestGateway sender, TestGateway recipient)
+    {
+        var envelope = TestKeys.Signed(sender.Participant, [recipient.Participant], change: e => e with { PrecedenceAction = Precedence.Routine });
+        await QuietAsync();
+        using var codec = new CodecCounts();
+        var before = mesh.Counting.Work();
+
+        await sender.SendAsync(envelope);
+        await QuietAsync();
+        var fetched = await recipient.FetchAsync(max: 1);
+        Assert.Equal(envelope.MsgId, Assert.Single(fetched).Envelope.MsgId);
+        Assert.Empty((await recipient.AcknowledgeAsync([envelope.MsgId])).Errors);
+        await QuietAsync();
+
+        return new MessageWork(mesh.Counting.Work().Since(before), codec.Encodes, codec.Decodes);
+    }
+
+    private Task QuietAsync() => mesh.Counting.QuietAsync(quiet: TimeSpan.FromSeconds(1), within: TimeSpan.FromSeconds(120));
+}

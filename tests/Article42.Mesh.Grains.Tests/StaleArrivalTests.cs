@@ -1,0 +1,44 @@
+namespace Article42.Mesh.Grains.Tests;
+
+/// <summary>
+/// A message that arrives already past its expiry, or older than the mesh tries to deliver, is refused at submit with
+/// A42-SUB-012 and nothing recorded (issue #18: it used to be accepted, then dead-lettered on the pump's first pass).
+/// </summary>
+public sealed class StaleArrivalTests(MeshClusterFixture mesh) : IClassFixture<MeshClusterFixture>
+{
+    public static TheoryData<string, string> StaleMessages() => new()
+    {
+        { "expired a second ago", "$.expires_at" },
+        { "created more than Delivery:GiveUpAfter (24 h) ago", "$.created_at" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaleMessages))]
+    public async Task A_message_that_arrives_stale_is_refused_with_its_code_and_nothing_recorded(string stale, string path)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var envelope = TestKeys.Signed("CY", ["MT"], change: e => stale.StartsWith("expired", StringComparison.Ordinal)
+            ? e with { CreatedAt = Millis(now.AddMinutes(-10)), ExpiresAt = Millis(now.AddSeconds(-1)) }
+            : e with { CreatedAt = Millis(now.AddHours(-25)) });
+
+        var outcome = await mesh.Gateway("CY").SubmitAsync(envelope);
+
+        Assert.Null(outcome.Receipt);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((ErrorCodes.ArrivedStale, path), (error.Code, error.Path));
+        Assert.Empty(await mesh.Journal.FindByMessageIdAsync(envelope.MsgId));
+        Assert.Equal(0, await mesh.Journal.CountQueuedAsync(QueueIds.Outbox("CY", "MT")));
+    }
+
+    [Fact]
+    public async Task A_message_with_time_left_before_its_expiry_is_accepted()
+    {
+        var envelope = TestKeys.Signed("CY", ["MT"], change: e => e with { ExpiresAt = e.CreatedAt.AddMinutes(5) });
+
+        var receipt = await mesh.Gateway("CY").SendAsync(envelope);
+
+        Assert.Equal(envelope.MsgId, receipt.MessageId);
+    }
+
+    private static DateTimeOffset Millis(DateTimeOffset time) => UtcMillisecondsConverter.Normalize(time);
+}
