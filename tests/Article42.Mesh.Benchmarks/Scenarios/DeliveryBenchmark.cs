@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Article42.Mesh.Benchmarks.Load;
+using Article42.Mesh.Load;
 using Article42.Mesh.Benchmarks.Reporting;
-using Article42.Mesh.Benchmarks.Systems;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
 
 namespace Article42.Mesh.Benchmarks.Scenarios;

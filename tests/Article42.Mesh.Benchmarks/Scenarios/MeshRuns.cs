@@ -1,4 +1,4 @@
-using Article42.Mesh.Benchmarks.Load;
+using Article42.Mesh.Load;
 using Article42.Mesh.Benchmarks.Reporting;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Article42.Mesh.Benchmarks.Load;
+using Article42.Mesh.Load;
 using Article42.Mesh.Benchmarks.Reporting;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
 using Article42.Mesh.TestKit;

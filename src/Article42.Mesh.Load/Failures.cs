@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>Why sends failed, by exception type and first line, so a run that refused traffic says why.</summary>
-internal static class Failures
+public static class Failures
 {
     private static readonly ConcurrentDictionary<string, int> Seen = new(StringComparer.Ordinal);
 

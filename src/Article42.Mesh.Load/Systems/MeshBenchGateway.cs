@@ -1,14 +1,14 @@
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 using Article42.Mesh.Gateway;
 
-namespace Article42.Mesh.Benchmarks.Systems.Mesh;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>
 /// A <see cref="MeshGateway"/> (its own Orleans client) driven the way a national gateway application would: it signs and
 /// sends, and reads its inbox continuously, telling the tracker of each message it is handed and acknowledging in batches.
 /// DEFERRED messages are the benchmark's backlog: handed to the application, never acknowledged.
 /// </summary>
-internal sealed class MeshBenchGateway : IBenchGateway
+public sealed class MeshBenchGateway : IBenchGateway
 {
     private readonly MeshGateway _gateway;
     private readonly BenchPayload _payload;

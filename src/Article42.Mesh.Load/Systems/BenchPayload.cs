@@ -1,11 +1,11 @@
-namespace Article42.Mesh.Benchmarks.Systems;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>
 /// The message every run sends: a SITREP whose situation text has <c>textBytes</c> characters, asking only for the
 /// delivery report (so no precedence brings a RECEIPT back and every message costs the same). The raw twin carries
 /// opaque bytes as long as this envelope once signed and encoded (<see cref="EnvelopeBytes"/>).
 /// </summary>
-internal sealed class BenchPayload
+public sealed class BenchPayload
 {
     private BenchPayload(SitrepBody body, int envelopeBytes)
     {

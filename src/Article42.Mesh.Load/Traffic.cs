@@ -1,12 +1,12 @@
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// The shape of the traffic: recipients by <see cref="Pattern"/>, precedences taken in turn from <see cref="Mix"/>, among
 /// the gateways at the indexes of <see cref="Among"/> (all of them when empty), which both send and receive.
 /// </summary>
-internal sealed record Traffic(Pattern Pattern, ImmutableArray<Precedence> Mix)
+public sealed record Traffic(Pattern Pattern, ImmutableArray<Precedence> Mix)
 {
     /// <summary>The four precedences of the SLO table gateways use day to day, in equal shares.</summary>
     public static ImmutableArray<Precedence> Mixed { get; } = [Precedence.Flash, Precedence.Immediate, Precedence.Priority, Precedence.Routine];
