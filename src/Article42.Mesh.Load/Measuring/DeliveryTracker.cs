@@ -92,6 +92,12 @@ public sealed class DeliveryTracker
         return Interlocked.Read(ref _measuredOutstanding);
     }
 
+    /// <summary>Messages sent in the current (or last) window so far.</summary>
+    public long SentInWindow => Interlocked.Read(ref _sent);
+
+    /// <summary>Copies received in the current (or last) window so far.</summary>
+    public long ReceivedInWindow => Interlocked.Read(ref _received);
+
     public long FailedSends => Interlocked.Read(ref _failed);
 
     /// <summary>Copies of tracked messages received since the tracker was made, measured or not.</summary>
