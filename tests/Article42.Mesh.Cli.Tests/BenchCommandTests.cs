@@ -21,6 +21,21 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
     }
 
     [Fact]
+    public async Task A_registry_that_gives_the_bench_prefix_to_another_kind_is_refused_so_no_real_participant_passes_for_a_bench_one()
+    {
+        var directory = Path.Combine(mesh.Home, "reserved");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "registry.json");
+        await File.WriteAllTextAsync(file, """{"participants":[{"id":"BENCH-07","name":"Not a bench","kind":"member_state","nato":false,"accreditation_max":"SECRET_UE"}]}""", TestContext.Current.CancellationToken);
+
+        var result = await A42Process.RunAsync(mesh.Home, "keys", "init", "--dir", Path.Combine(directory, "keys"), "--registry", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error A42-KEYS-003 {file}: $.participants[0]: ids starting 'BENCH-' are reserved for participants of kind bench", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "keys", "BENCH-07.pem")));
+    }
+
+    [Fact]
     public async Task A_short_bench_prints_throughput_and_latency_percentiles_for_each_precedence_of_the_mix()
     {
         var result = await mesh.BenchAsync([.. Short, "--senders", "2", "--receivers", "2", "--mix", "ROUTINE=3,PRIORITY=1"]);
@@ -81,7 +96,7 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
         var result = await mesh.BenchAsync("--participants", participants);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.StartsWith($"error A42-BENCH-001 --participants: {sentence}: a42 bench speaks only for participants of kind bench", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"error A42-BENCH-004 --participants: {sentence}: a42 bench speaks only for participants of kind bench", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 
@@ -91,7 +106,7 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
         var result = await mesh.BenchAsync("--senders", "3", "--receivers", "2");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("A42-BENCH-002", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("A42-BENCH-005", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("3 senders and 2 receivers need 5 bench participants, and the trust store holds 4; add them with 'a42 keys init --bench 5'", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -101,7 +116,8 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
     [InlineData("--mix", "ROUTINE=0", "--mix: 'ROUTINE=0' is not PRECEDENCE=WEIGHT: expects PRECEDENCE=WEIGHT[,...], e.g. ROUTINE=90,PRIORITY=9,FLASH=1, with whole-number weights from 1 to 1000")]
     [InlineData("--mix", "DEFERRED=1", "--mix: 'DEFERRED' is not a precedence of a bench run")]
     [InlineData("--mix", "FLASH=1,flash=2", "--mix: FLASH is given twice")]
-    [InlineData("--size", "262144", "--size: expects a whole number of bytes from 1 to ")]
+    [InlineData("--size", "262144", "--size: expects a whole number of bytes from 1 to 16384, the longest text a SITREP's situation may hold (its signed envelope then stays within the mesh's 262144-byte limit), got 262144")]
+    [InlineData("--size", "16385", "--size: expects a whole number of bytes from 1 to 16384")]
     [InlineData("--size", "0", "--size: expects a whole number of bytes of at least 1, got '0'")]
     [InlineData("--duration", "0", "--duration: expects a whole number of seconds of at least 1, got '0'")]
     [InlineData("--in-flight", "many", "--in-flight: expects a whole number of messages of at least 1, got 'many'")]

@@ -3,17 +3,20 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Bench;
 
-/// <summary>The message of a bench run: the load generator's payload in drill mode, refused when its signed envelope would pass the mesh's limit.</summary>
+/// <summary>
+/// The message of a bench run: the load generator's payload (a SITREP whose situation text is <c>--size</c> bytes) in
+/// drill mode. A size the mesh would refuse on every send is refused here instead: the situation is one text field, at
+/// most <see cref="Limits.LongText"/> characters, which keeps the signed envelope well within <see cref="Limits.EnvelopeBytes"/>.
+/// </summary>
 internal static class BenchMessage
 {
     public static BenchPayload Create(int textBytes)
     {
-        var payload = textBytes <= Limits.EnvelopeBytes ? BenchPayload.Create(textBytes, MessageMode.Drill) : null;
-        if (payload is { EnvelopeBytes: <= Limits.EnvelopeBytes })
-            return payload;
-        // The envelope grows byte for byte with the text; its fixed fields take the rest of the limit.
-        var largest = Limits.EnvelopeBytes - (BenchPayload.Create(1, MessageMode.Drill).EnvelopeBytes - 1);
-        throw new CliException(CliErrorCodes.BadOptionValue, "--size",
-            $"expects a whole number of bytes from 1 to {largest}, so that the signed envelope stays within the mesh's {Limits.EnvelopeBytes}-byte limit, got {textBytes}");
+        if (textBytes > Limits.LongText)
+            throw new CliException(CliErrorCodes.BadOptionValue, "--size",
+                $"expects a whole number of bytes from 1 to {Limits.LongText}, the longest text a SITREP's situation may hold (its signed envelope then stays within the mesh's {Limits.EnvelopeBytes}-byte limit), got {textBytes}");
+        var payload = BenchPayload.Create(textBytes, MessageMode.Drill);
+        return payload.EnvelopeBytes <= Limits.EnvelopeBytes ? payload
+            : throw new InvalidOperationException($"a bench envelope of {payload.EnvelopeBytes} bytes is over the mesh's limit: Limits.LongText no longer fits in Limits.EnvelopeBytes");
     }
 }

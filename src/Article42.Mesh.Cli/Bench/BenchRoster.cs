@@ -15,7 +15,7 @@ public sealed record BenchRoster(ImmutableArray<string> Senders, ImmutableArray<
 
     /// <summary>
     /// The roster from <paramref name="chosen"/> (<c>--participants</c>), else from every bench participant of the
-    /// trust store that has its private key there; refuses any other participant (A42-BENCH-001) and too few (A42-BENCH-002).
+    /// trust store that has its private key there; refuses any other participant (A42-BENCH-004) and too few (A42-BENCH-005).
     /// </summary>
     public static BenchRoster Choose(TrustStore store, ImmutableArray<string> chosen, int senders, int receivers)
     {

@@ -15,7 +15,7 @@ public static class BenchCommand
         var participants = new Option<string?>("--participants") { Description = "Bench participants to use, senders first (default: every bench participant in the trust store).", HelpName = "PARTICIPANT[,...]" };
         var senders = WholeNumberOption.AtLeast("--senders", "Participants that send (default: 1).", "N", "a whole number of senders", minimum: 1, defaultValue: 1);
         var receivers = WholeNumberOption.AtLeast("--receivers", "Participants that receive (default: 1).", "N", "a whole number of receivers", minimum: 1, defaultValue: 1);
-        var size = WholeNumberOption.AtLeast("--size", $"Bytes of text in each message; the signed envelope must stay within {Limits.EnvelopeBytes} bytes (default: 512).", "BYTES", "a whole number of bytes", minimum: 1, defaultValue: 512);
+        var size = WholeNumberOption.AtLeast("--size", $"Bytes of situation text in each message, at most {Limits.LongText} (default: 512).", "BYTES", "a whole number of bytes", minimum: 1, defaultValue: 512);
         var inFlight = WholeNumberOption.AtLeast("--in-flight", "Messages on their way at once: each sender waits for delivery before its next (default: 8).", "N", "a whole number of messages", minimum: 1, defaultValue: 8);
         var mix = new Option<string?>("--mix") { Description = $"Share of each precedence (default: {PrecedenceMix.Default}).", HelpName = "PRECEDENCE=WEIGHT[,...]" };
         var duration = WholeNumberOption.Seconds("--duration", "Seconds measured (default: 10).", 10);

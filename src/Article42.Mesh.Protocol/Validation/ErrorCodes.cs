@@ -225,9 +225,9 @@ public static partial class ErrorCodes
     /// <summary>Registry file unusable.</summary>
     public const string KeysBadRegistry = "A42-KEYS-003";
     /// <summary><c>a42 bench</c> was given a participant that is not a bench participant (kind <c>bench</c>, id <c>BENCH-...</c>).</summary>
-    public const string BenchNotBenchParticipant = "A42-BENCH-001";
+    public const string BenchNotBenchParticipant = "A42-BENCH-004";
     /// <summary>The trust store holds fewer bench participants with private keys than <c>a42 bench</c> needs (<c>a42 keys init --bench N</c> adds them).</summary>
-    public const string BenchTooFewParticipants = "A42-BENCH-002";
+    public const string BenchTooFewParticipants = "A42-BENCH-005";
 
     // Silo start-up (the host's ConfigErrorCodes names them).
     /// <summary><c>Profile</c> is not embedded, cluster or kubernetes.</summary>
