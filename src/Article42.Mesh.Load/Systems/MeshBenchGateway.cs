@@ -1,5 +1,5 @@
-using Article42.Mesh.Load.Measuring;
 using Article42.Mesh.Gateway;
+using Article42.Mesh.Load.Measuring;
 
 namespace Article42.Mesh.Load.Systems;
 
