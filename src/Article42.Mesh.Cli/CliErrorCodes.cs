@@ -17,4 +17,6 @@ public static class CliErrorCodes
     public const string TrustStoreExists = ErrorCodes.KeysTrustStoreExists;
     public const string NoPrivateKey = ErrorCodes.KeysNoPrivateKey;
     public const string BadRegistry = ErrorCodes.KeysBadRegistry;
+    public const string NotBenchParticipant = ErrorCodes.BenchNotBenchParticipant;
+    public const string TooFewBenchParticipants = ErrorCodes.BenchTooFewParticipants;
 }

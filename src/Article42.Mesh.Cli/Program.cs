@@ -12,6 +12,7 @@ root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ContextCommand.Create());
 root.Subcommands.Add(CompletionCommand.Create(root));
 root.Subcommands.Add(DocsCommand.Create(root));

@@ -25,6 +25,15 @@ public static class WholeNumberOption
         CustomParser = result => Parse(result, expected, minimum),
     };
 
+    /// <summary>A count, size or number of seconds of <paramref name="minimum"/> or more, with a default.</summary>
+    public static Option<int> AtLeast(string name, string description, string helpName, string expected, int minimum, int defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => Parse(result, expected, minimum) ?? defaultValue,
+    };
+
     /// <summary>Any whole number, with a default.</summary>
     public static Option<int> Any(string name, string description, string helpName, int defaultValue) => new(name)
     {

@@ -24,6 +24,8 @@ public sealed partial class ParticipantRegistry
                 throw new RegistryException($"{at}.id: '{participant.Id}' is not a participant id ([A-Z][A-Z0-9-]{{1,15}})");
             if (ParticipantGroups.IsGroup(participant.Id))
                 throw new RegistryException($"{at}.id: '{participant.Id}' is a group name and cannot be a participant");
+            if (BenchParticipants.HasReservedId(participant) != (participant.Kind == ParticipantKind.Bench))
+                throw new RegistryException($"{at}: ids starting '{BenchParticipants.IdPrefix}' are reserved for participants of kind bench, and a bench participant's id starts with it ('{participant.Id}')");
             if (!byId.TryAdd(participant.Id, participant))
                 throw new RegistryException($"{at}.id: '{participant.Id}' appears twice");
             if (participant.PublicKey is { } key && !ParticipantKeys.IsValidPublicKey(key))

@@ -58,6 +58,27 @@ public sealed class TrustStore
         return new TrustStore(directory, registry);
     }
 
+    /// <summary>
+    /// Adds the participants of <paramref name="participants"/> that the store does not hold yet (bench participants,
+    /// say): a fresh key each, and the registry rewritten with their public halves; what it held is kept as it was.
+    /// Throws <see cref="RegistryException"/>, before anything is written, when the registry would not accept them.
+    /// </summary>
+    /// <returns>The store as it is now, and how many participants were added.</returns>
+    public (TrustStore Store, int Added) Add(IEnumerable<Participant> participants)
+    {
+        var keys = new List<(Participant Participant, string Pem)>();
+        foreach (var participant in participants.Where(p => !Registry.Contains(p.Id)))
+        {
+            using var key = ParticipantKeys.Generate();
+            keys.Add((participant with { PublicKey = ParticipantKeys.PublicKeyOf(key) }, ParticipantKeys.PrivateKeyPem(key)));
+        }
+        var registry = new ParticipantRegistry([.. Registry.Participants, .. keys.Select(k => k.Participant)], RegistryPath);
+        foreach (var (participant, pem) in keys)
+            OwnerOnlyFile.Write(PrivateKeyPath(participant.Id), pem);
+        File.WriteAllText(RegistryPath, registry.ToJson());
+        return (new TrustStore(Directory, registry), keys.Count);
+    }
+
     /// <summary>Path of a participant's (or the operator's) private key file.</summary>
     public string PrivateKeyPath(string id) => Path.Combine(Directory, $"{id}.pem");
 

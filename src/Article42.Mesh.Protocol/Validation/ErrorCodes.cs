@@ -226,6 +226,10 @@ public static partial class ErrorCodes
     public const string KeysNoPrivateKey = "A42-KEYS-002";
     /// <summary>Registry file unusable.</summary>
     public const string KeysBadRegistry = "A42-KEYS-003";
+    /// <summary><c>a42 bench</c> was given a participant that is not a bench participant (kind <c>bench</c>, id <c>BENCH-...</c>).</summary>
+    public const string BenchNotBenchParticipant = "A42-BENCH-004";
+    /// <summary>The trust store holds fewer bench participants with private keys than <c>a42 bench</c> needs (<c>a42 keys init --bench N</c> adds them).</summary>
+    public const string BenchTooFewParticipants = "A42-BENCH-005";
 
     // Scenario files (a42 exercise validate and run): each problem of a scenario has its own code; a payload the
     // protocol refuses keeps the protocol's code (A42-JSON-*, A42-ENV-*, A42-BODY-*).

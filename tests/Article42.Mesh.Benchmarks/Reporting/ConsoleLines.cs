@@ -1,5 +1,5 @@
 using System.Globalization;
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 
 namespace Article42.Mesh.Benchmarks.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 
 namespace Article42.Mesh.Benchmarks.Reporting;
 

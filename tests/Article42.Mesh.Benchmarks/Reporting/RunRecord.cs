@@ -1,4 +1,4 @@
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 
 namespace Article42.Mesh.Benchmarks.Reporting;
 

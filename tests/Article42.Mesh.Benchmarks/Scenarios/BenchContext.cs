@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Article42.Mesh.Benchmarks.Cli;
-using Article42.Mesh.Benchmarks.Load;
-using Article42.Mesh.Benchmarks.Systems;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
 using Article42.Mesh.Benchmarks.Systems.Twin;
+using Article42.Mesh.Load;
 
 namespace Article42.Mesh.Benchmarks.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Article42.Mesh.Benchmarks.Load;
 using Article42.Mesh.Benchmarks.Reporting;
 using Article42.Mesh.Benchmarks.Systems.Mesh;
+using Article42.Mesh.Load;
 
 namespace Article42.Mesh.Benchmarks.Scenarios;
 

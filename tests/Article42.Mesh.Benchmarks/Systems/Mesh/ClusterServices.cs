@@ -1,4 +1,4 @@
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 using Article42.Mesh.TestKit;
 
 namespace Article42.Mesh.Benchmarks.Systems.Mesh;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using Article42.Mesh.Benchmarks.Measuring;
 using Article42.Mesh.Gateway;
 using Article42.Mesh.Hosting;
+using Article42.Mesh.Load.Measuring;
 using Article42.Mesh.TestKit;
 
 namespace Article42.Mesh.Benchmarks.Systems.Mesh;

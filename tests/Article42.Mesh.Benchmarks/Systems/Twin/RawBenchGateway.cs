@@ -1,11 +1,11 @@
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Article42.Mesh.Benchmarks.Systems.Twin;
 
 /// <summary>
-/// The raw twin of <see cref="Mesh.MeshBenchGateway"/>: its own Orleans client, submits to its participant's raw grain,
+/// The raw twin of <see cref="MeshBenchGateway"/>: its own Orleans client, submits to its participant's raw grain,
 /// and a fetch loop woken by the doorbell (or every 2 s, as the SDK polls) that tells the tracker of each message and
 /// acknowledges in batches.
 /// </summary>

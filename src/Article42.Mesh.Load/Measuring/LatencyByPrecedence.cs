@@ -1,9 +1,9 @@
 using HdrHistogram;
 
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>End-to-end latencies in microseconds, one HdrHistogram per precedence (3 significant digits, up to an hour).</summary>
-internal sealed class LatencyByPrecedence
+public sealed class LatencyByPrecedence
 {
     private const long HighestMicroseconds = 3_600_000_000;
     private readonly LongConcurrentHistogram[] _histograms =

@@ -1,7 +1,7 @@
-namespace Article42.Mesh.Benchmarks.Systems;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>One participant's own client connection to a system under test; what it receives goes to the system's tracker.</summary>
-internal interface IBenchGateway : IAsyncDisposable
+public interface IBenchGateway : IAsyncDisposable
 {
     string Participant { get; }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>
 /// What was sent and what arrived, shared by every gateway of a system under test. Latency is the moment a recipient's
@@ -9,7 +9,7 @@ namespace Article42.Mesh.Benchmarks.Measuring;
 /// loop: the moment it was due, so a stalled sender does not hide its own delay). Inside a measurement window it counts
 /// sends and received copies and records the latency of every message sent in the window, by precedence.
 /// </summary>
-internal sealed class DeliveryTracker
+public sealed class DeliveryTracker
 {
     private readonly ConcurrentDictionary<string, PendingMessage> _pending = new(StringComparer.Ordinal);
     private readonly LatencyByPrecedence _latency = new();
@@ -91,6 +91,12 @@ internal sealed class DeliveryTracker
             await Task.Delay(20);
         return Interlocked.Read(ref _measuredOutstanding);
     }
+
+    /// <summary>Messages sent in the current (or last) window so far.</summary>
+    public long SentInWindow => Interlocked.Read(ref _sent);
+
+    /// <summary>Copies received in the current (or last) window so far.</summary>
+    public long ReceivedInWindow => Interlocked.Read(ref _received);
 
     public long FailedSends => Interlocked.Read(ref _failed);
 

@@ -1,13 +1,13 @@
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// A closed loop with <c>copies</c> copies in flight: that many workers for point-to-point traffic, one per N-1 copies for
 /// broadcasts; worker k sends from the traffic's k-th gateway (in turn), one message at a time, waiting until every recipient has it before
 /// sending the next. Throughput is what the system sustains at that concurrency.
 /// </summary>
-internal sealed class ClosedLoad(ISystemUnderTest system, Traffic traffic, int copies, int seed = 1) : ILoad
+public sealed class ClosedLoad(ISystemUnderTest system, Traffic traffic, int copies, int seed = 1) : ILoad
 {
     private static readonly TimeSpan MessageTimeout = TimeSpan.FromSeconds(60);
     private readonly int _concurrency = traffic.MessagesInFlight(copies, system.Gateways.Count);

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 
-namespace Article42.Mesh.Benchmarks.Systems;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>
 /// What a receiving gateway has handed to the application, acknowledged in batches by one loop (one acknowledgement call
 /// in flight at a time, holding everything received meanwhile), as a gateway application that keeps up would.
 /// </summary>
-internal sealed class AckQueue<T>(Func<IReadOnlyCollection<T>, CancellationToken, Task> acknowledge, int maxBatch)
+public sealed class AckQueue<T>(Func<IReadOnlyCollection<T>, CancellationToken, Task> acknowledge, int maxBatch)
 {
     private readonly Channel<T> _channel = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
 

@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Article42.Mesh.Benchmarks.Measuring;
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Measuring;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// Runs loads against a system: a warm-up, then a measurement window (counters, histograms, CPU and allocation deltas),
 /// then waits for every message sent in the window to arrive (up to <see cref="DrainTimeout"/>) so slow ones count too.
 /// </summary>
-internal static class Measurement
+public static class Measurement
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 

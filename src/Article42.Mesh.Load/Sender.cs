@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// Sends one tracked message: registers it with the tracker, then sends it; a send that fails is recorded as failed.
 /// A send is never cancelled half way: a message sent inside the window is followed until it arrives.
 /// </summary>
-internal static class Sender
+public static class Sender
 {
     /// <returns>Completes when every recipient has the message (faults when it could not be sent).</returns>
     public static async Task<Task> SendAsync(ISystemUnderTest system, int sender, Traffic traffic, long sequence, Random random, long? dueTimestamp)

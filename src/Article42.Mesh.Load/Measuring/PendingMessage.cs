@@ -1,7 +1,7 @@
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>A message sent and not yet received by every recipient: when it started, and who is still to get it.</summary>
-internal sealed class PendingMessage(Precedence precedence, int copies, long startTimestamp, bool measured)
+public sealed class PendingMessage(Precedence precedence, int copies, long startTimestamp, bool measured)
 {
     private int _remaining = copies;
 

@@ -1,17 +1,21 @@
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// The shape of the traffic: recipients by <see cref="Pattern"/>, precedences taken in turn from <see cref="Mix"/>, among
-/// the gateways at the indexes of <see cref="Among"/> (all of them when empty), which both send and receive.
+/// the gateways at the indexes of <see cref="Among"/> (all of them when empty), which both send and receive, unless
+/// <see cref="Receivers"/> names the gateways that receive (then those of <see cref="Among"/> only send).
 /// </summary>
-internal sealed record Traffic(Pattern Pattern, ImmutableArray<Precedence> Mix)
+public sealed record Traffic(Pattern Pattern, ImmutableArray<Precedence> Mix)
 {
     /// <summary>The four precedences of the SLO table gateways use day to day, in equal shares.</summary>
     public static ImmutableArray<Precedence> Mixed { get; } = [Precedence.Flash, Precedence.Immediate, Precedence.Priority, Precedence.Routine];
 
     public ImmutableArray<int> Among { get; init; } = [];
+
+    /// <summary>The indexes of the gateways messages go to; empty: the members themselves.</summary>
+    public ImmutableArray<int> Receivers { get; init; } = [];
 
     public static Traffic Of(Pattern pattern, params Precedence[] mix) => new(pattern, mix.Length == 0 ? Mixed : [.. mix]);
 
@@ -29,7 +33,7 @@ internal sealed record Traffic(Pattern Pattern, ImmutableArray<Precedence> Mix)
 
     public IReadOnlyList<string> Recipients(IReadOnlyList<IBenchGateway> gateways, int sender, Random random)
     {
-        var others = Members(gateways.Count).Where(i => i != sender).ToList();
+        var others = (Receivers.IsDefaultOrEmpty ? Members(gateways.Count) : Receivers).Where(i => i != sender).ToList();
         return Pattern == Pattern.Broadcast
             ? [.. others.Select(i => gateways[i].Participant)]
             : [gateways[others[random.Next(others.Count)]].Participant];

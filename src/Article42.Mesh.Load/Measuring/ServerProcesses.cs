@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>
 /// The CPU time of the server processes a cluster-profile run talks to (a PostgreSQL postmaster and its backends, a
 /// redis-server), read from <c>/proc</c>: they are other processes, so the benchmark's own CPU figure leaves them out.
 /// </summary>
-internal sealed class ServerProcesses(Func<IReadOnlyCollection<int>> roots)
+public sealed class ServerProcesses(Func<IReadOnlyCollection<int>> roots)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 

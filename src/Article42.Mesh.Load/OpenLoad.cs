@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// An open loop: messages are due at a fixed rate whatever the system does, sent round-robin from the traffic's gateways; each
 /// one's latency counts from when it was due. Sends beyond <c>maxOutstanding</c> not yet accepted are skipped and counted.
 /// </summary>
-internal sealed class OpenLoad(ISystemUnderTest system, Traffic traffic, double ratePerSecond, int seed = 2, int maxOutstanding = 20_000) : ILoad
+public sealed class OpenLoad(ISystemUnderTest system, Traffic traffic, double ratePerSecond, int seed = 2, int maxOutstanding = 20_000) : ILoad
 {
     private long _outstanding;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>
 /// CPU time and bytes allocated by this whole process (silo and gateways together: they share it) at one moment,
 /// plus the CPU of the database and Redis server processes when the cluster profile runs them.
 /// </summary>
-internal readonly record struct ProcessCost(TimeSpan Cpu, long AllocatedBytes, TimeSpan ServerCpu)
+public readonly record struct ProcessCost(TimeSpan Cpu, long AllocatedBytes, TimeSpan ServerCpu)
 {
     public static ProcessCost Now(ServerProcesses? servers)
     {

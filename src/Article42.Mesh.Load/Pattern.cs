@@ -1,7 +1,7 @@
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>Who a message goes to.</summary>
-internal enum Pattern
+public enum Pattern
 {
     /// <summary>One other gateway, chosen at random.</summary>
     PointToPoint,

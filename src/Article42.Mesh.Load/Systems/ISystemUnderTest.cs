@@ -1,9 +1,9 @@
-using Article42.Mesh.Benchmarks.Measuring;
+using Article42.Mesh.Load.Measuring;
 
-namespace Article42.Mesh.Benchmarks.Systems;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>A running mesh (or its raw twin) with one connected gateway per participant, each receiving and acknowledging.</summary>
-internal interface ISystemUnderTest : IAsyncDisposable
+public interface ISystemUnderTest : IAsyncDisposable
 {
     /// <summary>"mesh", "raw" or "crypto".</summary>
     string Kind { get; }

@@ -1,12 +1,12 @@
-using Article42.Mesh.Benchmarks.Systems;
+using Article42.Mesh.Load.Systems;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>
 /// Traffic right after a system starts, never measured: the JIT's tiered compilation, connection pools and grain
 /// activations settle here, not in the first window.
 /// </summary>
-internal static class WarmUp
+public static class WarmUp
 {
     public static async Task RunAsync(ISystemUnderTest system, int concurrency, TimeSpan duration)
     {

@@ -1,14 +1,15 @@
-using Article42.Mesh.Benchmarks.Measuring;
 using Article42.Mesh.Gateway;
+using Article42.Mesh.Load.Measuring;
 
-namespace Article42.Mesh.Benchmarks.Systems.Mesh;
+namespace Article42.Mesh.Load.Systems;
 
 /// <summary>
 /// A <see cref="MeshGateway"/> (its own Orleans client) driven the way a national gateway application would: it signs and
 /// sends, and reads its inbox continuously, telling the tracker of each message it is handed and acknowledging in batches.
-/// DEFERRED messages are the benchmark's backlog: handed to the application, never acknowledged.
+/// DEFERRED messages are the benchmark's backlog: handed to the application, never acknowledged, unless
+/// <c>acknowledgeDeferred</c> (<c>a42 bench</c>, which leaves nothing behind in a mesh it does not own).
 /// </summary>
-internal sealed class MeshBenchGateway : IBenchGateway
+public sealed class MeshBenchGateway : IBenchGateway
 {
     private readonly MeshGateway _gateway;
     private readonly BenchPayload _payload;
@@ -16,8 +17,11 @@ internal sealed class MeshBenchGateway : IBenchGateway
     private readonly Task _receiving;
     private readonly Task _acknowledging;
 
-    public MeshBenchGateway(MeshGateway gateway, BenchPayload payload, DeliveryTracker tracker)
+    private readonly bool _acknowledgeDeferred;
+
+    public MeshBenchGateway(MeshGateway gateway, BenchPayload payload, DeliveryTracker tracker, bool acknowledgeDeferred = false)
     {
+        _acknowledgeDeferred = acknowledgeDeferred;
         _gateway = gateway;
         _payload = payload;
         var acks = new AckQueue<InboxMessage>((batch, token) => _gateway.AckAsync(batch, token), maxBatch: 500);
@@ -36,7 +40,7 @@ internal sealed class MeshBenchGateway : IBenchGateway
         {
             await foreach (var message in _gateway.ReceiveAsync(cancellation).ConfigureAwait(false))
             {
-                if (message.Precedence == Precedence.Deferred)
+                if (message.Precedence == Precedence.Deferred && !_acknowledgeDeferred)
                 {
                     tracker.ParkedReceived();
                     continue;

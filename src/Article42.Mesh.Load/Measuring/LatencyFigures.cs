@@ -1,9 +1,9 @@
 using HdrHistogram;
 
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>One precedence's end-to-end latency percentiles, in milliseconds.</summary>
-internal sealed record LatencyFigures(Precedence Precedence, long Count, double P50, double P90, double P99, double P999, double Max)
+public sealed record LatencyFigures(Precedence Precedence, long Count, double P50, double P90, double P99, double P999, double Max)
 {
     public static LatencyFigures Of(Precedence precedence, HistogramBase histogram) => new(
         precedence,

@@ -1,7 +1,7 @@
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
 /// <summary>A source of traffic that runs until told to stop.</summary>
-internal interface ILoad
+public interface ILoad
 {
     /// <summary>How the load is described in the results ("closed loop, 64 in flight").</summary>
     string Describe();

@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 
-namespace Article42.Mesh.Benchmarks.Load;
+namespace Article42.Mesh.Load;
 
-/// <summary>Why sends failed, by exception type and first line, so a run that refused traffic says why.</summary>
-internal static class Failures
+/// <summary>Why sends failed, by exception type and first line (a refusal's first error), so a run that refused traffic says why.</summary>
+public static class Failures
 {
     private static readonly ConcurrentDictionary<string, int> Seen = new(StringComparer.Ordinal);
 
     public static void Note(Exception exception)
     {
-        var message = exception.Message.Split('\n')[0];
+        // A refusal's message names the message id, which would make every refusal a reason of its own: its first error does not.
+        var message = (exception is Gateway.MeshRefusedException { Errors: [var first, ..] } ? first.ToString() : exception.Message).Split('\n')[0];
         Seen.AddOrUpdate($"{exception.GetType().Name}: {message[..Math.Min(message.Length, 160)]}", 1, (_, n) => n + 1);
     }
 

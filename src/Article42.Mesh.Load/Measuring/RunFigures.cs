@@ -1,11 +1,11 @@
-namespace Article42.Mesh.Benchmarks.Measuring;
+namespace Article42.Mesh.Load.Measuring;
 
 /// <summary>
 /// What one measurement window gave: messages sent and copies delivered per second, end-to-end latency by precedence,
 /// and the whole process's CPU time and allocations per delivered copy (silo and gateways share the process), plus the
 /// database and Redis servers' CPU per copy where they run.
 /// </summary>
-internal sealed record RunFigures(
+public sealed record RunFigures(
     double Seconds,
     double SentPerSecond,
     double DeliveredPerSecond,
