@@ -1,7 +1,9 @@
+using Article42.Mesh.Faults.Cluster;
+
 namespace Article42.Mesh.Faults.Clients;
 
 /// <summary>The harness's handle on one client process (this program run as <c>client</c>): started, killed, restarted, stopped.</summary>
-public sealed class ClientNode(ClientSettings settings) : IAsyncDisposable
+public sealed class ClientNode(ClientSettings settings, ProcessLogs logs) : IAsyncDisposable
 {
     public const string Dll = "Article42.Mesh.Faults.dll";
     private int _starts;
@@ -15,7 +17,7 @@ public sealed class ClientNode(ClientSettings settings) : IAsyncDisposable
     public async Task StartAsync()
     {
         if (Process is { } old)
-            await old.DisposeAsync();
+            await logs.EndAsync(old);
         _starts++;
         Process = TestProcess.StartDll($"client {Participant} (start {_starts})", Dll, settings.Arguments());
         await Process.ReadyAsync(TimeSpan.FromMinutes(2));
@@ -41,7 +43,7 @@ public sealed class ClientNode(ClientSettings settings) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Process is { } process)
-            await process.DisposeAsync();
+            await logs.EndAsync(process);
     }
 
     private TestProcess Current => Process ?? throw new InvalidOperationException($"client {Participant} was never started");

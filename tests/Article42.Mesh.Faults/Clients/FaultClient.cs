@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Article42.Mesh.Faults.History;
 using Article42.Mesh.Gateway;
 
@@ -10,6 +11,7 @@ namespace Article42.Mesh.Faults.Clients;
 /// </summary>
 public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
 {
+    private const int AckBatch = 100;
     private static readonly Precedence[] Precedences = [Precedence.Routine, Precedence.Priority];
 
     public async Task RunAsync(CancellationToken stopping)
@@ -27,11 +29,13 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
         Console.WriteLine("ready");
         await AckWhatTheLastRunHandedAsync(gateway, stopping);
         var sending = SendUntilInputClosesAsync(gateway, stopping);
-        var receiving = Resilient("receive", () => ReceiveAsync(gateway, stopping), stopping);
+        var handed = Channel.CreateUnbounded<string>();
+        var receiving = Resilient("receive", () => ReceiveAsync(gateway, handed, stopping), stopping);
+        var acknowledging = Resilient("acknowledge", () => AcknowledgeAsync(gateway, handed.Reader, stopping), stopping);
         var reporting = Resilient("reports", () => ReportAsync(gateway, stopping), stopping);
         await sending;
         Console.WriteLine("sent");
-        await Task.WhenAll(receiving, reporting);
+        await Task.WhenAll(receiving, acknowledging, reporting);
     }
 
     private async Task SendUntilInputClosesAsync(MeshGateway gateway, CancellationToken stopping)
@@ -78,7 +82,7 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
         }
     }
 
-    private async Task ReceiveAsync(MeshGateway gateway, CancellationToken stopping)
+    private async Task ReceiveAsync(MeshGateway gateway, Channel<string> toAcknowledge, CancellationToken stopping)
     {
         await foreach (var message in gateway.ReceiveAsync(stopping))
         {
@@ -88,33 +92,52 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
                 Op = Operation.Handed, Id = id, From = message.Envelope.From, Precedence = message.Precedence, Sequence = message.Sequence,
                 Redelivered = RedeliveredFlag.Of(message),
             });
-            await AckAsync(gateway, id, stopping);
+            await toAcknowledge.Writer.WriteAsync(id, stopping);
         }
     }
 
     /// <summary>
-    /// The gateway will not hand a message twice, so the application keeps acknowledging it until the mesh takes the
+    /// Acknowledges what was handed, in batches of what has piled up (as an application that processes in batches
+    /// does), so the consumer keeps pace with the load instead of waiting one round trip per message.
+    /// </summary>
+    private async Task AcknowledgeAsync(MeshGateway gateway, ChannelReader<string> handed, CancellationToken stopping)
+    {
+        while (await handed.WaitToReadAsync(stopping))
+        {
+            var batch = new List<string>();
+            while (batch.Count < AckBatch && handed.TryRead(out var id))
+                batch.Add(id);
+            await AckAsync(gateway, batch, stopping);
+        }
+    }
+
+    /// <summary>
+    /// The gateway will not hand a message twice, so the application keeps acknowledging until the mesh takes the
     /// acknowledgement (the SDK retries each attempt up to its send deadline already).
     /// </summary>
-    private async Task AckAsync(MeshGateway gateway, string id, CancellationToken stopping)
+    private async Task AckAsync(MeshGateway gateway, IReadOnlyCollection<string> ids, CancellationToken stopping)
     {
         while (true)
         {
             try
             {
-                await gateway.AckAsync([id], stopping);
-                history.Write(e => e with { Op = Operation.Acked, Id = id });
+                await gateway.AckAsync(ids, stopping);
+                foreach (var id in ids)
+                    history.Write(e => e with { Op = Operation.Acked, Id = id });
                 return;
             }
             catch (MeshRefusedException refused)
             {
-                // A handed message the mesh says it does not hold: left unacknowledged, the checker calls it stuck.
-                await Console.Error.WriteLineAsync($"ack {id} refused: {refused.Message}");
+                // Ids the mesh says it does not hold stay unacknowledged (the checker calls them stuck); the others are acknowledged.
+                await Console.Error.WriteLineAsync($"ack refused: {refused.Message}");
+                var unknown = refused.Errors.Select(e => e.Path).ToHashSet();
+                foreach (var (id, _) in ids.Select((id, index) => (id, index)).Where(x => !unknown.Contains($"$.message_ids[{x.index}]")))
+                    history.Write(e => e with { Op = Operation.Acked, Id = id });
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"ack {id}: {ex.GetType().Name}: {ex.Message}");
+                await Console.Error.WriteLineAsync($"ack of {ids.Count}: {ex.GetType().Name}: {ex.Message}");
             }
         }
     }
@@ -144,8 +167,8 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
         var mine = HistoryFiles.Read(path);
         var acked = mine.Where(e => e.Op == Operation.Acked).Select(e => e.Id).ToHashSet();
         var pending = mine.Where(e => e.Op == Operation.Handed && !acked.Contains(e.Id)).Select(e => e.Id!).Distinct().ToList();
-        foreach (var id in pending)
-            await AckAsync(gateway, id, stopping);
+        if (pending.Count > 0)
+            await AckAsync(gateway, pending, stopping);
     }
 
     private static async Task Resilient(string what, Func<Task> loop, CancellationToken stopping)

@@ -55,11 +55,12 @@ public sealed class FaultCluster : IAsyncDisposable
                 $"--Security:ClusterSecret={ClusterSecret}", $"--Http:OperatorToken={OperatorToken}", "--Shutdown:Timeout=00:00:15",
             ];
             var home = Path.Combine(directory, "home");
+            var logs = new ProcessLogs(Path.Combine(directory, "logs"));
             System.IO.Directory.CreateDirectory(home);
             for (var i = 0; i < silos; i++)
             {
                 var ports = FreePorts.Take(3);
-                nodes.Add(new SiloNode($"silo {(char)('A' + i)}", ports[0], ports[1], ports[2], home, shared));
+                nodes.Add(new SiloNode($"silo {(char)('A' + i)}", ports[0], ports[1], ports[2], home, shared, logs));
                 // One after another: the first silo creates the journal's schema, and two cores start three silos slowly anyway.
                 await nodes[^1].StartAsync();
             }

@@ -6,7 +6,7 @@ namespace Article42.Mesh.Faults.Cluster;
 /// One cluster-profile silo process on fixed ports: killed, terminated, paused and started again on the same ports,
 /// as a process supervisor would restart it.
 /// </summary>
-public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared) : IAsyncDisposable
+public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs) : IAsyncDisposable
 {
     private int _starts;
 
@@ -24,7 +24,7 @@ public sealed class SiloNode(string name, int siloPort, int gatewayPort, int htt
     public async Task StartAsync()
     {
         if (Process is { } old)
-            await old.DisposeAsync();
+            await logs.EndAsync(old);
         _starts++;
         Process = TestProcess.StartDll($"{name} (start {_starts})", "Article42.Mesh.Silo.dll",
         [
@@ -52,7 +52,7 @@ public sealed class SiloNode(string name, int siloPort, int gatewayPort, int htt
     public async ValueTask DisposeAsync()
     {
         if (Process is { } process)
-            await process.DisposeAsync();
+            await logs.EndAsync(process);
     }
 
     private TestProcess Current => Process ?? throw new InvalidOperationException($"{name} was never started");

@@ -13,6 +13,7 @@ public static class LongForm
     public static IReadOnlyList<Nemesis> Nemeses { get; } =
     [
         .. ShortForm.Scenarios,
+        ProcessNemeses.RollingRestart,
         ProcessNemeses.SiloZombie,
     ];
 
@@ -22,8 +23,11 @@ public static class LongForm
         ArgumentNullException.ThrowIfNull(output);
         var random = new Random(settings.Seed);
         var until = DateTimeOffset.UtcNow + settings.Length;
+        IEnumerable<Nemesis> scenarios = settings.Only.IsEmpty
+            ? Endless(random)
+            : [.. settings.Only.Select(name => Nemeses.SingleOrDefault(n => n.Name == name) ?? throw new ArgumentException($"no scenario {name}; there are {string.Join(", ", Nemeses.Select(n => n.Name))}"))];
         var results = await new FaultRun(settings.Artefacts, settings.Seed, output)
-            .RunAsync(Endless(random), () => DateTimeOffset.UtcNow < until);
+            .RunAsync(scenarios, () => !settings.Only.IsEmpty || DateTimeOffset.UtcNow < until);
         await output.WriteLineAsync($"{results.Count} scenarios, {results.Count(r => !r.Passed)} failed; artefacts in {settings.Artefacts}");
         foreach (var result in results)
             await output.WriteLineAsync(result.Figures());

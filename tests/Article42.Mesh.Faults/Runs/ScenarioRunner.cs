@@ -16,7 +16,7 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
     /// <summary>Receipts the load must have before the fault, and after the heal before it stops.</summary>
     private const int Flowing = 15;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan SendDeadlineAndMargin = TimeSpan.FromSeconds(120);
 
     public async Task<ScenarioResult> RunAsync(Nemesis nemesis, IReadOnlyList<string> participants, int seed, int round)
@@ -25,9 +25,10 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         ArgumentNullException.ThrowIfNull(participants);
         var name = $"{round:00}-{nemesis.Name}";
         var histories = Directory.CreateDirectory(Path.Combine(artefacts, name, "histories")).FullName;
+        var logs = new ProcessLogs(Path.Combine(artefacts, name, "logs"));
         var clients = participants.Select((p, i) => new ClientNode(new ClientSettings(
             p, [.. participants.Where(x => x != p)], cluster.Keys, cluster.Gateways, histories,
-            Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval))).ToList();
+            Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs)).ToList();
         try
         {
             await Task.WhenAll(clients.Select(c => c.StartAsync()));
