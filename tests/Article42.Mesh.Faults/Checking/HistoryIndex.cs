@@ -45,6 +45,4 @@ public sealed class HistoryIndex
 
     /// <summary>Whether <paramref name="client"/> started again between two positions of its history.</summary>
     public bool RestartedBetween(string client, int after, int before) => Starts[client].Any(s => s > after && s < before);
-
-    public bool WasHanded(string id) => Handings.Any(h => h.Key.Id == id);
 }
