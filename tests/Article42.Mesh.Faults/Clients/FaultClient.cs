@@ -89,7 +89,11 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
             var id = message.Envelope.MsgId;
             history.Write(e => e with
             {
-                Op = Operation.Handed, Id = id, From = message.Envelope.From, Precedence = message.Precedence, Sequence = message.Sequence,
+                Op = Operation.Handed,
+                Id = id,
+                From = message.Envelope.From,
+                Precedence = message.Precedence,
+                Sequence = message.Sequence,
                 Redelivered = RedeliveredFlag.Of(message),
             });
             await toAcknowledge.Writer.WriteAsync(id, stopping);
