@@ -7,7 +7,7 @@ public static class ShortForm
 {
     /// <summary>
     /// In the order of issue 20's list. Left to the long form: the rolling restart (three silo starts, over 3 minutes on a
-    /// loaded two-core machine, and red today, see docs/development/faults.md) and the zombie silo (a pause beyond
+    /// loaded two-core machine, see docs/development/faults.md) and the zombie silo (a pause beyond
     /// failure detection).
     /// </summary>
     public static IReadOnlyList<Nemesis> Scenarios { get; } =
