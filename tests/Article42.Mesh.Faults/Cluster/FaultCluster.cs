@@ -1,0 +1,88 @@
+using System.Net;
+
+namespace Article42.Mesh.Faults.Cluster;
+
+/// <summary>
+/// The cluster profile as the suite runs it: three silo processes on a throwaway PostgreSQL journal and Redis
+/// membership, all on loopback, started once and hurt by the nemeses.
+/// </summary>
+public sealed class FaultCluster : IAsyncDisposable
+{
+    public const string ClusterSecret = "cluster-secret-of-the-fault-suite";
+    private const string OperatorToken = "operator-token-of-the-fault-suite";
+
+    private FaultCluster(string directory, RedisServer redis, PostgresServer postgres, string keys, IReadOnlyList<SiloNode> silos)
+    {
+        Directory = directory;
+        Redis = redis;
+        Postgres = postgres;
+        Keys = keys;
+        Silos = silos;
+    }
+
+    public string Directory { get; }
+
+    public RedisServer Redis { get; }
+
+    public PostgresServer Postgres { get; }
+
+    /// <summary>The trust store: the default registry with a key per participant.</summary>
+    public string Keys { get; }
+
+    public IReadOnlyList<SiloNode> Silos { get; }
+
+    /// <summary>The silos' gateway endpoints, every one given to each client (as a national gateway is configured).</summary>
+    public ImmutableArray<IPEndPoint> Gateways => [.. Silos.Select(s => new IPEndPoint(IPAddress.Loopback, s.GatewayPort))];
+
+    /// <summary>How long a SIGTERMed silo may take: its own shutdown timeout and a margin.</summary>
+    public static readonly TimeSpan ShutdownWithin = TimeSpan.FromSeconds(45);
+
+    public static async Task<FaultCluster> StartAsync(string directory, int silos = 3)
+    {
+        RedisServer? redis = null;
+        PostgresServer? postgres = null;
+        var nodes = new List<SiloNode>();
+        try
+        {
+            redis = await RedisServer.StartAsync();
+            postgres = await PostgresServer.StartAsync();
+            var journal = await postgres.CreateDatabaseAsync("mesh");
+            var keys = Path.Combine(directory, "keys");
+            TrustStore.Create(keys, ParticipantRegistry.Default);
+            string[] shared =
+            [
+                "--profile", "cluster", "--advertise-ip", "127.0.0.1", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,
+                $"--Security:ClusterSecret={ClusterSecret}", $"--Http:OperatorToken={OperatorToken}", "--Shutdown:Timeout=00:00:15",
+            ];
+            var home = Path.Combine(directory, "home");
+            var logs = new ProcessLogs(Path.Combine(directory, "logs"));
+            System.IO.Directory.CreateDirectory(home);
+            for (var i = 0; i < silos; i++)
+            {
+                var ports = FreePorts.Take(3);
+                nodes.Add(new SiloNode($"silo {(char)('A' + i)}", ports[0], ports[1], ports[2], home, shared, logs));
+                // One after another: the first silo creates the journal's schema, and two cores start three silos slowly anyway.
+                await nodes[^1].StartAsync();
+            }
+            return new FaultCluster(directory, redis, postgres, keys, nodes);
+        }
+        catch
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+            if (postgres is not null)
+                await postgres.DisposeAsync();
+            if (redis is not null)
+                await redis.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+            await silo.DisposeAsync();
+        await Postgres.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}

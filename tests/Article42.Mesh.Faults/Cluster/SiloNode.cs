@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Article42.Mesh.Faults.Cluster;
+
+/// <summary>
+/// One cluster-profile silo process on fixed ports: killed, terminated, paused and started again on the same ports,
+/// as a process supervisor would restart it.
+/// </summary>
+public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs) : IAsyncDisposable
+{
+    private int _starts;
+
+    public string Name => name;
+
+    public int SiloPort => siloPort;
+
+    public int GatewayPort => gatewayPort;
+
+    public TestProcess? Process { get; private set; }
+
+    public bool Running => Process is { HasExited: false };
+
+    /// <summary>Starts the silo and waits for its <c>ready</c> line.</summary>
+    public async Task StartAsync()
+    {
+        if (Process is { } old)
+            await logs.EndAsync(old);
+        _starts++;
+        Process = TestProcess.StartDll($"{name} (start {_starts})", "Article42.Mesh.Silo.dll",
+        [
+            .. shared,
+            "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
+            "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
+        ], new Dictionary<string, string> { ["A42_HOME"] = home });
+        await Process.ReadyAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public Task KillAsync() => Current.KillAsync();
+
+    /// <summary>SIGTERM, then the exit within the silo's own shutdown timeout and a margin.</summary>
+    public async Task TerminateAsync(TimeSpan within)
+    {
+        await Current.TerminateAsync();
+        await Current.ExitedAsync(within);
+    }
+
+    public Task PauseAsync() => Signals.StopAsync(Current.Id);
+
+    public Task ResumeAsync() => Signals.ContinueAsync(Current.Id);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Process is { } process)
+            await logs.EndAsync(process);
+    }
+
+    private TestProcess Current => Process ?? throw new InvalidOperationException($"{name} was never started");
+}

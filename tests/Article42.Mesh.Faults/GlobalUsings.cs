@@ -1,0 +1,3 @@
+global using System.Collections.Immutable;
+global using Article42.Mesh.Protocol;
+global using Article42.Mesh.TestKit;

@@ -1,0 +1,7 @@
+namespace Article42.Mesh.Faults.Nemeses;
+
+/// <summary>
+/// One fault class: what it does (for the docs and the timeline) and how it is injected and healed. <see cref="InjectAsync"/>
+/// returns when the fault is healed (the process restarted, the server back), with the time of that heal.
+/// </summary>
+public sealed record Nemesis(string Name, string Does, Func<NemesisContext, Task<DateTimeOffset>> InjectAsync);

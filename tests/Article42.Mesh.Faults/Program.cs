@@ -1,0 +1,3 @@
+using Article42.Mesh.Faults.Runs;
+
+return await FaultsCommand.RunAsync(args);

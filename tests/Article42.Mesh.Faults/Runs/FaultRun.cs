@@ -1,0 +1,37 @@
+using Article42.Mesh.Faults.Cluster;
+using Article42.Mesh.Faults.Nemeses;
+
+namespace Article42.Mesh.Faults.Runs;
+
+/// <summary>
+/// A run of the suite: the cluster started once in <paramref name="artefacts"/>, then the scenarios back to back, each
+/// with three member states of its own (cycling through the 27), figures printed as each ends. Histories, the
+/// timeline (<c>timeline.log</c>) and the figures (<c>figures.txt</c>) stay in <paramref name="artefacts"/>.
+/// </summary>
+public sealed class FaultRun(string artefacts, int seed, TextWriter output)
+{
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<Nemesis> scenarios, Func<bool>? goOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        Directory.CreateDirectory(artefacts);
+        var timeline = new Timeline(Path.Combine(artefacts, "timeline.log"), output, TimeProvider.System);
+        timeline.Note("run", $"seed {seed}, artefacts {artefacts}");
+        timeline.Note("run", MembershipStatement.Describe());
+        await using var cluster = await FaultCluster.StartAsync(artefacts);
+        timeline.Note("run", $"three silos ready: gateways {string.Join(',', cluster.Gateways)}");
+        var runner = new ScenarioRunner(cluster, timeline, artefacts, TimeProvider.System);
+        var trios = ParticipantRegistry.Default.MemberStates.Chunk(3).ToList();
+        var results = new List<ScenarioResult>();
+        var round = 0;
+        foreach (var nemesis in scenarios)
+        {
+            if (goOn is not null && !goOn())
+                break;
+            var result = await runner.RunAsync(nemesis, trios[round % trios.Count], seed + (round * 10), round);
+            results.Add(result);
+            await File.AppendAllTextAsync(Path.Combine(artefacts, "figures.txt"), result.Figures() + "\n");
+            round++;
+        }
+        return results;
+    }
+}

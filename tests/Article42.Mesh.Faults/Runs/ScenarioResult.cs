@@ -1,0 +1,13 @@
+using System.Globalization;
+using Article42.Mesh.Faults.Checking;
+
+namespace Article42.Mesh.Faults.Runs;
+
+/// <summary>One scenario's figures: the checker's report, and how long the mesh took to hand a new message after the heal.</summary>
+public sealed record ScenarioResult(string Scenario, CheckReport Report, TimeSpan? TimeToRecover, string Histories)
+{
+    public bool Passed => Report.Clean && TimeToRecover is not null;
+
+    public string Figures() => string.Create(CultureInfo.InvariantCulture,
+        $"{Scenario}: {Report.Figures()}, time to recover {(TimeToRecover is { } t ? $"{t.TotalSeconds:0.0} s" : "never")}");
+}
