@@ -32,8 +32,8 @@ internal sealed class Submission(
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if (await ClaimAsync(envelope) is { } conflict)
             return SubmitOutcome.Refused(conflict);
-        if (await AcceptedAtAsync(envelope.MsgId) is { } earlier)
-            return Receipt(envelope, earlier, recipients);
+        if (await AcceptanceAsync(envelope.MsgId) is { } earlier)
+            return Receipt(envelope, earlier.Timestamp, earlier.Version, recipients);
         return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
     }
 
@@ -46,7 +46,7 @@ internal sealed class Submission(
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
-        var (_, acceptedAt) = await stream.AppendAsync(before =>
+        var (before, acceptedAt) = await stream.AppendAsync(before =>
         {
             owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
@@ -60,7 +60,7 @@ internal sealed class Submission(
         deliverable.ForEach(r => outbox.Kick(r, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
-        return Receipt(envelope, acceptedAt!.Value, recipients);
+        return Receipt(envelope, acceptedAt!.Value, before + 1, recipients);
     }
 
     /// <summary>Null when the id is this sender's for this content (new or already claimed); else the conflict.</summary>
@@ -71,8 +71,9 @@ internal sealed class Submission(
                 : $"message id '{envelope.MsgId}' belongs to another sender")
             : null;
 
-    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
-        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);
+    // The position is the acceptance entry's version: every report on the message is appended after it.
+    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, long position, ImmutableArray<string> recipients) =>
+        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients, position), []);
 
     /// <summary>
     /// Each recipient's inbox by the precedence its copy will have (info addressees get the info precedence), then the
@@ -101,6 +102,6 @@ internal sealed class Submission(
             : new MeshError(ErrorCodes.SenderRateExceeded, "$", $"'{sender}' is over its rate of {options.SenderRatePerSecond}/s; FLASH and OVERRIDE have their own rate, retry shortly");
     }
 
-    private async Task<DateTimeOffset?> AcceptedAtAsync(string messageId) =>
-        (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == stream.StreamId && e.Type == EntryTypes.Accepted)?.Timestamp;
+    private async Task<StoredEntry?> AcceptanceAsync(string messageId) =>
+        (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == stream.StreamId && e.Type == EntryTypes.Accepted);
 }
