@@ -28,7 +28,7 @@ public sealed class ReportFeedCostTests : IAsyncLifetime
         // Straight into the journal, before the participant's grain is activated: entries of a kind that is no report.
         for (var version = 0L; version < History; version += 10_000)
         {
-            var entries = Enumerable.Range(0, 10_000).Select(_ => new JournalEntry("fetched", "{}"u8.ToArray(), Messages.Draft("DE", [Seeded]).MsgId)).ToList();
+            var entries = Enumerable.Range(0, 10_000).Select(_ => new JournalEntry("fetched", "{}"u8.ToArray())).ToList();
             Assert.IsType<AppendResult.Appended>(await _mesh.Journal.AppendAsync(Stream(Seeded), version, entries));
         }
     }
@@ -42,6 +42,11 @@ public sealed class ReportFeedCostTests : IAsyncLifetime
         await using var empty = _mesh.Gateway(Empty);
         await using var seededReports = new Reader<MeshEvent>(seeded.ReportsAsync);
         await using var emptyReports = new Reader<MeshEvent>(empty.ReportsAsync);
+        // Reading the feeds starts their polling; the DRs awaited come from messages sent after the measurement.
+        var toEmpty = Messages.Draft(Seeded, [Empty]);
+        var toSeeded = Messages.Draft(Empty, [Seeded]);
+        var seededDr = seededReports.NextMatchingAsync(e => e is Delivered d && d.MessageId == toEmpty.MsgId, "the DR after 100,000 other entries", Within * 2);
+        var emptyDr = emptyReports.NextMatchingAsync(e => e is Delivered d && d.MessageId == toSeeded.MsgId, "the DR on the empty feed", Within * 2);
 
         // Read through once: bounded reads, each starting where the last one stopped.
         await Deadline.UntilAsync(async () => (await RowsPerPollAsync(Seeded)).Max() == 0, Within, "the seeded feed read through");
@@ -51,12 +56,10 @@ public sealed class ReportFeedCostTests : IAsyncLifetime
         Assert.All(seededPolls, rows => Assert.Equal(0, rows));
 
         // The feed still brings what comes after the history, to both.
-        var toEmpty = Messages.Draft(Seeded, [Empty]);
-        var toSeeded = Messages.Draft(Empty, [Seeded]);
         await seeded.SendAsync(toEmpty);
         await empty.SendAsync(toSeeded);
-        await seededReports.NextMatchingAsync(e => e is Delivered d && d.MessageId == toEmpty.MsgId, "the DR after 100,000 other entries");
-        await emptyReports.NextMatchingAsync(e => e is Delivered d && d.MessageId == toSeeded.MsgId, "the DR on the empty feed");
+        await seededDr;
+        await emptyDr;
     }
 
     private static string Stream(string participant) => $"participant/{participant}";
