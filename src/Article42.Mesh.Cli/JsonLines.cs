@@ -54,6 +54,7 @@ public static class JsonLines
         writer.WriteNumber("sequence", message.Sequence);
         writer.WriteString("precedence", EnvelopeCodec.WireName(message.Precedence));
         writer.WriteBoolean("verified", verified);
+        writer.WriteBoolean("redelivered", message.Redelivered);
         writer.WritePropertyName("envelope");
         writer.WriteRawValue(EnvelopeCodec.Encode(message.Envelope));
     });

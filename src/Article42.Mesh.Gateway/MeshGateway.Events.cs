@@ -12,18 +12,26 @@ public sealed partial class MeshGateway
     /// <see cref="MeshGatewayOptions.AcknowledgementsAsEvents"/> is off), acknowledged in the mesh once yielded here.
     /// Starts the inbox like <see cref="ReceiveAsync"/>: read both.
     /// </summary>
-    public IAsyncEnumerable<MeshEvent> EventsAsync(CancellationToken cancellation = default) => ReadEventsAsync(StartInbox(), cancellation);
+    public IAsyncEnumerable<MeshEvent> EventsAsync(CancellationToken cancellation = default) => ReadEventsAsync(StartInbox(), afterPosition: 0, cancellation);
 
     /// <summary>
     /// Only the mesh's report feed on what this gateway sent (<see cref="Delivered"/>, <see cref="NotDelivered"/>,
     /// <see cref="Escalated"/>), each once, without opening the inbox: for a sender that leaves its inbox to another
     /// process (<c>a42 send --wait-delivery</c> beside an <c>a42 listen</c>). Do not mix with <see cref="EventsAsync"/>.
     /// </summary>
-    public IAsyncEnumerable<MeshEvent> ReportsAsync(CancellationToken cancellation = default) => ReadEventsAsync(pump: null, cancellation);
+    public IAsyncEnumerable<MeshEvent> ReportsAsync(CancellationToken cancellation = default) => ReadEventsAsync(pump: null, afterPosition: 0, cancellation);
 
-    private async IAsyncEnumerable<MeshEvent> ReadEventsAsync(InboxPump? pump, [EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>
+    /// Like <see cref="ReportsAsync(CancellationToken)"/>, but only the reports after <paramref name="afterPosition"/> in the
+    /// feed: a sender waiting for the reports on one message passes its <see cref="SubmitReceipt.Position"/>, and the feed
+    /// is read from there, not from the start of its history.
+    /// </summary>
+    public IAsyncEnumerable<MeshEvent> ReportsAsync(long afterPosition, CancellationToken cancellation = default) =>
+        ReadEventsAsync(pump: null, afterPosition, cancellation);
+
+    private async IAsyncEnumerable<MeshEvent> ReadEventsAsync(InboxPump? pump, long afterPosition, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        StartReports();
+        StartReports(afterPosition);
         var reader = _events.Reader;
         while (await reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
         {
@@ -31,13 +39,13 @@ public sealed partial class MeshGateway
             {
                 if (pending.InboxMessageId is { } id)
                 {
-                    var fresh = _handed.TryHand(id);
+                    var fresh = _handed.TryHand(id) != Handing.Withheld;
                     pump?.Unbuffer(id);
                     if (!fresh)
                         continue;
                     _ = AcknowledgeQuietlyAsync([id], _stopping.Token);
                 }
-                else if (!_cursor.TryAdvance(pending.ReportPosition))
+                else if (pending.ReportPosition <= afterPosition || !_cursor.TryAdvance(pending.ReportPosition))
                 {
                     continue;
                 }
@@ -46,26 +54,27 @@ public sealed partial class MeshGateway
         }
     }
 
-    private void StartReports()
+    private void StartReports(long afterPosition)
     {
         lock (_starting)
         {
             if (_reportsStarted)
                 return;
             _reportsStarted = true;
-            _background.Add(Task.Run(() => ReportsLoopAsync(_stopping.Token)));
+            _background.Add(Task.Run(() => ReportsLoopAsync(Math.Max(_cursor.Position, afterPosition), _stopping.Token)));
         }
     }
 
-    private async Task ReportsLoopAsync(CancellationToken cancellation)
+    // The mesh says how far it read (reports or not), and the next poll starts there: a stream of mostly other entries
+    // (a participant that mostly receives) is read once, not at every poll.
+    private async Task ReportsLoopAsync(long after, CancellationToken cancellation)
     {
-        var after = _cursor.Position;
         var failures = 0;
         try
         {
             while (!cancellation.IsCancellationRequested)
             {
-                int read;
+                bool more;
                 try
                 {
                     var outcome = await _calls.WithSessionAsync(_sending, t => _grain.ReportsAsync(t, after, _options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
@@ -75,9 +84,10 @@ public sealed partial class MeshGateway
                     {
                         if (ToEvent(report) is { } reported)
                             await _events.Writer.WriteAsync(new PendingEvent(reported, null, report.Position), cancellation).ConfigureAwait(false);
-                        after = report.Position;
+                        after = Math.Max(after, report.Position);
                     }
-                    read = outcome.Reports.Length;
+                    after = Math.Max(after, outcome.ReadUpTo);
+                    more = outcome.More || outcome.Reports.Length >= _options.FetchBatch;
                     failures = 0;
                 }
                 catch (Exception ex) when (Transient.Is(ex) && !cancellation.IsCancellationRequested)
@@ -85,7 +95,7 @@ public sealed partial class MeshGateway
                     await Task.Delay(Transient.Backoff(failures++, _options.RetryBaseDelay, _options.RetryMaxDelay), _options.TimeProvider, cancellation).ConfigureAwait(false);
                     continue;
                 }
-                if (read < _options.FetchBatch)
+                if (!more)
                     await _reportsWakeup.WaitAsync(_options.ReportPollInterval, _options.TimeProvider, cancellation).ConfigureAwait(false);
             }
         }

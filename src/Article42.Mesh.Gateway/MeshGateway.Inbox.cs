@@ -5,14 +5,17 @@ namespace Article42.Mesh.Gateway;
 public sealed partial class MeshGateway
 {
     /// <summary>
-    /// The inbox, in the mesh's order (highest precedence first, then arrival), each message once: never a message this
-    /// gateway handed out before, in this process or (with <see cref="MeshGatewayOptions.StateDirectory"/>) before a
-    /// restart, even though the mesh hands every unacknowledged message to each new session. Fed by fetching, early when
-    /// the doorbell rings; opens the participant's consuming session on first use (superseding any other). Meant for one
+    /// The inbox, in the mesh's order (highest precedence first, then arrival): each message once within this gateway's
+    /// lifetime, even though the mesh hands every unacknowledged message to each new session. After a crash or restart
+    /// every message not acknowledged is handed again with <see cref="InboxMessage.Redelivered"/> set: the mesh flags
+    /// what it handed to an earlier session, and with <see cref="MeshGatewayOptions.StateDirectory"/> the gateway flags
+    /// what it handed before the restart (across a silo failover too). Nothing is lost; an application that must never
+    /// process a message twice dedupes by message id (<see cref="ProcessedMessages"/>). Fed by fetching, early when the
+    /// doorbell rings; opens the participant's consuming session on first use (superseding any other). Meant for one
     /// consumer; a second enumeration shares the same stream of messages.
     /// </summary>
-    /// <remarks>A message is handed once whether or not it is acknowledged: acknowledge what you processed with
-    /// <see cref="AckAsync(InboxMessage, CancellationToken)"/>, or it stays in the mesh's inbox (and counts against its cap).</remarks>
+    /// <remarks>Acknowledge what you processed with <see cref="AckAsync(InboxMessage, CancellationToken)"/>: until then it
+    /// stays in the mesh's inbox (and counts against its cap), and comes back after a restart.</remarks>
     /// <exception cref="MeshRefusedException">The mesh refused the session (e.g. the key is not the registry's).</exception>
     public async IAsyncEnumerable<InboxMessage> ReceiveAsync([EnumeratorCancellation] CancellationToken cancellation = default)
     {
@@ -22,12 +25,12 @@ public sealed partial class MeshGateway
             while (pump.Inbox.TryRead(out var message))
             {
                 var id = message.Envelope.MsgId;
-                var fresh = _handed.TryHand(id);
+                var handing = _handed.TryHand(id);
                 pump.Unbuffer(id);
-                if (!fresh)
+                if (handing == Handing.Withheld)
                     continue;
                 pump.Held[id] = message.Envelope;
-                yield return message;
+                yield return handing == Handing.Again ? message with { Redelivered = true } : message;
             }
         }
     }

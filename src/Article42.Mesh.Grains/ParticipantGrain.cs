@@ -169,7 +169,7 @@ public sealed class ParticipantGrain(
         if (error is not null)
             return new ReportsOutcome([], error);
         await LoadedAsync();
-        return new ReportsOutcome(await ReportFeed.ReadAsync(_stream, afterPosition, Math.Clamp(max, 1, _options.MaxFetch)), null);
+        return await ReportFeed.ReadAsync(_stream, afterPosition, Math.Clamp(max, 1, _options.MaxFetch));
     }
 
     public ValueTask<MeshError?> SubscribeAsync(string token, IInboxDoorbell doorbell)

@@ -80,11 +80,14 @@ public sealed class TestGateway(IGrainFactory grains, string participant)
     public async Task<List<DeliveryReport>> ReportsAsync(int count, TimeSpan? within = null)
     {
         var reports = new List<DeliveryReport>();
+        long after = 0;
         await Deadline.UntilAsync(async () =>
         {
-            var outcome = await Grain.ReportsAsync(await TokenAsync(), reports.Count == 0 ? 0 : reports[^1].Position, 500);
+            // The feed says how far it read (a read looks at a bounded number of entries): the next read starts there.
+            var outcome = await Grain.ReportsAsync(await TokenAsync(), after, 500);
             Assert.True(outcome.Error is null, outcome.Error?.ToString());
             reports.AddRange(outcome.Reports);
+            after = Math.Max(outcome.ReadUpTo, reports.Count == 0 ? 0 : reports[^1].Position);
             return reports.Count >= count;
         }, within ?? TimeSpan.FromSeconds(30), $"{count} reports for {Participant} (have {reports.Count})");
         return reports;

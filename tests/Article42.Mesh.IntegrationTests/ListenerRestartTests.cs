@@ -48,4 +48,30 @@ public sealed class ListenerRestartTests(EmbeddedMesh mesh) : IClassFixture<Embe
         Assert.True(missing.Count <= 1, $"{missing.Count} messages never printed: {string.Join(',', missing)}");
         Assert.True(exit == (missing.Count == 0 ? 0 : 3), second.Describe());
     }
+
+    [Fact]
+    public async Task A_listener_that_does_not_acknowledge_restarted_with_its_state_prints_none_of_what_it_printed_though_the_mesh_hands_it_all_again()
+    {
+        var state = Path.Combine(mesh.Home, "listener-state-unacknowledged");
+        var store = TrustStore.Open(Path.Combine(mesh.Home, "keys"));
+        await using var romania = await MeshGateway.ConnectAsync(new MeshGatewayOptions
+        {
+            Participant = "RO",
+            PrivateKey = store.LoadPrivateKey("RO"),
+            Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, mesh.Ports.Gateway)] },
+        }, TestContext.Current.CancellationToken);
+        var earlier = new List<string>();
+        for (var i = 0; i < 5; i++)
+            earlier.Add((await romania.SendAsync(romania.Draft(MessageKind.Sitrep, "SI"), TestContext.Current.CancellationToken)).MessageId);
+
+        var first = await mesh.RunAsync("listen", "--as", "SI", "--state", state, "--count", "5", "--timeout", "60");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(earlier.Order(), ListenOutput.MessageIds(first.Output).Order());
+
+        // Unacknowledged, the five come first to the next session, flagged; the record of what was printed holds them back.
+        var later = (await romania.SendAsync(romania.Draft(MessageKind.Sitrep, "SI"), TestContext.Current.CancellationToken)).MessageId;
+        var second = await mesh.RunAsync("listen", "--as", "SI", "--state", state, "--count", "1", "--timeout", "60");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal([later], ListenOutput.MessageIds(second.Output));
+    }
 }

@@ -5,7 +5,8 @@ namespace Article42.Mesh.Cli.Commands;
 
 /// <summary>
 /// <c>a42 send --wait-delivery</c>: prints the sent message's reports from the mesh's feed as JSON lines until every
-/// recipient has a DR or an NDR (escalations are printed as they come, they settle nothing).
+/// recipient has a DR or an NDR (escalations are printed as they come, they settle nothing). The feed is read from the
+/// receipt's position on, where the message's reports begin, not from the start of the sender's history.
 /// </summary>
 public static class DeliveryWait
 {
@@ -16,7 +17,7 @@ public static class DeliveryWait
         var refused = false;
         try
         {
-            await foreach (var report in mesh.ReportsAsync(deadline))
+            await foreach (var report in mesh.ReportsAsync(receipt.Position, deadline))
             {
                 if (report.MessageId != receipt.MessageId)
                     continue;

@@ -37,7 +37,7 @@ public static class ListenCommand
             var gateways = ids.Select(id => gateway.For(parse, id, parse.GetValue(keys),
                 stateDirectory is null ? null : Path.Combine(stateDirectory, id)) with
             { AcknowledgementsAsEvents = false, OnUnreachable = reachability.Retrying }).ToList();
-            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count), reachability);
+            var listener = new Listener(TrustStoreLocator.Store(parse.GetValue(keys)).Registry, parse.GetValue(ack), parse.GetValue(count), reachability, stateDirectory);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(timeout) is { } seconds)
                 stop.CancelAfter(TimeSpan.FromSeconds(seconds));

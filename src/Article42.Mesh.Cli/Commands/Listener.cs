@@ -5,9 +5,11 @@ namespace Article42.Mesh.Cli.Commands;
 
 /// <summary>
 /// The loops behind <c>a42 listen</c>: per participant, its inbox (printed, then acknowledged with <c>--ack</c>) and its
-/// report feed, all printing whole lines to standard output, until <c>--count</c> envelopes or the timeout.
+/// report feed, all printing whole lines to standard output, until <c>--count</c> envelopes or the timeout. With
+/// <c>--state</c> each participant's <see cref="ProcessedMessages"/> marks a message (on disk) before it is printed: the
+/// mesh hands every unacknowledged message again after a restart, and a marked one is not printed again.
 /// </summary>
-public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int? wanted, Reachability reachability)
+public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int? wanted, Reachability reachability, string? stateDirectory = null)
 {
     private readonly Lock _output = new();
     private int _printed;
@@ -53,14 +55,22 @@ public sealed class Listener(ParticipantRegistry registry, bool acknowledge, int
 
     private async Task ReceiveAsync(MeshGateway mesh, CancellationTokenSource stop)
     {
+        using var processed = stateDirectory is null ? null : ProcessedMessages.Open(Path.Combine(stateDirectory, mesh.Participant));
         try
         {
             await foreach (var message in mesh.ReceiveAsync(stop.Token))
             {
-                Print(JsonLines.Received(mesh.Participant, message, verified: EnvelopeSignatures.Verify(message.Envelope, registry) is null));
+                var id = message.Envelope.MsgId;
+                // Marked before printing: a kill in between loses that one line, never prints one twice.
+                var fresh = processed is null || processed.TryMark(id);
+                if (fresh)
+                    Print(JsonLines.Received(mesh.Participant, message, verified: EnvelopeSignatures.Verify(message.Envelope, registry) is null));
                 if (acknowledge)
+                {
                     await mesh.AckAsync(message, stop.Token);
-                if (Interlocked.Increment(ref _printed) == wanted)
+                    processed?.Acknowledged([id]);
+                }
+                if (fresh && Interlocked.Increment(ref _printed) == wanted)
                     await stop.CancelAsync();
             }
         }

@@ -3,11 +3,13 @@ using System.Text;
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// The ids of messages already handed to the application, so that none is handed twice: the mesh hands every
-/// unacknowledged message to each new consuming session, and a gateway opens a new one after every failover or
-/// restart. With a state directory the ids go to <c>handed.log</c> (<c>+id</c> handed, <c>-id</c> acknowledged), written
-/// and flushed to disk before the application gets the message, and read back on start; acknowledged ids are
-/// forgotten after a while (the mesh never hands them out again), so the log is compacted on start.
+/// The ids of messages already handed to the application, so that none is handed twice within a gateway's lifetime:
+/// the mesh hands every unacknowledged message to each new consuming session, and a gateway opens a new one after
+/// every failover or reconnect. With a state directory the ids go to <c>handed.log</c> (<c>+id</c> handed, <c>-id</c>
+/// acknowledged), written and flushed to disk before the application gets the message, and read back on start: a
+/// message handed before the restart and never acknowledged is handed again once, flagged redelivered
+/// (<see cref="Handing.Again"/>), never withheld, so a crash loses nothing; acknowledged ids are forgotten after a
+/// while (the mesh never hands them out again), so the log is compacted on start.
 /// </summary>
 internal sealed class HandedLog : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class HandedLog : IDisposable
     private const int AcknowledgedKept = 10_000;
     private readonly Lock _lock = new();
     private readonly HashSet<string> _handed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _handedBeforeRestart = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Queue<string> _acknowledgedOrder = new();
     private readonly FileStream? _lockFile;
@@ -35,19 +38,22 @@ internal sealed class HandedLog : IDisposable
     /// Loads and compacts <c>handed.log</c> in <paramref name="directory"/>; holds a lock file there so that two gateways
     /// never share one state directory.
     /// </summary>
-    public static HandedLog Open(string directory)
+    public static HandedLog Open(string directory) => Open(directory, FileName, LockName);
+
+    /// <summary>The same log under other names (<see cref="ProcessedMessages"/> keeps one beside the gateway's).</summary>
+    public static HandedLog Open(string directory, string fileName, string lockName)
     {
         Directory.CreateDirectory(directory);
         FileStream lockFile;
         try
         {
-            lockFile = new FileStream(Path.Combine(directory, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            lockFile = new FileStream(Path.Combine(directory, lockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException ex)
         {
             throw new InvalidOperationException($"{directory} is the state directory of another running gateway", ex);
         }
-        var path = Path.Combine(directory, FileName);
+        var path = Path.Combine(directory, fileName);
         var (handed, acknowledged) = Read(path);
         var compacted = path + ".new";
         using (var writer = new FileStream(compacted, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -62,14 +68,21 @@ internal sealed class HandedLog : IDisposable
         var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         var result = new HandedLog(lockFile, log);
         foreach (var id in handed)
-            result._handed.Add(id);
+            result._handedBeforeRestart.Add(id);
         foreach (var id in acknowledged.TakeLast(AcknowledgedKept))
             result.RememberAcknowledged(id);
         return result;
     }
 
-    /// <summary>True when the message was handed to the application already (or acknowledged recently).</summary>
+    /// <summary>True when the message was handed to the application already, in this lifetime or before a restart (or acknowledged recently).</summary>
     public bool Contains(string messageId)
+    {
+        lock (_lock)
+            return _handed.Contains(messageId) || _handedBeforeRestart.Contains(messageId) || _acknowledged.Contains(messageId);
+    }
+
+    /// <summary>True when the message was handed to the application in this lifetime (or acknowledged recently): it is not handed again.</summary>
+    public bool IsHandedNow(string messageId)
     {
         lock (_lock)
             return _handed.Contains(messageId) || _acknowledged.Contains(messageId);
@@ -82,16 +95,24 @@ internal sealed class HandedLog : IDisposable
             return _acknowledged.Contains(messageId);
     }
 
-    /// <summary>Records the message as handed, durably; false when it was handed before (then it must not be handed again).</summary>
-    public bool TryHand(string messageId)
+    /// <summary>
+    /// Records the message as handed, durably, before the application gets it. <see cref="Handing.Again"/> for a message
+    /// handed before a restart: its <c>+id</c> is on disk already, so nothing is written.
+    /// </summary>
+    public Handing TryHand(string messageId)
     {
         lock (_lock)
         {
             if (_handed.Contains(messageId) || _acknowledged.Contains(messageId))
-                return false;
+                return Handing.Withheld;
+            if (_handedBeforeRestart.Remove(messageId))
+            {
+                _handed.Add(messageId);
+                return Handing.Again;
+            }
             Append('+', [messageId]);
             _handed.Add(messageId);
-            return true;
+            return Handing.Fresh;
         }
     }
 
@@ -104,6 +125,7 @@ internal sealed class HandedLog : IDisposable
             foreach (var id in messageIds)
             {
                 _handed.Remove(id);
+                _handedBeforeRestart.Remove(id);
                 RememberAcknowledged(id);
             }
         }

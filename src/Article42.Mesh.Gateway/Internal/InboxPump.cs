@@ -6,8 +6,8 @@ namespace Article42.Mesh.Gateway;
 /// <summary>
 /// Keeps the gateway's buffer filled from its inbox: fetches in the mesh's order (highest precedence first, then by
 /// sequence), again at once while batches come back full, else when the doorbell rings or the poll interval passes.
-/// A message the application was already handed (the mesh re-hands unacknowledged ones to every new session) or that
-/// already waits in the buffer is not buffered again. A fetch whose answer was lost may have handed messages to the
+/// A message the application was already handed in this lifetime (the mesh re-hands unacknowledged ones to every new
+/// session) or that already waits in the buffer is not buffered again. A fetch whose answer was lost may have handed messages to the
 /// session that will never reach it, so after a failed fetch the session is re-opened: a new one gets them again.
 /// Acknowledgement messages already turned into events come back the same way; nothing else acknowledges them in the
 /// mesh, so the pump does (<paramref name="acknowledge"/>, quietly).
@@ -78,9 +78,10 @@ internal sealed class InboxPump(
     {
         var id = message.Envelope.MsgId;
         var asEvent = options.AcknowledgementsAsEvents ? Replies.AsEvent(message.Envelope) : null;
-        if (handed.Contains(id))
+        // A message handed before a restart goes to the application again (flagged); an event is yielded once, ever.
+        if (asEvent is not null ? handed.Contains(id) : handed.IsHandedNow(id))
         {
-            // Handed before this session (or before a restart) and not acknowledged yet.
+            // Handed before this session (an event: or before a restart) and not acknowledged yet.
             if (asEvent is not null)
                 _ = acknowledge([id], cancellation);
             else

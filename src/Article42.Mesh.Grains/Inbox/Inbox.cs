@@ -12,6 +12,12 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     private readonly RecentIds _recent = new(4096);
     private readonly string _queue = QueueIds.Inbox(participant);
 
+    /// <summary>
+    /// Messages this activation handed to some session and that were not acknowledged since: handed to a later session
+    /// they are flagged redelivered, at no journal write. Bounded by the inbox (an acknowledgement removes its id).
+    /// </summary>
+    private readonly HashSet<string> _handedOut = new(StringComparer.Ordinal);
+
     /// <summary>Unacknowledged messages held.</summary>
     public long Backlog { get; private set; }
 
@@ -89,7 +95,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                     corrupt.Add(row);
                     continue;
                 }
-                messages.Add(new InboxMessage(row.Sequence, precedence, envelope));
+                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, Redelivered: !_handedOut.Add(envelope.MsgId)));
                 session.Handed[envelope.MsgId] = (row.Sequence, MeshTelemetry.ContextOf(envelope));
             }
         }
@@ -129,6 +135,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         {
             // One settle span per message, in the message's own trace: the trace ends at the recipient's ack.
             var trace = session.Handed.Remove(id, out var handed) ? handed.Trace : default;
+            _handedOut.Remove(id);
             using var span = MeshTelemetry.Start("ack", "settle", System.Diagnostics.ActivityKind.Consumer, id, trace, participant);
             span?.SetTag("a42.precedence", EnvelopeCodec.WireName(record.Precedence));
             MeshTelemetry.Acknowledged.Add(1, new KeyValuePair<string, object?>("a42.precedence", EnvelopeCodec.WireName(record.Precedence)));

@@ -34,8 +34,8 @@ internal sealed class Submission(
         if (claim is ClaimResult.Refused refused)
             return SubmitOutcome.Refused(Conflict(envelope, refused));
         // A fresh claim means the id was never accepted (the claim comes first), so only a retry reads for its receipt.
-        if (claim is ClaimResult.AlreadyClaimed && await AcceptedAtAsync(envelope.MsgId) is { } earlier)
-            return Receipt(envelope, earlier, recipients);
+        if (claim is ClaimResult.AlreadyClaimed && await AcceptanceAsync(envelope.MsgId) is { } earlier)
+            return Receipt(envelope, earlier.Timestamp, earlier.Version, recipients);
         if (Stale(envelope) is { } stale)
             return SubmitOutcome.Refused(stale);
         return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
@@ -50,7 +50,7 @@ internal sealed class Submission(
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
-        var (_, acceptedAt) = await stream.AppendAsync(before =>
+        var (before, acceptedAt) = await stream.AppendAsync(before =>
         {
             owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
@@ -64,7 +64,7 @@ internal sealed class Submission(
         deliverable.ForEach(r => outbox.Kick(r, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
-        return Receipt(envelope, acceptedAt!.Value, recipients);
+        return Receipt(envelope, acceptedAt!.Value, before + 1, recipients);
     }
 
     /// <summary>
@@ -88,8 +88,9 @@ internal sealed class Submission(
             ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
             : $"message id '{envelope.MsgId}' belongs to another sender");
 
-    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, ImmutableArray<string> recipients) =>
-        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients), []);
+    // The position is the acceptance entry's version: every report on the message is appended after it.
+    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, long position, ImmutableArray<string> recipients) =>
+        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients, position), []);
 
     /// <summary>
     /// Each recipient's inbox by the precedence its copy will have (info addressees get the info precedence), then the
@@ -118,6 +119,6 @@ internal sealed class Submission(
             : new MeshError(ErrorCodes.SenderRateExceeded, "$", $"'{sender}' is over its rate of {options.SenderRatePerSecond}/s; FLASH and OVERRIDE have their own rate, retry shortly");
     }
 
-    private async Task<DateTimeOffset?> AcceptedAtAsync(string messageId) =>
-        (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == stream.StreamId && e.Type == EntryTypes.Accepted)?.Timestamp;
+    private async Task<StoredEntry?> AcceptanceAsync(string messageId) =>
+        (await journal.FindByMessageIdAsync(messageId)).FirstOrDefault(e => e.StreamId == stream.StreamId && e.Type == EntryTypes.Accepted);
 }

@@ -24,7 +24,10 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("submit")]
     ValueTask<SubmitOutcome> SubmitAsync(string token, Envelope envelope);
 
-    /// <summary>Unacknowledged inbox messages not yet handed to this session, highest precedence first.</summary>
+    /// <summary>
+    /// Unacknowledged inbox messages not yet handed to this session, highest precedence first; one handed to an earlier
+    /// session of this activation comes flagged <see cref="InboxMessage.Redelivered"/>.
+    /// </summary>
     [Alias("fetch")]
     ValueTask<FetchOutcome> FetchAsync(string token, int max);
 
@@ -32,7 +35,11 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("acknowledge")]
     ValueTask<AckOutcome> AcknowledgeAsync(string token, ImmutableArray<string> messageIds);
 
-    /// <summary>Delivery and non-delivery reports on what this participant sent, after a feed position.</summary>
+    /// <summary>
+    /// Delivery and non-delivery reports on what this participant sent, after a feed position. One read looks at a
+    /// bounded number of entries: resume from the outcome's <see cref="ReportsOutcome.ReadUpTo"/>, not from the last
+    /// report's position, or a stretch of other entries longer than the bound is read again and again.
+    /// </summary>
     [Alias("reports")]
     ValueTask<ReportsOutcome> ReportsAsync(string token, long afterPosition, int max);
 
