@@ -1,8 +1,12 @@
 using System.Reflection;
+using Article42.Mesh.Protocol;
 
-namespace Article42.Mesh.Grains.Tests;
+namespace Article42.Mesh.TestKit;
 
-/// <summary>Calls an interface method on a reference with default arguments and says how the silo answered.</summary>
+/// <summary>
+/// Calls an interface method on a reference with default arguments and says how the silo answered: shared by the
+/// in-process client-surface test and the one against a silo process.
+/// </summary>
 public static class RemoteCall
 {
     /// <summary>
