@@ -11,30 +11,32 @@ public sealed class RestartTests(MeshFixture fixture)
         var state = Directory.CreateTempSubdirectory("a42-gw-state-").FullName;
         try
         {
-            await using var pl = Mesh.Gateway("PL");
-            var first = Messages.Draft("PL", ["HU"], MessageKind.IncidentReport);
-            await pl.SendAsync(first);
-            await using (var hu = Mesh.Gateway("HU", state))
+            // MT and EL are this test's alone: the collection's mesh is shared, and a message another test left
+            // unacknowledged in a shared inbox would be handed again, flagged, before this one.
+            await using var mt = Mesh.Gateway("MT");
+            var first = Messages.Draft("MT", ["EL"], MessageKind.IncidentReport);
+            await mt.SendAsync(first);
+            await using (var el = Mesh.Gateway("EL", state))
             {
-                await using var inbox = new Reader<InboxMessage>(hu.ReceiveAsync);
+                await using var inbox = new Reader<InboxMessage>(el.ReceiveAsync);
                 var handed = await inbox.NextMatchingAsync(m => m.Envelope.MsgId == first.MsgId, "the INCIDENT_REPORT");
                 Assert.False(handed.Redelivered, "flagged redelivered on its first hand-out");
                 // Not acknowledged: the mesh still holds it for the next session.
             }
 
-            await using var restarted = Mesh.Gateway("HU", state);
+            await using var restarted = Mesh.Gateway("EL", state);
             await using var after = new Reader<InboxMessage>(restarted.ReceiveAsync);
             var again = await after.NextAsync("the unacknowledged INCIDENT_REPORT, handed again");
             Assert.Equal((first.MsgId, true), (again.Envelope.MsgId, again.Redelivered));
 
             // Within this gateway's lifetime it is not handed a third time, even to a new session.
             restarted.ReopenConsumingSession();
-            var second = Messages.Draft("PL", ["HU"], MessageKind.IncidentReport);
-            await pl.SendAsync(second);
+            var second = Messages.Draft("MT", ["EL"], MessageKind.IncidentReport);
+            await mt.SendAsync(second);
             Assert.Equal(second.MsgId, (await after.NextAsync("the second INCIDENT_REPORT")).Envelope.MsgId);
 
             // It can be acknowledged by id, and its sender still gets the receipt it asked for.
-            await using var events = new Reader<MeshEvent>(pl.EventsAsync);
+            await using var events = new Reader<MeshEvent>(mt.EventsAsync);
             await restarted.AckAsync([first.MsgId]);
             await events.NextMatchingAsync(e => e is ReceiptReceived r && r.MessageId == first.MsgId, "the RECEIPT for the first INCIDENT_REPORT");
         }
