@@ -1,11 +1,18 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Article42.Mesh.Cli.Tests;
 
 /// <summary>What the gateway and operator commands say when what is at --gateway is not a mesh that answers.</summary>
 public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixture<TrustStoreFixture>
 {
+    // The promise of issue #23: a42 says the mesh is unreachable within 5 s of starting its work. It is held unscaled,
+    // but measured without the dotnet host's start-up, which alone can pass 5 s on a loaded machine and is no part of
+    // what a42 promises: see StartUpAsync.
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5);
+
+    // How long a test waits for a42 to show something at all (scaled): a bound on the wait, not the promise.
+    private static readonly TimeSpan Started = TimeSpan.FromSeconds(60);
 
     public static TheoryData<string> OneShotCommands =>
     [
@@ -19,9 +26,11 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
     public async Task A_one_shot_command_with_no_mesh_at_the_gateway_says_so_within_seconds_and_exits_4(string command)
     {
         var nowhere = NotAMesh.NothingListening();
+        string[] args = [.. command.Split(' '), "--gateway", nowhere];
+        var startUp = await StartUpAsync(args);
         var clock = Stopwatch.StartNew();
-        var result = await store.RunAsync([.. command.Split(' '), "--gateway", nowhere]);
-        AssertSaidUnreachable(result, nowhere, clock.Elapsed);
+        var result = await store.RunAsync(args);
+        AssertSaidUnreachable(result, nowhere, clock.Elapsed - startUp);
     }
 
     [Fact]
@@ -29,22 +38,40 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
     {
         var nowhere = NotAMesh.NothingListening();
         var output = Path.Combine(store.Home, "aar-nowhere");
+        string[] args = ["exercise", "run", "cross-border-incursion", "--gateway", nowhere, "--out", output];
+        var startUp = await StartUpAsync(args);
         var clock = Stopwatch.StartNew();
-        var result = await store.RunAsync("exercise", "run", "cross-border-incursion", "--gateway", nowhere, "--out", output);
-        AssertSaidUnreachable(result, nowhere, clock.Elapsed);
+        var result = await store.RunAsync(args);
+        AssertSaidUnreachable(result, nowhere, clock.Elapsed - startUp);
         Assert.False(Directory.Exists(output), "a report was written");
     }
 
     [Fact]
-    public async Task Listen_with_no_mesh_at_the_gateway_says_so_within_seconds_and_keeps_retrying()
+    public async Task Listen_with_no_mesh_at_the_gateway_says_so_within_seconds_and_keeps_retrying_until_a_mesh_answers_there()
     {
-        var nowhere = NotAMesh.NothingListening();
-        await using var listen = A42Process.Start(store.Home, "listen", "--as", "DE", "--gateway", nowhere);
-        await TestKit.Deadline.UntilAsync(() => listen.Errors.Count > 0, Promptly, "a line on a42 listen's stderr");
-        var line = listen.Errors[0];
-        Assert.Equal($"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT); retrying until it answers (Ctrl+C to stop)", line);
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        Assert.False(listen.HasExited, "listen gave up instead of retrying");
+        var ports = FreePorts.Take(3);
+        var gateway = $"127.0.0.1:{ports[1]}";
+        string[] args = ["listen", "--as", "DE", "--gateway", gateway];
+        var startUp = await StartUpAsync(args);
+        var clock = Stopwatch.StartNew();
+        await using var listen = A42Process.Start(store.Home, args);
+        await TestKit.Deadline.UntilAsync(() => listen.Errors.Count > 0, Started, "a line on a42 listen's stderr");
+        Assert.True(clock.Elapsed - startUp < Promptly, $"took {clock.Elapsed} of which {startUp} starting a42");
+        Assert.Equal($"error A42-CLI-006 {gateway}: cannot reach a mesh at {gateway}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT); retrying until it answers (Ctrl+C to stop)", Assert.Single(listen.Errors));
+
+        // Retrying, not merely still running: a mesh started on that port only now is found without any help, and a
+        // message sent to DE through it is printed by this same listen.
+        await using var mesh = A42Process.Start(store.Home, "mesh", "up", "--keys", store.Keys, "--data", Path.Combine(store.Home, "data-retry"),
+            "--silo-port", Port(ports[0]), "--gateway-port", Port(ports[1]), "--http-port", Port(ports[2]),
+            "--Dashboard:Enabled=false", "--Logging:LogLevel:Default=Warning");
+        await mesh.ReadyAsync();
+        await TestKit.Deadline.UntilAsync(() => listen.Errors.Contains("connected to the mesh"), Started, $"a42 listen connecting to the mesh it retried\n{listen.Describe()}");
+        const string Id = "01M8D45G7APMF4CD7T5GJM061B";
+        var sent = await store.RunAsync("send", "--as", "FR", "--to", "DE", "--kind", "SITREP", "--id", Id, "--gateway", gateway);
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+        await TestKit.Deadline.UntilAsync(() => listen.Output.Any(line => line.Contains(Id, StringComparison.Ordinal)), Started, $"a42 listen printing {Id}\n{listen.Describe()}");
+        Assert.False(listen.HasExited, listen.Describe());
+        Assert.Equal(1, listen.Errors.Count(line => line.StartsWith("error A42-CLI-006", StringComparison.Ordinal))); // said once, not once per attempt
     }
 
     [Fact]
@@ -68,11 +95,27 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         Assert.Contains("--id 01M8D45G7APMF4CD7T5GJM061A", result.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// How long the dotnet host takes to start a42 for <paramref name="args"/> and have it parse them, measured now, under
+    /// the load the machine has now: the same command line with <c>--help</c> (same host, assemblies and parser, no
+    /// connection). The 5 s promise is checked against the time past this, so a loaded machine's slow start-up does not
+    /// fail it, while a42 waiting on a connection (a TCP timeout, a retry before giving up) still does.
+    /// </summary>
+    private async Task<TimeSpan> StartUpAsync(string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        var help = await store.RunAsync([.. args, "--help"]);
+        Assert.True(help.ExitCode == 0, help.ToString());
+        return clock.Elapsed;
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Exit 4 within <see cref="Promptly"/>, the one A42-CLI-006 line naming <paramref name="nowhere"/> on stderr, nothing on stdout.</summary>
     private static void AssertSaidUnreachable(CliResult result, string nowhere, TimeSpan took)
     {
         Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(took < Promptly, $"took {took}");
+        Assert.True(took < Promptly, $"took {took} past a42's start-up");
         Assert.Equal(
             $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
             result.Stderr);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Text.RegularExpressions;
 using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.IntegrationTests;
@@ -50,7 +52,12 @@ public sealed class SiloToSiloTlsTests
         Assert.NotNull(await across.Client.GetGrain<IParticipantGrain>(Probe).ChallengeAsync());
         Assert.Equal(host, (await across.Management.GetActivationAddress(across.Client.GetGrain<IParticipantGrain>(Probe), TestContext.Current.CancellationToken))?.Endpoint.Port);
 
-        // The silo port takes silo certificates only: a gateway's (client authentication only) is refused.
+        // The silo port takes silo certificates only: a gateway's (client authentication only) is refused. The refusal
+        // is the silo's own verdict: its counter of silo-endpoint refusals rises by exactly this one handshake (A and B
+        // trust each other, so nothing else is refused on A meanwhile) and it logs why, once, naming the certificate.
+        const string GatewayAtSiloPort = "TLS connection refused on the silo endpoint: certificate 'CN=FR, O=Article42.Mesh development' is not valid for server authentication";
+        var refusalsBefore = await SiloRefusalsAsync(ports[0]);
+        var loggedBefore = Count(a, GatewayAtSiloPort);
         using (var gateway = TlsCertificates.Load(pki.Certificate("FR")))
         {
             // Refused by the silo (an alert or a closed connection), not a wait that ran out or any other failure.
@@ -58,7 +65,10 @@ public sealed class SiloToSiloTlsTests
             Assert.True(refusal is AuthenticationException or IOException, $"the silo port did not refuse a gateway certificate: {refusal?.GetType().Name ?? "accepted"} {refusal?.Message}");
         }
 
-        await LogsAsync(a, "TLS connection refused on the silo endpoint: certificate 'CN=FR, O=Article42.Mesh development' is not valid for server authentication");
+        await LogsAsync(a, GatewayAtSiloPort);
+        await Deadline.UntilAsync(async () => await SiloRefusalsAsync(ports[0]) > refusalsBefore, TimeSpan.FromSeconds(10), $"a42_tls_refused_total{{a42_tls_endpoint=\"silo\"}} of silo A rising above {refusalsBefore}");
+        Assert.Equal(refusalsBefore + 1, await SiloRefusalsAsync(ports[0]));
+        Assert.Equal(loggedBefore + 1, Count(a, GatewayAtSiloPort));
 
         // A silo with a certificate of another CA is refused by both directions of the silo-to-silo handshake.
         var otherKeys = Path.Combine(home.Path, "other-keys");
@@ -142,6 +152,17 @@ public sealed class SiloToSiloTlsTests
         if (await tls.ReadAsync(new byte[1], wait.Token) == 0)
             throw new IOException("the silo closed the connection");
     }
+
+    /// <summary>A silo's count of refused TLS connections on its silo endpoint (<c>a42_tls_refused_total</c>), from its <c>/metrics</c>.</summary>
+    private static async Task<double> SiloRefusalsAsync(SiloPorts silo)
+    {
+        using var http = OperatorHttp.Client();
+        var metrics = await http.GetStringAsync(silo.Url("/metrics"), TestContext.Current.CancellationToken);
+        return Regex.Matches(metrics, @"^a42_tls_refused_total\{[^}]*a42_tls_endpoint=""silo""[^}]*\} ([0-9.e+]+)", RegexOptions.Multiline)
+            .Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    private static int Count(TestProcess silo, string text) => silo.Errors.Count(line => line.Contains(text, StringComparison.Ordinal));
 
     private static Task LogsAsync(TestProcess silo, string text) =>
         Deadline.UntilAsync(() => silo.Errors.Any(line => line.Contains(text, StringComparison.Ordinal)), TimeSpan.FromSeconds(30), $"{silo.Name} logging \"{text}\"\n{silo.Describe()}");
