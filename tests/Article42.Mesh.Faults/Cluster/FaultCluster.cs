@@ -45,7 +45,8 @@ public sealed class FaultCluster : IAsyncDisposable
         var nodes = new List<SiloNode>();
         try
         {
-            redis = await RedisServer.StartAsync();
+            // Persistent, so the Redis nemesis can kill it and start it again with its membership table.
+            redis = await RedisServer.StartAsync(Path.Combine(directory, "redis"));
             postgres = await PostgresServer.StartAsync();
             var journal = await postgres.CreateDatabaseAsync("mesh");
             var keys = Path.Combine(directory, "keys");
