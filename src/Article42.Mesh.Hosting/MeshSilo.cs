@@ -2,6 +2,7 @@ using Article42.Mesh.Hosting.Configuration;
 using Article42.Mesh.Hosting.Http;
 using Article42.Mesh.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -15,13 +16,21 @@ namespace Article42.Mesh.Hosting;
 /// </summary>
 public static class MeshSilo
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null) =>
+        RunAsync(args, output ?? Console.Out, error ?? Console.Error, decorateJournal: null);
+
+    /// <summary>
+    /// The fault suite's own silo host: a silo whose journal <paramref name="decorateJournal"/> wraps, given the
+    /// configuration (its <c>Faults:*</c> keys, which every other silo refuses: <see cref="FaultInjection"/>).
+    /// </summary>
+    internal static Task<int> RunWithJournalDecoratorAsync(string[] args, Func<IConfiguration, IMessageJournal, IMessageJournal> decorateJournal) =>
+        RunAsync(args, Console.Out, Console.Error, decorateJournal);
+
+    private static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IConfiguration, IMessageJournal, IMessageJournal>? decorateJournal)
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
         try
         {
-            await using var silo = await StartAsync(args, output).ConfigureAwait(false);
+            await using var silo = await StartAsync(args, output, decorateJournal).ConfigureAwait(false);
             await silo.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }
@@ -44,7 +53,9 @@ public static class MeshSilo
     /// <see cref="MeshStartException"/> when something it needs is unavailable. An in-process embedded mesh (the
     /// exercise runner) is this call with its own data directory and ports.
     /// </summary>
-    public static async Task<RunningSilo> StartAsync(string[] args, TextWriter output)
+    public static Task<RunningSilo> StartAsync(string[] args, TextWriter output) => StartAsync(args, output, decorateJournal: null);
+
+    private static async Task<RunningSilo> StartAsync(string[] args, TextWriter output, Func<IConfiguration, IMessageJournal, IMessageJournal>? decorateJournal)
     {
         ArgumentNullException.ThrowIfNull(output);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -53,6 +64,8 @@ public static class MeshSilo
         var (settings, errors) = MeshSettingsReader.Read(builder.Configuration, Environment.GetEnvironmentVariable);
         if (settings is null)
             throw new ConfigurationFailedException(errors);
+        if (decorateJournal is null)
+            FaultInjection.Refuse(builder.Configuration);
 
         output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
         var registry = MeshTrustStore.Prepare(settings, output);
@@ -62,6 +75,8 @@ public static class MeshSilo
         var tls = SiloTls.Prepare(settings, output);
         await StartChecks.RunAsync(settings).ConfigureAwait(false);
         var journal = await OpenJournalAsync(settings).ConfigureAwait(false);
+        if (decorateJournal is not null)
+            journal = decorateJournal(builder.Configuration, journal);
         WebApplication? app = null;
         try
         {

@@ -4,17 +4,22 @@ using System.Text;
 namespace Article42.Mesh.TestKit;
 
 /// <summary>
-/// A throwaway Redis from the machine's <c>redis-server</c>: 127.0.0.1 only, a free port, no persistence.
-/// Disposing kills it.
+/// A throwaway Redis from the machine's <c>redis-server</c>: 127.0.0.1 only, a free port, no persistence unless
+/// given a data directory (then an append-only file, fsync'd on every write, so a killed server starts again with
+/// its data). Disposing kills it.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly TestProcess process;
+    private readonly string binary;
+    private readonly IReadOnlyList<string> persistence;
+    private TestProcess process;
 
-    private RedisServer(TestProcess process, int port)
+    private RedisServer(TestProcess process, int port, string binary, IReadOnlyList<string> persistence)
     {
         this.process = process;
         Port = port;
+        this.binary = binary;
+        this.persistence = persistence;
     }
 
     public int Port { get; }
@@ -34,25 +39,19 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no Redis.</summary>
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(string? dataDirectory = null)
     {
         var binary = FindBinary() ?? throw RequiredService.Unavailable("redis-server not found in A42_REDIS_SERVER or PATH");
+        IReadOnlyList<string> persistence = dataDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--dir", Directory.CreateDirectory(dataDirectory).FullName, "--appendonly", "yes", "--appendfsync", "always"];
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePorts.One();
-            var process = TestProcess.Start("redis-server", binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
-            try
+            var process = await LaunchAsync(binary, port, persistence).ConfigureAwait(false);
+            if (!process.HasExited)
             {
-                await Deadline.UntilAsync(() => process.HasExited || Answers(port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
-                if (!process.HasExited)
-                {
-                    return new RedisServer(process, port);
-                }
-            }
-            catch (TimeoutException)
-            {
-                await process.DisposeAsync().ConfigureAwait(false);
-                throw;
+                return new RedisServer(process, port, binary, persistence);
             }
 
             var exitCode = await process.ExitedAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
@@ -66,7 +65,37 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: the server dies with what it has not written.</summary>
+    public Task KillAsync() => process.KillAsync();
+
+    /// <summary>Starts the server again on the same port and data directory, and waits until it answers.</summary>
+    public async Task StartAgainAsync()
+    {
+        await process.DisposeAsync().ConfigureAwait(false);
+        process = await LaunchAsync(binary, Port, persistence).ConfigureAwait(false);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"redis-server did not start again on port {Port}: {process.Describe()}");
+        }
+    }
+
     public ValueTask DisposeAsync() => process.DisposeAsync();
+
+    /// <summary>A started server that answers, or one that has exited (its port taken).</summary>
+    private static async Task<TestProcess> LaunchAsync(string binary, int port, IReadOnlyList<string> persistence)
+    {
+        var process = TestProcess.Start("redis-server", binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", .. persistence]);
+        try
+        {
+            await Deadline.UntilAsync(() => process.HasExited || Answers(port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
+            return process;
+        }
+        catch (TimeoutException)
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     private static bool Answers(int port)
     {

@@ -30,6 +30,9 @@ public static class ConfigErrorCodes
     /// <summary>TLS or mutual TLS turned off where it is required (the kubernetes profile).</summary>
     public const string TlsRequired = ErrorCodes.ConfigTlsRequired;
 
+    /// <summary>A <c>Faults:*</c> setting: fault injection is for the fault suite's own silo host, never a silo.</summary>
+    public const string FaultInjectionRefused = ErrorCodes.ConfigFaultInjectionRefused;
+
     /// <summary>The journal could not be opened (unreachable server, a file that is not a journal): exit 1.</summary>
     public const string JournalUnavailable = ErrorCodes.RunJournalUnavailable;
 

@@ -287,6 +287,8 @@ public static partial class ErrorCodes
     public const string ConfigCertificateNotTrusted = "A42-CFG-016";
     /// <summary>TLS or mutual TLS turned off where it is required.</summary>
     public const string ConfigTlsRequired = "A42-CFG-017";
+    /// <summary>A <c>Faults:*</c> setting (the fault suite's journal that loses messages on purpose): only the suite's own silo host honours it.</summary>
+    public const string ConfigFaultInjectionRefused = "A42-CFG-018";
     /// <summary>The journal could not be opened: exit 1.</summary>
     public const string RunJournalUnavailable = "A42-RUN-001";
     /// <summary>The silo could not start: exit 1.</summary>

@@ -37,14 +37,16 @@ public sealed class FaultCluster : IAsyncDisposable
     /// <summary>How long a SIGTERMed silo may take: its own shutdown timeout and a margin.</summary>
     public static readonly TimeSpan ShutdownWithin = TimeSpan.FromSeconds(45);
 
-    public static async Task<FaultCluster> StartAsync(string directory, int silos = 3)
+    public static async Task<FaultCluster> StartAsync(string directory, int silos = 3, SiloProgram? program = null)
     {
+        program ??= SiloProgram.Shipped;
         RedisServer? redis = null;
         PostgresServer? postgres = null;
         var nodes = new List<SiloNode>();
         try
         {
-            redis = await RedisServer.StartAsync();
+            // Persistent, so the Redis nemesis can kill it and start it again with its membership table.
+            redis = await RedisServer.StartAsync(Path.Combine(directory, "redis"));
             postgres = await PostgresServer.StartAsync();
             var journal = await postgres.CreateDatabaseAsync("mesh");
             var keys = Path.Combine(directory, "keys");
@@ -60,7 +62,7 @@ public sealed class FaultCluster : IAsyncDisposable
             for (var i = 0; i < silos; i++)
             {
                 var ports = FreePorts.Take(3);
-                nodes.Add(new SiloNode($"silo {(char)('A' + i)}", ports[0], ports[1], ports[2], home, shared, logs));
+                nodes.Add(new SiloNode($"silo {(char)('A' + i)}", ports[0], ports[1], ports[2], home, shared, logs, program));
                 // One after another: the first silo creates the journal's schema, and two cores start three silos slowly anyway.
                 await nodes[^1].StartAsync();
             }

@@ -6,7 +6,7 @@ namespace Article42.Mesh.Faults.Cluster;
 /// One cluster-profile silo process on fixed ports: killed, terminated, paused and started again on the same ports,
 /// as a process supervisor would restart it.
 /// </summary>
-public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs) : IAsyncDisposable
+public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs, SiloProgram program) : IAsyncDisposable
 {
     private int _starts;
 
@@ -26,8 +26,9 @@ public sealed class SiloNode(string name, int siloPort, int gatewayPort, int htt
         if (Process is { } old)
             await logs.EndAsync(old);
         _starts++;
-        Process = TestProcess.StartDll($"{name} (start {_starts})", "Article42.Mesh.Silo.dll",
+        Process = TestProcess.StartDll($"{name} (start {_starts})", program.Dll,
         [
+            .. program.Leading,
             .. shared,
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),

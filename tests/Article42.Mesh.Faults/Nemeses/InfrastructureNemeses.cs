@@ -1,3 +1,5 @@
+using Article42.Mesh.Faults.Cluster;
+
 namespace Article42.Mesh.Faults.Nemeses;
 
 /// <summary>The nemeses that hurt what the silos stand on: the PostgreSQL journal and the Redis membership table.</summary>
@@ -10,5 +12,17 @@ public static class InfrastructureNemeses
         await context.HoldAsync(TimeSpan.FromSeconds(2));
         await context.Cluster.Postgres.StartAgainAsync();
         return context.Note("PostgreSQL started again");
+    });
+
+    /// <summary>Down longer than a silo's I-am-alive period, so every silo's write to the membership table meets a dead server.</summary>
+    private static readonly TimeSpan RedisDown = MembershipStatement.Shipped.IAmAliveTablePublishTimeout + TimeSpan.FromSeconds(5);
+
+    public static Nemesis RedisKill { get; } = new("redis-sigkill", $"SIGKILL redis-server (the membership table) under load, {RedisDown.TotalSeconds:0} s down (longer than IAmAliveTablePublishTimeout), then start it again on the same port with its append-only file", async context =>
+    {
+        await context.Cluster.Redis.KillAsync();
+        context.Note("Redis killed");
+        await context.HoldAsync(RedisDown);
+        await context.Cluster.Redis.StartAgainAsync();
+        return context.Note("Redis started again");
     });
 }

@@ -10,6 +10,9 @@ namespace Article42.Mesh.Faults.Runs;
 /// </summary>
 public sealed class FaultRun(string artefacts, int seed, TextWriter output)
 {
+    /// <summary>The cluster the run hurts: three shipped silos unless a test asks for another (the lossy one).</summary>
+    public Func<string, Task<FaultCluster>> StartCluster { get; init; } = directory => FaultCluster.StartAsync(directory);
+
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<Nemesis> scenarios, Func<bool>? goOn = null)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
@@ -17,8 +20,8 @@ public sealed class FaultRun(string artefacts, int seed, TextWriter output)
         var timeline = new Timeline(Path.Combine(artefacts, "timeline.log"), output, TimeProvider.System);
         timeline.Note("run", $"seed {seed}, artefacts {artefacts}");
         timeline.Note("run", MembershipStatement.Describe());
-        await using var cluster = await FaultCluster.StartAsync(artefacts);
-        timeline.Note("run", $"three silos ready: gateways {string.Join(',', cluster.Gateways)}");
+        await using var cluster = await StartCluster(artefacts);
+        timeline.Note("run", $"{cluster.Silos.Count} silos ready: gateways {string.Join(',', cluster.Gateways)}");
         var runner = new ScenarioRunner(cluster, timeline, artefacts, TimeProvider.System);
         var trios = ParticipantRegistry.Default.MemberStates.Chunk(3).ToList();
         var results = new List<ScenarioResult>();

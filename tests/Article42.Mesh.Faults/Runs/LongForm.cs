@@ -15,6 +15,7 @@ public static class LongForm
         .. ShortForm.Scenarios,
         ProcessNemeses.RollingRestart,
         ProcessNemeses.SiloZombie,
+        InfrastructureNemeses.RedisKill,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)
