@@ -94,7 +94,7 @@ public sealed class FaultClient(ClientSettings settings, HistoryWriter history)
                 From = message.Envelope.From,
                 Precedence = message.Precedence,
                 Sequence = message.Sequence,
-                Redelivered = RedeliveredFlag.Of(message),
+                Redelivered = message.Redelivered,
             });
             await toAcknowledge.Writer.WriteAsync(id, stopping);
         }

@@ -39,8 +39,8 @@ public sealed record HistoryEntry
     public long? Sequence { get; init; }
 
     /// <summary>
-    /// Handed: the SDK's redelivered flag, absent (null) while the SDK does not carry one. True says the gateway handed
-    /// this message before its own crash and hands it again.
+    /// Handed: the SDK's redelivered flag (<see cref="InboxMessage.Redelivered"/>); absent (null) in histories written before
+    /// the SDK carried it. True says the gateway handed this message before its own crash and hands it again.
     /// </summary>
     public bool? Redelivered { get; init; }
 
