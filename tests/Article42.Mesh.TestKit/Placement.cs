@@ -47,22 +47,4 @@ public static class Placement
 
             return false;
         }, within, $"grain {grain.GetGrainId()} placed on {silo}");
-
-    /// <summary>The first of <paramref name="candidates"/> that, once touched, lands on <paramref name="silo"/>.</summary>
-    public static async Task<T> FirstOnAsync<T>(IGrainFactory client, IEnumerable<T> candidates, Func<T, Task> touch, SiloAddress silo)
-        where T : IAddressable
-    {
-        ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentNullException.ThrowIfNull(touch);
-        var tried = 0;
-        foreach (var grain in candidates)
-        {
-            tried++;
-            await touch(grain).ConfigureAwait(false);
-            if (silo.Equals(await HostOfAsync(client, grain).ConfigureAwait(false)))
-                return grain;
-        }
-
-        throw new InvalidOperationException($"none of {tried} grains was placed on {silo}");
-    }
 }
