@@ -234,7 +234,7 @@ public sealed class ParticipantGrain(
     /// <summary>Test and admin view: completes when every delivery pump has nothing left to do.</summary>
     internal Task DeliveriesIdleAsync() => _outbox.IdleAsync();
 
-    internal DeliveryPump PumpTo(string recipient) => _outbox.Pump(recipient);
+    internal DeliveryPump PumpTo(string recipient, Precedence lane) => _outbox.Pump(recipient, lane);
 
     private Task<DeliveryOutcome> DeliverToAsync(string recipient, DeliveryBatch batch, CancellationToken cancellation) =>
         GrainFactory.GetGrain<IParticipantGrain>(recipient).DeliverAsync(batch).AsTask().WaitAsync(cancellation);

@@ -66,7 +66,7 @@ public sealed class DeliveryPumpTests : IAsyncLifetime
         using var notYet = new CancellationTokenSource();
         await notYet.CancelAsync();
         Assert.NotNull((await submission.AcceptAsync(envelope, notYet.Token)).Receipt);
-        return outbox.Pump("DE");
+        return outbox.Pump("DE", envelope.PrecedenceAction);
     }
 
     /// <summary>Runs the pump, moving the clock to each timer it sets as soon as it sets it, and no further.</summary>

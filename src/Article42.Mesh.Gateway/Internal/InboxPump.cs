@@ -18,11 +18,10 @@ internal sealed class InboxPump(
 {
     private readonly ConcurrentDictionary<string, byte> _buffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Envelope> _held = new(StringComparer.Ordinal);
-    private readonly Channel<InboxMessage> _inbox = Channel.CreateBounded<InboxMessage>(
-        new BoundedChannelOptions(Math.Max(1, options.BufferCapacity)) { SingleWriter = true });
+    private readonly PrecedenceBuffer _inbox = new(Math.Max(1, options.BufferCapacity));
 
-    /// <summary>Messages in fetch order, for the application.</summary>
-    public ChannelReader<InboxMessage> Inbox => _inbox.Reader;
+    /// <summary>Messages for the application, highest precedence first, then in fetch order (issue 18).</summary>
+    public ChannelReader<InboxMessage> Inbox => _inbox;
 
     /// <summary>Envelopes handed to the application and not yet acknowledged, so an acknowledgement by id can still send its receipt.</summary>
     public ConcurrentDictionary<string, Envelope> Held => _held;
@@ -60,16 +59,16 @@ internal sealed class InboxPump(
                 if (fetched < options.FetchBatch)
                     await wakeup.WaitAsync(options.PollInterval, options.TimeProvider, cancellation).ConfigureAwait(false);
             }
-            _inbox.Writer.TryComplete();
+            _inbox.TryComplete();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            _inbox.Writer.TryComplete();
+            _inbox.TryComplete();
         }
         catch (Exception ex)
         {
             // A refusal no retry can fix (a key the registry does not hold, say): the application hears it from ReceiveAsync.
-            _inbox.Writer.TryComplete(ex);
+            _inbox.TryComplete(ex);
             events.TryComplete(ex);
         }
     }
@@ -93,6 +92,6 @@ internal sealed class InboxPump(
         if (asEvent is not null)
             await events.WriteAsync(new PendingEvent(asEvent, id, 0), cancellation).ConfigureAwait(false);
         else
-            await _inbox.Writer.WriteAsync(message, cancellation).ConfigureAwait(false);
+            await _inbox.WriteAsync(message, cancellation).ConfigureAwait(false);
     }
 }

@@ -5,13 +5,17 @@ using Polly;
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// Delivers one sender's pending messages to one recipient, a batch at a time, highest precedence first, so the
-/// per-(sender, recipient, precedence) order holds. Past its deadline a message is dead-lettered with an NDR.
-/// Runs inside the sender's activation, interleaved with its requests; everything it knows is in the journal.
+/// Delivers one sender's pending messages of one precedence to one recipient (a lane), a batch at a time in queue
+/// order, so the per-(sender, recipient, precedence) order holds; the lanes of the other precedences run beside it, so a
+/// FLASH never waits for a ROUTINE batch in flight (issue 18; docs/design/architecture.md §4). Past its deadline a
+/// message is dead-lettered with an NDR. Runs inside the sender's activation, interleaved with its requests; everything
+/// it knows is in the journal.
 /// </summary>
 internal sealed class DeliveryPump(
     string sender,
     string recipient,
+    Precedence lane,
+    RecipientBacklog backlog,
     JournalStream stream,
     IMessageJournal journal,
     ParticipantRegistry registry,
@@ -35,12 +39,6 @@ internal sealed class DeliveryPump(
     /// <summary>The retry policy, built once per pump rather than once per batch (issue #18: an allocation per batch).</summary>
     private ResiliencePipeline? _pipeline;
 
-    /// <summary>The recipient's inbox backlog as of the last delivery.</summary>
-    public long Backlog { get; set; }
-
-    /// <summary>The FLASH and OVERRIDE part of the recipient's inbox backlog as of the last delivery; null until the recipient said.</summary>
-    public long? UrgentBacklog { get; set; }
-
     /// <summary>Retries of the current batch so far (attempt number, delay), for logs and tests.</summary>
     public List<(int Attempt, TimeSpan Delay)> Retries { get; } = [];
 
@@ -62,7 +60,7 @@ internal sealed class DeliveryPump(
         while (!stopping.IsCancellationRequested)
         {
             _kicked = false;
-            var rows = WithinBytes(await journal.FetchQueuedAsync(_queue, options.MaxBatch, cancellationToken: stopping));
+            var rows = WithinBytes(await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping));
             if (rows.Count == 0)
             {
                 if (_kicked)
@@ -78,7 +76,7 @@ internal sealed class DeliveryPump(
             {
                 // The retry policy stopped at the batch's deadline; the next pass dead-letters what expired. Whatever
                 // failed, the next pass waits (growing, capped): a failure that repeats must never become a hot loop.
-                logger.LogWarning(ex, "Delivery {Sender} -> {Recipient} stopped retrying this pass", sender, recipient);
+                logger.LogWarning(ex, "Delivery {Sender} -> {Recipient} ({Lane}) stopped retrying this pass", sender, recipient, lane);
                 await Task.Delay(Backoff(++_failedPasses), time, stopping);
             }
         }
@@ -153,8 +151,8 @@ internal sealed class DeliveryPump(
             ResilienceContextPool.Shared.Return(context);
         }
         dispatch?.SetTag("a42.attempt", attempt);
-        Backlog = outcome.Backlog;
-        UrgentBacklog = outcome.UrgentBacklog;
+        backlog.Total = outcome.Backlog;
+        backlog.Urgent = outcome.UrgentBacklog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
     }
 

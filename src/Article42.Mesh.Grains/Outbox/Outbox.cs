@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Article42.Mesh.Grains;
 
-/// <summary>A sender's outbox: one delivery pump per recipient with pending messages.</summary>
+/// <summary>
+/// A sender's outbox: one delivery pump per recipient and precedence with pending messages (a lane), each with one batch
+/// in flight, so a FLASH or OVERRIDE never waits for a ROUTINE batch (issue 18; docs/design/architecture.md §4).
+/// </summary>
 internal sealed class Outbox(
     string sender,
     JournalStream stream,
@@ -15,7 +18,9 @@ internal sealed class Outbox(
     ILogger logger,
     Func<string, Task<long>>? urgentBacklogOf = null)
 {
-    private readonly Dictionary<string, DeliveryPump> _pumps = new(StringComparer.Ordinal);
+    private static readonly Precedence[] Lanes = Enum.GetValues<Precedence>();
+    private readonly Dictionary<(string Recipient, Precedence Lane), DeliveryPump> _pumps = [];
+    private readonly Dictionary<string, RecipientBacklog> _backlogs = new(StringComparer.Ordinal);
 
     /// <summary>Restarts delivery to every recipient that still has pending messages (after activation).</summary>
     public async Task ResumeAsync(CancellationToken stopping)
@@ -23,39 +28,54 @@ internal sealed class Outbox(
         foreach (var participant in registry.Participants)
         {
             if ((await journal.FetchQueuedAsync(QueueIds.Outbox(sender, participant.Id), 1, cancellationToken: stopping)).Count > 0)
-                Kick(participant.Id, stopping);
+            {
+                // One read says the queue is not empty; each lane then reads its own band once.
+                foreach (var lane in Lanes)
+                    Kick(participant.Id, lane, stopping);
+            }
         }
     }
 
-    public void Kick(string recipient, CancellationToken stopping) => Pump(recipient).Kick(stopping);
+    /// <summary>Makes sure the lane of <paramref name="lane"/> to <paramref name="recipient"/> runs (after a message of that precedence was queued).</summary>
+    public void Kick(string recipient, Precedence lane, CancellationToken stopping) => Pump(recipient, lane).Kick(stopping);
 
     /// <summary>The recipient's inbox backlog as last reported by a delivery (0 if unknown).</summary>
-    public long KnownBacklog(string recipient) => _pumps.TryGetValue(recipient, out var pump) ? pump.Backlog : 0;
+    public long KnownBacklog(string recipient) => _backlogs.TryGetValue(recipient, out var backlog) ? backlog.Total : 0;
 
     /// <summary>Asks the recipient for its backlog now: a full inbox that was since acknowledged lets traffic through again.</summary>
-    public async Task<long> RefreshBacklogAsync(string recipient) => Pump(recipient).Backlog = await backlogOf(recipient);
+    public async Task<long> RefreshBacklogAsync(string recipient) => BacklogOf(recipient).Total = await backlogOf(recipient);
 
     /// <summary>
     /// The FLASH and OVERRIDE part of the recipient's inbox backlog as last reported (null until it was): unlike the
     /// whole backlog, which may start at 0, an unknown urgent share is asked for, so that a sender new to a recipient
     /// cannot add to a share that others already filled.
     /// </summary>
-    public long? KnownUrgentBacklog(string recipient) => _pumps.TryGetValue(recipient, out var pump) ? pump.UrgentBacklog : null;
+    public long? KnownUrgentBacklog(string recipient) => _backlogs.TryGetValue(recipient, out var backlog) ? backlog.Urgent : null;
 
     /// <summary>Asks the recipient for its urgent backlog now (without a way to ask, as in tests that build an outbox alone: 0).</summary>
     public async Task<long> RefreshUrgentBacklogAsync(string recipient) =>
-        (Pump(recipient).UrgentBacklog = urgentBacklogOf is null ? 0 : await urgentBacklogOf(recipient)).Value;
+        (BacklogOf(recipient).Urgent = urgentBacklogOf is null ? 0 : await urgentBacklogOf(recipient)).Value;
 
-    public DeliveryPump Pump(string recipient)
+    public DeliveryPump Pump(string recipient, Precedence lane)
     {
-        if (!_pumps.TryGetValue(recipient, out var pump))
+        if (!_pumps.TryGetValue((recipient, lane), out var pump))
         {
-            pump = new DeliveryPump(sender, recipient, stream, journal, registry, (batch, token) => deliver(recipient, batch, token), options, time, logger);
-            _pumps[recipient] = pump;
+            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registry, (batch, token) => deliver(recipient, batch, token), options, time, logger);
+            _pumps[(recipient, lane)] = pump;
         }
         return pump;
     }
 
-    /// <summary>Completes when no pump is running.</summary>
+    private RecipientBacklog BacklogOf(string recipient)
+    {
+        if (!_backlogs.TryGetValue(recipient, out var backlog))
+        {
+            backlog = new RecipientBacklog();
+            _backlogs[recipient] = backlog;
+        }
+        return backlog;
+    }
+
+    /// <summary>Completes when no lane is running.</summary>
     public Task IdleAsync() => Task.WhenAll(_pumps.Values.Select(p => p.Running));
 }

@@ -61,7 +61,7 @@ internal sealed class Submission(
             return (entries, [.. rows, .. owed.Select(receipts.Row)]);
         });
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
-        deliverable.ForEach(r => outbox.Kick(r, stopping));
+        deliverable.ForEach(r => outbox.Kick(r, actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
         return Receipt(envelope, acceptedAt!.Value, before + 1, recipients);

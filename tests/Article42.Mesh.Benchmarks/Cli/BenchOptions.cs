@@ -50,7 +50,7 @@ internal sealed record BenchOptions
           --profiles LIST          embedded,cluster (default: both for delivery, embedded otherwise)
           --signatures LIST        Always,SessionOnly (default both; delivery only)
           --levels LIST            backlog/history levels (default 0,10000,100000; quick 0,1000,2000)
-          --saturating N           preemption: ROUTINE messages in flight (default 256)
+          --saturating N           preemption: the most ROUTINE messages in flight tried (N/16, N/4, N; default 256)
           --flash-rate N           preemption: FLASH messages offered per second (default 20)
         """;
 
