@@ -48,7 +48,8 @@ public sealed class ParticipantGrain(
         _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
         _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
         _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync);
-        _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask());
+        _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask(),
+            new ExerciseClocks(exercise => GrainFactory.GetGrain<IExerciseGrain>(exercise).ClockAsync().AsTask()));
         _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
         _inventory = new Inventory(_id, journal);
         _roles = new PrecedenceRoles(PrecedenceRights.From(_options.PrecedenceAuthorities), GrainFactory);
@@ -140,6 +141,8 @@ public sealed class ParticipantGrain(
         var outcome = await _submission.AcceptAsync(envelope, _stopping.Token);
         if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
             await _inventory.DeclareAsync(declaration);
+        if (outcome.Receipt is not null)
+            await ExerciseControlMessages.ApplyAsync(GrainFactory, registry.Find(_id), envelope);
         return outcome;
     }
 

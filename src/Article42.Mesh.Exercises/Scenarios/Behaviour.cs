@@ -12,6 +12,10 @@ public sealed record Behaviour
     public double Jitter { get; init; }
     /// <summary>Probability (0..1) that the participant leaves a given message unanswered; 1 is a silent state.</summary>
     public double Silence { get; init; }
+    /// <summary>Per message kind, the probability (0..1) of leaving one unanswered, instead of <see cref="Silence"/> (an INVOCATION almost never, a SITREP often).</summary>
+    public ImmutableDictionary<MessageKind, double> Ignore { get; init; } = ImmutableDictionary<MessageKind, double>.Empty;
+    /// <summary>How reaction times spread around the typical time: evenly within the jitter, or log-normal with a tail of late reactions.</summary>
+    public ReactionSpread Spread { get; init; }
     /// <summary>False for a participant whose gateway never connects: its messages are never delivered.</summary>
     public bool Online { get; init; } = true;
     /// <summary>The position it states after an invocation; null states none.</summary>
@@ -25,6 +29,9 @@ public sealed record Behaviour
     /// <summary>Offers every matching line in full even beyond its declared capacity (competing activations).</summary>
     public bool Overcommit { get; init; }
     public ImmutableArray<Capability> Capabilities { get; init; } = [];
+
+    /// <summary>The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one, else the silence.</summary>
+    public double IgnoreChance(MessageKind kind) => Ignore.TryGetValue(kind, out var chance) ? chance : Silence;
 
     /// <summary>The reaction time for a precedence; OVERRIDE falls back to FLASH, DEFERRED to ROUTINE.</summary>
     public TimeSpan ReactionTo(Precedence precedence) =>

@@ -20,7 +20,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     };
 
     private static readonly string[] Fields =
-        ["reaction", "jitter", "silence", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note"];
+        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note"];
 
     public Behaviour Read(YamlNode? node, string where, Behaviour basis)
     {
@@ -33,6 +33,10 @@ internal sealed class BehaviourReader(YamlFields yaml)
             result = result with { Jitter = jitter };
         if (yaml.Fraction(YamlFields.Optional(fields, "silence"), $"{where}.silence") is { } silence)
             result = result with { Silence = silence };
+        if (YamlFields.Optional(fields, "spread") is { } spread && Spread(spread, $"{where}.spread") is { } spreadValue)
+            result = result with { Spread = spreadValue };
+        if (YamlFields.Optional(fields, "ignore") is { } ignore)
+            result = result with { Ignore = Ignore(ignore, $"{where}.ignore", basis.Ignore) };
         if (yaml.Flag(YamlFields.Optional(fields, "online"), $"{where}.online") is { } online)
             result = result with { Online = online };
         if (YamlFields.Optional(fields, "solidarity") is { } solidarity)
@@ -62,6 +66,39 @@ internal sealed class BehaviourReader(YamlFields yaml)
         {
             if (yaml.Enum<Precedence>(key, $"{where} key") is { } precedence && yaml.Duration(value, $"{where}.{precedence.ToString().ToUpperInvariant()}") is { } time)
                 result = result.SetItem(precedence, time);
+        }
+        return result;
+    }
+
+    private ReactionSpread? Spread(YamlNode node, string where)
+    {
+        string[] names = ["uniform", "lognormal"];
+        switch (yaml.Text(node, where))
+        {
+            case null:
+                return null;
+            case "uniform":
+                return ReactionSpread.Uniform;
+            case "lognormal":
+                return ReactionSpread.LogNormal;
+            case var text:
+                yaml.Error(node, ErrorCodes.ScenarioUnknownName, $"{where} '{text}' is not one of {string.Join(", ", names)}", NearestNames.For(text, names));
+                return null;
+        }
+    }
+
+    private ImmutableDictionary<MessageKind, double> Ignore(YamlNode node, string where, ImmutableDictionary<MessageKind, double> basis)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            yaml.Error(node, ErrorCodes.ScenarioBadValue, $"{where} must map message kinds to probabilities (e.g. SITREP: 0.6)");
+            return basis;
+        }
+        var result = basis;
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (yaml.Enum<MessageKind>(key, $"{where} key") is { } kind && yaml.Fraction(value, $"{where}.{EnvelopeCodec.KindName(kind)}") is { } chance)
+                result = result.SetItem(kind, chance);
         }
         return result;
     }

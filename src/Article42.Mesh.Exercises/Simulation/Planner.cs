@@ -38,7 +38,7 @@ internal sealed class Planner(Scenario scenario, int seed)
             // An offline gateway never fetches; a label above the recipient's ceiling is never delivered (NDR).
             if (!participant.Behaviour.Online || !Cleared(recipient, message.Label))
                 continue;
-            if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < participant.Behaviour.Silence)
+            if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < participant.Behaviour.IgnoreChance(message.Kind))
             {
                 Enqueue(_reactions.Silent(participant, message));
                 continue;

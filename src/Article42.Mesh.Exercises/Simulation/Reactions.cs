@@ -67,7 +67,7 @@ internal sealed class Reactions(Scenario scenario, int seed)
                 var decision = _ledger.Decide(message);
                 if (decision is not null)
                 {
-                    var at = message.At + Jittered(behaviour.Decision, behaviour.Jitter, "decision", id, message.Ref);
+                    var at = message.At + Jittered(behaviour.Decision, behaviour, "decision", id, message.Ref);
                     yield return Send(id, MessageKind.OfferDecision, $"DECISION:{decision.OfferId}", at, [message.Actor], null, message.Ref,
                         message.ActivationId, Bodies.Decision(decision), $"{EnvelopeCodec.WireName(decision.Decision)} offer {decision.OfferId}");
                 }
@@ -75,7 +75,7 @@ internal sealed class Reactions(Scenario scenario, int seed)
             case MessageKind.OfferDecision when _ledger.Accepted(message) is { } offerId:
                 var approval = behaviour.Approval == NationalApproval.None
                     ? Delay(participant, Precedence.Immediate, "commit", offerId)
-                    : Jittered(behaviour.ApprovalDelay, behaviour.Jitter, "approval", id, offerId);
+                    : Jittered(behaviour.ApprovalDelay, behaviour, "approval", id, offerId);
                 yield return Send(id, MessageKind.Commitment, $"COMMITMENT:{offerId}", message.At + approval, [message.Actor], null, message.Ref,
                     message.ActivationId, Bodies.Commitment(offerId, id, behaviour.Approval), $"commits offer {offerId} after {EnvelopeCodec.WireName(behaviour.Approval)} approval");
                 break;
@@ -108,14 +108,10 @@ internal sealed class Reactions(Scenario scenario, int seed)
     }
 
     private TimeSpan Delay(ScenarioParticipant participant, Precedence precedence, string purpose, string key) =>
-        Jittered(participant.Behaviour.ReactionTo(precedence), participant.Behaviour.Jitter, purpose, participant.Id, key);
+        Jittered(participant.Behaviour.ReactionTo(precedence), participant.Behaviour, purpose, participant.Id, key);
 
-    /// <summary>A time spread by the jitter, drawn from the seed, in whole seconds and at least one.</summary>
-    private TimeSpan Jittered(TimeSpan time, double jitter, string purpose, string actor, string key)
-    {
-        var spread = jitter * (2 * DeterministicRandom.Unit(seed, purpose, actor, key) - 1);
-        return TimeSpan.FromSeconds(Math.Max(1, Math.Round(time.TotalSeconds * (1 + spread))));
-    }
+    private TimeSpan Jittered(TimeSpan time, Behaviour behaviour, string purpose, string actor, string key) =>
+        ReactionTime.Draw(seed, time, behaviour.Jitter, behaviour.Spread, purpose, actor, key);
 
     private PlannedAction Reply(string actor, MessageKind kind, string prefix, TimeSpan at, PlannedAction message, JsonObject body) =>
         Send(actor, kind, $"{prefix}:{actor}:{message.Ref}", at, [message.Actor], message.Ref, message.Ref, null, body,

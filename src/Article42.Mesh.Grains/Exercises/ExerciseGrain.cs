@@ -3,12 +3,16 @@ namespace Article42.Mesh.Grains;
 /// <summary>
 /// Exercise control: keeps the MSEL given at STARTEX and every message the exercise played in its own stream, and
 /// judges each expected action met when a message of the expected kind came from the expected actor in time.
+/// It also keeps the exercise clock (compression and pauses) the mesh judges the exercise's traffic on.
 /// </summary>
-public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGrain
+public sealed class ExerciseGrain(IMessageJournal journal, MeshClock clock) : Grain, IExerciseGrain
 {
     private const string Startex = "startex";
     private const string Observed = "observed";
     private const string Endex = "endex";
+    private const string Paused = "paused";
+    private const string Resumed = "resumed";
+    private readonly List<ExercisePause> _pauses = [];
     private JournalStream _stream = null!;
     private ExercisePlanRecord? _plan;
     private readonly List<ExerciseObservation> _observations = [];
@@ -39,6 +43,12 @@ public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGra
                     break;
                 case Endex:
                     _ended = true;
+                    break;
+                case Paused:
+                    _pauses.Add(RecordJson.Pause(entry.Payload));
+                    break;
+                case Resumed when _pauses.Count > 0:
+                    _pauses[^1] = RecordJson.Pause(entry.Payload);
                     break;
             }
         }
@@ -74,6 +84,35 @@ public sealed class ExerciseGrain(IMessageJournal journal) : Grain, IExerciseGra
         await LoadedAsync();
         return _plan is null ? null : Status();
     }
+
+    public async ValueTask<ExerciseClock?> ClockAsync()
+    {
+        await LoadedAsync();
+        return _plan is null ? null : new ExerciseClock(_plan.Compression, [.. _pauses]);
+    }
+
+    public async ValueTask PauseAsync()
+    {
+        await LoadedAsync();
+        // A pause of an exercise never started, already paused, or ended changes nothing; the pauses kept are bounded.
+        if (_plan is null || _ended || IsPaused || _pauses.Count >= ExerciseClock.MaxPauses)
+            return;
+        var pause = new ExercisePause(clock.Time.GetUtcNow(), null);
+        await _stream.AppendAsync(_ => ([new JournalEntry(Paused, RecordJson.Encode(pause))], []));
+        _pauses.Add(pause);
+    }
+
+    public async ValueTask ResumeAsync()
+    {
+        await LoadedAsync();
+        if (!IsPaused)
+            return;
+        var ended = _pauses[^1] with { Until = clock.Time.GetUtcNow() };
+        await _stream.AppendAsync(_ => ([new JournalEntry(Resumed, RecordJson.Encode(ended))], []));
+        _pauses[^1] = ended;
+    }
+
+    private bool IsPaused => _pauses.Count > 0 && _pauses[^1].Until is null;
 
     private ExerciseStatus Status()
     {

@@ -16,6 +16,7 @@ namespace Article42.Mesh.Grains;
 [JsonSerializable(typeof(ExercisePlanRecord))]
 [JsonSerializable(typeof(ExerciseObservation))]
 [JsonSerializable(typeof(AuditRecord))]
+[JsonSerializable(typeof(ExercisePause))]
 internal sealed partial class RecordJson : JsonSerializerContext
 {
     public static byte[] Encode(RecipientRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.RecipientRecord);
@@ -43,6 +44,10 @@ internal sealed partial class RecordJson : JsonSerializerContext
     public static ExercisePlanRecord Plan(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExercisePlanRecord)!;
 
     public static ExerciseObservation Observation(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExerciseObservation)!;
+
+    public static byte[] Encode(ExercisePause record) => JsonSerializer.SerializeToUtf8Bytes(record, Default.ExercisePause);
+
+    public static ExercisePause Pause(byte[] payload) => JsonSerializer.Deserialize(payload, Default.ExercisePause)!;
 
     public static AwaitedReceipt Awaited(byte[] payload) => JsonSerializer.Deserialize(payload, Default.AwaitedReceipt)!;
 

@@ -3,11 +3,17 @@ namespace Article42.Mesh.Grains;
 /// <summary>
 /// Watches the receipts an originator's messages asked for by default (docs/design/domain.md §8.5a). Still missing at 50% and
 /// at 100% of the receipt SLO, each puts an escalation in the originator's feed and a breach on its activation.
-/// The deadlines are queue rows; on activation they are reloaded and one timer is armed for the earliest.
+/// The deadlines are queue rows; on activation they are reloaded and one timer is armed for the earliest. Exercise
+/// and drill traffic is judged on its exercise's clock (<see cref="ExerciseClocks"/>).
 /// </summary>
-internal sealed class ReceiptWatch(string participant, JournalStream stream, IMessageJournal journal, TimeProvider time, Func<Task> wake)
+internal sealed class ReceiptWatch(string participant, JournalStream stream, IMessageJournal journal, TimeProvider time, Func<Task> wake, ExerciseClocks? exerciseClocks = null)
 {
+    private readonly ExerciseClocks _clocks = exerciseClocks ?? ExerciseClocks.None;
     private const int RecipientsPerMessage = Limits.Recipients;
+
+    /// <summary>While an exercise is paused its deadlines are unknown; its clock is read again this often until it resumes.</summary>
+    private static readonly TimeSpan PausedRecheck = TimeSpan.FromSeconds(1);
+
     private readonly string _queue = $"await/{participant}";
     private readonly Dictionary<(string Message, string Recipient), (long Sequence, AwaitedReceipt Receipt)> _awaited = [];
     private ITimer? _timer;
@@ -29,8 +35,11 @@ internal sealed class ReceiptWatch(string participant, JournalStream stream, IMe
     {
         if (envelope.AckRequest is not null || !AckDefaults.Effective(envelope).Contains(AckType.Rn) || PrecedenceSlo.For(envelope.PrecedenceAction).Receipt is not { } slo)
             yield break;
+        // Operation traffic never names an exercise (the envelope rules refuse it), so only training traffic gets the exercise clock.
+        var exercise = envelope.IsTraining ? envelope.ExerciseId : null;
         for (var i = 0; i < recipients.Count; i++)
-            yield return (sequence * RecipientsPerMessage + i, new AwaitedReceipt(envelope.MsgId, recipients[i], envelope.Kind, envelope.PrecedenceAction, envelope.ActivationId, acceptedAt + slo / 2, acceptedAt + slo));
+            yield return (sequence * RecipientsPerMessage + i, new AwaitedReceipt(envelope.MsgId, recipients[i], envelope.Kind, envelope.PrecedenceAction, envelope.ActivationId,
+                acceptedAt + slo / 2, acceptedAt + slo, ExerciseId: exercise, AcceptedAt: exercise is null ? null : acceptedAt));
     }
 
     public QueueChange Row((long Sequence, AwaitedReceipt Receipt) awaited) =>
@@ -63,7 +72,15 @@ internal sealed class ReceiptWatch(string participant, JournalStream stream, IMe
     public async Task<IReadOnlyList<SloBreach>> EscalateDueAsync()
     {
         var now = time.GetUtcNow();
-        var due = _awaited.Values.Where(a => a.Receipt.NextDeadline <= now).ToList();
+        var stale = _awaited.Values.Where(a => _clocks.MustRead(a.Receipt, now)).Select(a => a.Receipt.ExerciseId!).ToList();
+        if (stale.Count > 0)
+            await _clocks.ReadAsync(stale, _awaited.Values.Select(a => a.Receipt.ExerciseId).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        var due = _awaited.Values.Where(a => _clocks.Deadline(a.Receipt) <= now).ToList();
+        if (due.Count == 0)
+        {
+            Arm();
+            return [];
+        }
         var breaches = due.Select(a => new SloBreach(a.Receipt.MessageId, participant, a.Receipt.Recipient, a.Receipt.Kind, a.Receipt.Precedence, a.Receipt.HalfEscalated ? 100 : 50, now)).ToList();
         await stream.AppendAsync(_ => (
             [.. breaches.Select(b => new JournalEntry(EntryTypes.Escalated, RecordJson.Encode(new EscalationRecord(b.Recipient, b.ThresholdPercent)), b.MessageId))],
@@ -90,8 +107,9 @@ internal sealed class ReceiptWatch(string participant, JournalStream stream, IMe
         _timer = null;
         if (_awaited.Count == 0)
             return;
-        var next = _awaited.Values.Min(a => a.Receipt.NextDeadline);
-        var delay = next - time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var next = _awaited.Values.Min(a => _clocks.Deadline(a.Receipt) ?? now + PausedRecheck);
+        var delay = next - now;
         _timer = time.CreateTimer(_ => _ = wake(), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
     }
 

@@ -23,4 +23,16 @@ public interface IExerciseGrain : IGrainWithStringKey
     /// <summary>The exercise's status so far; null when it was never started.</summary>
     [Alias("status"), SiloOnly]
     ValueTask<ExerciseStatus?> StatusAsync();
+
+    /// <summary>The clock the mesh judges the exercise's traffic on; null when it was never started.</summary>
+    [Alias("clock"), SiloOnly]
+    ValueTask<ExerciseClock?> ClockAsync();
+
+    /// <summary>PAUSEEX: the exercise clock stands still until <see cref="ResumeAsync"/>; a second pause is the same pause.</summary>
+    [Alias("pause"), SiloOnly]
+    ValueTask PauseAsync();
+
+    /// <summary>RESUMEEX: the exercise clock runs again; without a pause, nothing happens.</summary>
+    [Alias("resume"), SiloOnly]
+    ValueTask ResumeAsync();
 }
