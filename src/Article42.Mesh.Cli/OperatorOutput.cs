@@ -21,6 +21,8 @@ public static class OperatorOutput
         Optional(writer, "activation_id", trace.ActivationId);
         Optional(writer, "accepted_at", trace.AcceptedAt);
         Optional(writer, "trace_id", trace.TraceId);
+        Optional(writer, "key_id", trace.KeyId);
+        writer.WriteBoolean("key_revoked", trace.KeyRevoked);
         writer.WriteStartArray("recipients");
         foreach (var r in trace.Recipients)
         {
@@ -51,6 +53,7 @@ public static class OperatorOutput
         text.AppendLine(CultureInfo.InvariantCulture, $"kind     {EnvelopeCodec.WireName(trace.Kind!.Value)} {EnvelopeCodec.WireName(trace.Precedence!.Value)}{(trace.ActivationId is { } a ? $" in {a}" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"accepted {Time(trace.AcceptedAt)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"trace    {trace.TraceId ?? "-"}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"key      {trace.KeyId ?? "-"}{(trace.KeyRevoked ? " REVOKED since acceptance" : "")}");
         text.AppendLine("recipient    delivered                 handed  acknowledged              receipt                   note");
         foreach (var r in trace.Recipients)
         {

@@ -16,6 +16,7 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton<IMessageLegality, ActivationLegality>();
         services.TryAddSingleton(new OperatorKey(null));
         services.TryAddSingleton<ChallengeKey>();
+        services.TryAddSingleton<IRevokedKeyIds, NoRevokedKeyIds>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<ClientSurfaceFilter>();
         // First of all filters, whoever registered theirs earlier (TLS binding, dashboard): Orleans runs them in registration order.

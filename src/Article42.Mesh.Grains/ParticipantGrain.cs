@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -181,6 +182,14 @@ public sealed class ParticipantGrain(
         if (session is not null)
             session.Doorbell = doorbell;
         return ValueTask.FromResult(error);
+    }
+
+    public ValueTask<RegistryKeysOutcome> RegistryKeysAsync(string token)
+    {
+        var (_, error) = _sessions.Check(token, consuming: false);
+        return ValueTask.FromResult(error is not null
+            ? new RegistryKeysOutcome([], error)
+            : new RegistryKeysOutcome(RegistryKeys.Of(registry, ServiceProvider.GetRequiredService<IRevokedKeyIds>()), null));
     }
 
     public async ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch)

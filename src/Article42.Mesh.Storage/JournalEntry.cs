@@ -1,4 +1,7 @@
 namespace Article42.Mesh.Storage;
 
-/// <summary>An entry to append. Bytes are opaque: the journal never depends on the protocol's types.</summary>
-public sealed record JournalEntry(string Type, byte[] Payload, string? MessageId = null);
+/// <summary>
+/// An entry to append. Bytes are opaque: the journal never depends on the protocol's types. <paramref name="KeyId"/>:
+/// the id of the public key that verified an accepted message (issue #21), null on every other entry.
+/// </summary>
+public sealed record JournalEntry(string Type, byte[] Payload, string? MessageId = null, string? KeyId = null);

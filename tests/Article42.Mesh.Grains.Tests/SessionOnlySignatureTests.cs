@@ -20,6 +20,17 @@ public sealed class SessionOnlySignatureTests(SessionOnlyFixture mesh) : IClassF
     }
 
     [Fact]
+    public async Task Nothing_is_verified_at_submit_so_the_acceptance_records_the_id_of_the_participants_current_key()
+    {
+        var badlySigned = EnvelopeSignatures.Sign(TestKeys.Signed("PT", ["ES"]), TestKeys.KeyOf("ES"));
+
+        await mesh.Gateway("PT").SendAsync(badlySigned);
+
+        var accepted = Assert.Single(await mesh.Journal.FindByMessageIdAsync(badlySigned.MsgId), e => e.Type == EntryTypes.Accepted);
+        Assert.Equal(KeyId.OfSubjectPublicKeyInfo(TestKeys.KeyOf("PT").ExportSubjectPublicKeyInfo()), accepted.KeyId);
+    }
+
+    [Fact]
     public async Task The_session_still_decides_who_may_send_an_envelope_from_another_participant_is_refused_and_nothing_is_stored()
     {
         var othersMessage = TestKeys.Signed("DE", ["IT"]);

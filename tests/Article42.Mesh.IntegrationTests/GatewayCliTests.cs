@@ -91,6 +91,10 @@ public sealed class GatewayCliTests(EmbeddedMesh mesh) : IClassFixture<EmbeddedM
         var trace = traced.RootElement;
         Assert.Equal("INVOCATION", trace.GetProperty("kind").GetString());
         Assert.Equal("FLASH", trace.GetProperty("precedence").GetString());
+        // Issue 21: the id of the key the silo verified it with, FI's key in the silo's registry, not revoked.
+        var finland = TrustStore.Open(Path.Combine(mesh.Home, "keys")).Registry.Find("FI")!.PublicKey!;
+        Assert.Equal(KeyId.Of(finland), trace.GetProperty("key_id").GetString());
+        Assert.False(trace.GetProperty("key_revoked").GetBoolean());
         var copy = Assert.Single(trace.GetProperty("recipients").EnumerateArray());
         Assert.Equal("EE", copy.GetProperty("recipient").GetString());
         Assert.Equal(1, copy.GetProperty("times_handed").GetInt32());

@@ -12,6 +12,7 @@ public sealed class AdminGrain(
     ParticipantRegistry registry,
     IMessageJournal journal,
     OperatorKey operatorKey,
+    IRevokedKeyIds revokedKeys,
     IOptions<SecurityOptions> securityOptions,
     MeshClock clock,
     ILogger<AdminGrain> logger) : Grain, IAdminGrain
@@ -47,7 +48,7 @@ public sealed class AdminGrain(
     {
         if (await _gate.CheckAsync(proof, OperatorProofs.Trace) is { } refused)
             return new TraceOutcome(null, await AuditAsync(OperatorProofs.Trace, proof, refused, withheld: false));
-        var trace = MessageTraces.Build(proof.Argument, await journal.FindByMessageIdAsync(proof.Argument), _clearance);
+        var trace = MessageTraces.Build(proof.Argument, await journal.FindByMessageIdAsync(proof.Argument), _clearance, revokedKeys);
         if (trace is null)
         {
             var unknown = new MeshError(ErrorCodes.MessageUnknown, "$.msg_id", $"the mesh never accepted a message '{ValidationContext.Truncate(proof.Argument)}'");

@@ -3,11 +3,12 @@ namespace Article42.Mesh.Grains;
 /// <summary>
 /// Builds a message's trace from every journal entry that names it (the message-id index): the sender's accepted,
 /// delivered, dead-lettered, receipted and escalated entries, and each recipient's received, fetched and
-/// acknowledged entries.
+/// acknowledged entries; and the id of the key the message was accepted under, flagged when the registry now marks
+/// that key revoked.
 /// </summary>
 internal static class MessageTraces
 {
-    public static MessageTrace? Build(string messageId, IReadOnlyList<StoredEntry> entries, Classification clearance)
+    public static MessageTrace? Build(string messageId, IReadOnlyList<StoredEntry> entries, Classification clearance, IRevokedKeyIds revokedKeys)
     {
         var accepted = entries.FirstOrDefault(e => e.Type == EntryTypes.Accepted);
         if (accepted is null || EnvelopeCodec.Decode(accepted.Payload).Value is not { } envelope)
@@ -24,7 +25,7 @@ internal static class MessageTraces
             .Order(StringComparer.Ordinal)
             .Select(recipient => Recipient(recipient, fromSender, entries.Where(e => e.StreamId == JournalStream.OfParticipant(recipient)).ToList()));
         return new MessageTrace(messageId, envelope.From, label, Withheld: false, envelope.Kind, envelope.PrecedenceAction, envelope.ActivationId,
-            accepted.Timestamp, TraceIdOf(envelope), [.. recipients]);
+            accepted.Timestamp, TraceIdOf(envelope), [.. recipients], accepted.KeyId, accepted.KeyId is { } keyId && revokedKeys.IsRevoked(keyId));
     }
 
     private static RecipientTrace Recipient(string recipient, List<StoredEntry> fromSender, List<StoredEntry> inInbox)

@@ -6,7 +6,8 @@ namespace Article42.Mesh.Grains;
 /// Accepting a checked message: the message-id rule first (same sender and content = the original receipt;
 /// anything else = conflict), so nothing can record a message under an id it does not own; backpressure; then,
 /// once the activation judged it legal, one atomic append of the acceptance, the per-recipient outbox rows and
-/// the immediate NDRs of recipients the label excludes. Only then is there a receipt.
+/// the immediate NDRs of recipients the label excludes. Only then is there a receipt. The acceptance records the id of
+/// the key it was accepted under (<see cref="AcceptingKey"/>, issue #21).
 /// </summary>
 internal sealed class Submission(
     string sender,
@@ -21,6 +22,7 @@ internal sealed class Submission(
 {
     private readonly SenderRateLimiter _urgentRate = new(options.UrgentSenderRatePerSecond, options.UrgentSenderBurst, time);
     private readonly UrgentShare _share = new(options.InboxCap, options.UrgentInboxShare);
+    private readonly AcceptingKey _key = new(sender, registry);
 
     /// <summary>
     /// Before anything else records the message (the activation included): a resubmission gets its original receipt;
@@ -49,12 +51,13 @@ internal sealed class Submission(
         var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
+        var keyId = _key.Id();
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
         var (before, acceptedAt) = await stream.AppendAsync(before =>
         {
             owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
-            List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId)];
+            List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId, keyId)];
             entries.AddRange(excluded.Select(r => new JournalEntry(EntryTypes.DeadLettered, RecordJson.Encode(new RecipientRecord(r, NonDeliveryReason.SecurityPolicy)), envelope.MsgId)));
             var rows = deliverable.Select(r => (QueueChange)new QueueChange.Upsert(new QueuedEntry(
                 QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), body, envelope.MsgId)));

@@ -2,7 +2,9 @@ namespace Article42.Mesh.Protocol;
 
 /// <summary>
 /// A message's life from the journal. <see cref="Withheld"/>: the message's label is above the operator's clearance,
-/// so only its id, sender and label level are shown.
+/// so only its id, sender and label level are shown. <see cref="KeyId"/>: the id of the key the message was accepted under
+/// (null for a message accepted before key ids were recorded); <see cref="KeyRevoked"/>: the registry marks that key
+/// revoked now (issue #21).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.message-trace")]
 public sealed record MessageTrace(
@@ -15,7 +17,9 @@ public sealed record MessageTrace(
     [property: Id(6)] string? ActivationId,
     [property: Id(7)] DateTimeOffset? AcceptedAt,
     [property: Id(8)] string? TraceId,
-    [property: Id(9)] ImmutableArray<RecipientTrace> Recipients);
+    [property: Id(9)] ImmutableArray<RecipientTrace> Recipients,
+    [property: Id(10)] string? KeyId = null,
+    [property: Id(11)] bool KeyRevoked = false);
 
 /// <summary>
 /// One recipient's copy: when it reached the inbox (DR) or was dead-lettered (NDR, with the reason), how often it was

@@ -47,6 +47,13 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("subscribe")]
     ValueTask<MeshError?> SubscribeAsync(string token, IInboxDoorbell doorbell);
 
+    /// <summary>
+    /// The registry's public keys with their ids (issue #21), so a gateway can verify the messages it receives against
+    /// the key each was accepted under. Any live session may ask.
+    /// </summary>
+    [Alias("registry-keys")]
+    ValueTask<RegistryKeysOutcome> RegistryKeysAsync(string token);
+
     /// <summary>Silo-only: stores a batch from another participant's outbox in this inbox, deduplicated.</summary>
     [Alias("deliver"), SiloOnly]
     ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch);

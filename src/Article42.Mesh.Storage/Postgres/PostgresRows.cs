@@ -11,7 +11,8 @@ internal static class PostgresRows
         reader.GetString(2),
         reader.GetFieldValue<byte[]>(3),
         reader.IsDBNull(4) ? null : reader.GetString(4),
-        UnixMicros.To(reader.GetInt64(5)));
+        UnixMicros.To(reader.GetInt64(5)),
+        reader.IsDBNull(6) ? null : reader.GetString(6));
 
     public static QueuedEntry Queued(NpgsqlDataReader reader) => new(
         reader.GetString(0),

@@ -21,6 +21,9 @@ internal sealed class PostgresSql(string schema)
             message_id text PRIMARY KEY, owner text NOT NULL, content_hash bytea NOT NULL, claimed_at bigint NOT NULL);
         """;
 
+    /// <summary>Issue #21: the id of the key that verified an accepted message, recorded with its acceptance.</summary>
+    public string Version2 => $"ALTER TABLE {Schema}.entries ADD COLUMN key_id text";
+
     /// <summary>
     /// One statement per append: move the stream's version (the optimistic check: the row lock makes a racing
     /// appender re-check and miss), then insert entries and queue changes only if that move happened.
@@ -44,9 +47,9 @@ internal sealed class PostgresSql(string schema)
             """;
         return $"""
             WITH claim AS ({claim}),
-            inserted AS (INSERT INTO {Schema}.entries (stream_id, version, type, payload, message_id, appended_at)
-              SELECT $1, $2 + u.ordinal, u.type, u.payload, u.message_id, $4
-              FROM unnest($5::text[], $6::bytea[], $7::text[]) WITH ORDINALITY AS u(type, payload, message_id, ordinal)
+            inserted AS (INSERT INTO {Schema}.entries (stream_id, version, type, payload, message_id, appended_at, key_id)
+              SELECT $1, $2 + u.ordinal, u.type, u.payload, u.message_id, $4, u.key_id
+              FROM unnest($5::text[], $6::bytea[], $7::text[], $15::text[]) WITH ORDINALITY AS u(type, payload, message_id, key_id, ordinal)
               WHERE EXISTS (SELECT 1 FROM claim))
             {upsert}{remove}
             SELECT count(*) FROM claim
@@ -61,12 +64,12 @@ internal sealed class PostgresSql(string schema)
         """;
 
     public string ReadStream => $"""
-        SELECT stream_id, version, type, payload, message_id, appended_at FROM {Schema}.entries
+        SELECT stream_id, version, type, payload, message_id, appended_at, key_id FROM {Schema}.entries
         WHERE stream_id = $1 AND version >= $2 ORDER BY version
         """;
 
     public string FindByMessageId => $"""
-        SELECT stream_id, version, type, payload, message_id, appended_at FROM {Schema}.entries
+        SELECT stream_id, version, type, payload, message_id, appended_at, key_id FROM {Schema}.entries
         WHERE message_id = $1 ORDER BY appended_at, stream_id, version
         """;
 

@@ -109,7 +109,8 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
             upserts.Select(u => u.Payload).ToArray(),
             upserts.Select(u => u.MessageId).ToArray(),
             removals.Select(r => r.QueueId).ToArray(),
-            removals.Select(r => r.Sequence).ToArray());
+            removals.Select(r => r.Sequence).ToArray(),
+            entries.Select(e => e.KeyId).ToArray());
     }
 
     private static NpgsqlBatchCommand Command(string text, params object?[] values)

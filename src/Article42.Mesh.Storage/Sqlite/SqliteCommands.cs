@@ -11,7 +11,7 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
 
     public SqliteCommand SetStreamVersion => field ??= Create(SqliteSql.SetStreamVersion, "$stream", "$version");
 
-    public SqliteCommand InsertEntry => field ??= Create(SqliteSql.InsertEntry, "$stream", "$version", "$type", "$payload", "$message_id", "$at");
+    public SqliteCommand InsertEntry => field ??= Create(SqliteSql.InsertEntry, "$stream", "$version", "$type", "$payload", "$message_id", "$at", "$key_id");
 
     public SqliteCommand UpsertQueued => field ??= Create(SqliteSql.UpsertQueued, "$queue", "$sequence", "$precedence", "$payload", "$message_id", "$at");
 

@@ -11,7 +11,8 @@ internal static class SqliteRows
         reader.GetString(2),
         (byte[])reader[3],
         reader.IsDBNull(4) ? null : reader.GetString(4),
-        UnixMicros.To(reader.GetInt64(5)));
+        UnixMicros.To(reader.GetInt64(5)),
+        reader.IsDBNull(6) ? null : reader.GetString(6));
 
     public static async Task<IReadOnlyList<QueuedEntry>> QueuedAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

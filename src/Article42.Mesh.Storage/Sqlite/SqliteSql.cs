@@ -23,6 +23,9 @@ internal static class SqliteSql
             WITHOUT ROWID;
         """;
 
+    /// <summary>Issue #21: the id of the key that verified an accepted message, recorded with its acceptance.</summary>
+    public const string Version2 = "ALTER TABLE entries ADD COLUMN key_id TEXT";
+
     public const string StreamVersion = "SELECT version FROM streams WHERE stream_id = $stream";
 
     public const string ListStreams = """
@@ -36,17 +39,17 @@ internal static class SqliteSql
         """;
 
     public const string InsertEntry = """
-        INSERT INTO entries (stream_id, version, type, payload, message_id, appended_at)
-        VALUES ($stream, $version, $type, $payload, $message_id, $at)
+        INSERT INTO entries (stream_id, version, type, payload, message_id, appended_at, key_id)
+        VALUES ($stream, $version, $type, $payload, $message_id, $at, $key_id)
         """;
 
     public const string ReadStream = """
-        SELECT stream_id, version, type, payload, message_id, appended_at FROM entries
+        SELECT stream_id, version, type, payload, message_id, appended_at, key_id FROM entries
         WHERE stream_id = $stream AND version >= $from ORDER BY version
         """;
 
     public const string FindByMessageId = """
-        SELECT stream_id, version, type, payload, message_id, appended_at FROM entries
+        SELECT stream_id, version, type, payload, message_id, appended_at, key_id FROM entries
         WHERE message_id = $message_id ORDER BY appended_at, stream_id, version
         """;
 

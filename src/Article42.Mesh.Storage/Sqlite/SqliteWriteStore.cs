@@ -51,7 +51,7 @@ internal sealed class SqliteWriteStore(SqliteConnection connection) : IWriteStor
         foreach (var entry in append.Entries)
         {
             next++;
-            commands.Run(commands.InsertEntry, ("$stream", append.StreamId), ("$version", next), ("$type", entry.Type), ("$payload", entry.Payload), ("$message_id", entry.MessageId), ("$at", at));
+            commands.Run(commands.InsertEntry, ("$stream", append.StreamId), ("$version", next), ("$type", entry.Type), ("$payload", entry.Payload), ("$message_id", entry.MessageId), ("$at", at), ("$key_id", entry.KeyId));
         }
 
         if (next != current)

@@ -23,6 +23,18 @@ public abstract class StreamCompliance(JournalBackend backend) : IAsyncDisposabl
     }
 
     [Fact]
+    public async Task The_key_id_of_an_accepted_entry_is_stored_with_it_read_back_by_stream_and_message_id_and_survives_reopening()
+    {
+        var journal = await backend.OpenAsync("keyed");
+        await journal.AppendAsync("s", 0, [Entry("a"), Entry("b", "m-1") with { KeyId = "k-0123456789abcdef" }, Entry("c", "m-1")]);
+        await journal.DisposeAsync();
+
+        journal = await backend.OpenAsync("keyed");
+        Assert.Equal([null, "k-0123456789abcdef", null], (await ReadAllAsync(journal, "s")).Select(e => e.KeyId));
+        Assert.Equal(["k-0123456789abcdef", null], (await journal.FindByMessageIdAsync("m-1")).Select(e => e.KeyId));
+    }
+
+    [Fact]
     public async Task Append_at_a_stale_or_future_version_is_a_conflict_naming_the_actual_version_and_writes_nothing()
     {
         var journal = await backend.OpenAsync();
