@@ -77,7 +77,9 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void An_inject_after_endex_is_refused()
     {
-        var error = Single(Broken("at: T+00:40", "at: T+02:40").Yaml);
+        var (yaml, line, column) = Broken("at: T+00:40", "at: T+02:40");
+        var error = Single(yaml);
+        Assert.Equal((line, column + 4), (error.Line, error.Column));
         Assert.Equal("msel[3].at T+02:40 is after ENDEX T+02:00", error.Message);
     }
 
@@ -102,7 +104,9 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void A_payload_that_breaks_a_body_rule_is_refused_with_the_protocol_sentence()
     {
-        var error = Single(Broken("category_code: MED.EMT2", "category_code: MEDICAL").Yaml);
+        var (yaml, line, column) = Broken("category_code: MED.EMT2", "category_code: MEDICAL");
+        var error = Single(yaml);
+        Assert.Equal((line, column + 15), (error.Line, error.Column));
         Assert.Equal("'MEDICAL' is not a resource category code (e.g. MED.EMT2, CYB.CRRT) in msel[2].payload.lines[1].category_code", error.Message);
     }
 
@@ -118,23 +122,31 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void Real_world_traffic_is_never_scripted()
     {
-        var error = Single(Broken("kind: RFI", "kind: REAL_WORLD").Yaml);
+        var (yaml, line, column) = Broken("kind: RFI", "kind: REAL_WORLD");
+        var error = Single(yaml);
+        Assert.Equal((line, column + 6), (error.Line, error.Column));
         Assert.Equal("REAL_WORLD (NO DUFF) is real-world traffic and is never scripted in an exercise", error.Message);
-        var mode = Single(Broken("mode: exercise", "mode: operation").Yaml);
+        var (modeYaml, modeLine, modeColumn) = Broken("mode: exercise", "mode: operation");
+        var mode = Single(modeYaml);
+        Assert.Equal((modeLine, modeColumn + 6), (mode.Line, mode.Column));
         Assert.StartsWith("mode 'operation' is not training traffic", mode.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_sender_that_does_not_play_is_refused()
     {
-        var error = Single(Broken("from: LT\n    to: [DE, HU]", "from: FR\n    to: [DE, HU]").Yaml);
+        var (yaml, line, column) = Broken("from: LT\n    to: [DE, HU]", "from: FR\n    to: [DE, HU]");
+        var error = Single(yaml);
+        Assert.Equal((line, column + 6), (error.Line, error.Column));
         Assert.Equal("'FR' in msel[3].from does not play in this scenario: add it to participants.players or send from EXCON", error.Message);
     }
 
     [Fact]
     public void An_objective_naming_an_unknown_expectation_is_refused()
     {
-        var error = Single(Broken("expectations: [M02.a]", "expectations: [M02.z]").Yaml);
+        var (yaml, line, column) = Broken("expectations: [M02.a]", "expectations: [M02.z]");
+        var error = Single(yaml);
+        Assert.Equal((line, column + 15), (error.Line, error.Column));
         Assert.Equal("unknown expectation 'M02.z' in objectives[0].expectations", error.Message);
     }
 

@@ -47,12 +47,14 @@ public sealed class SimulationPlanTests
         Assert.DoesNotContain(plan.Sends, a => a.Kind == MessageKind.Offer && a.Payload.Json.Contains("\"L2\"", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Every_planned_message_builds_an_envelope_the_protocol_accepts()
+    [Theory]
+    [MemberData(nameof(ShippedScenarioTests.Names), MemberType = typeof(ShippedScenarioTests))]
+    public void Every_planned_message_builds_an_envelope_the_protocol_accepts(string name)
     {
-        var scenario = ShippedScenarios.Find("dual-invocation")!.Load();
+        var scenario = ShippedScenarios.Find(name)!.Load();
         var plan = SimulationPlan.Create(scenario, 5);
         var start = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.NotEmpty(plan.Sends);
         var ids = plan.Sends.Select((a, i) => (a.Ref, Id: Ulid.New(start.AddMilliseconds(i)))).ToDictionary(x => x.Ref, x => x.Id);
         foreach (var action in plan.Sends)
         {

@@ -8,17 +8,18 @@ public sealed class AdminGrainTests(AdminFixture mesh) : IClassFixture<AdminFixt
     public async Task A_request_signed_with_another_key_for_another_operation_stale_or_replayed_is_refused_with_its_code()
     {
         using var impostor = ParticipantKeys.Generate();
-        Assert.Equal(ErrorCodes.OperatorProofInvalid, (await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, key: impostor))).Error?.Code);
-        Assert.Equal(ErrorCodes.OperatorProofInvalid, (await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Trace))).Error?.Code);
+        Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, key: impostor))).Code);
+        Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Trace))).Code);
         var forged = mesh.Proof(OperatorProofs.Trace, "01M8D45G7APMF4CD7T5GJM061A") with { Argument = "01M8D45G7APMF4CD7T5GJM061B" };
-        Assert.Equal(ErrorCodes.OperatorProofInvalid, (await mesh.Admin.TraceAsync(forged)).Error?.Code);
-        var old = await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, at: DateTimeOffset.UtcNow - OperatorProofs.Validity - TimeSpan.FromSeconds(5)));
-        Assert.Equal((ErrorCodes.OperatorProofStale, "$.issued_at"), (old.Error?.Code, old.Error?.Path));
+        var forgedTrace = await mesh.Admin.TraceAsync(forged);
+        Assert.Equal((ErrorCodes.OperatorProofInvalid, null), (forgedTrace.Error?.Code, forgedTrace.Trace));
+        var old = Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, at: DateTimeOffset.UtcNow - OperatorProofs.Validity - TimeSpan.FromSeconds(5))));
+        Assert.Equal((ErrorCodes.OperatorProofStale, "$.issued_at"), (old.Code, old.Path));
 
         var proof = mesh.Proof(OperatorProofs.Status);
         Assert.NotNull((await mesh.Admin.StatusAsync(proof)).Status);
-        var replayed = await mesh.Admin.StatusAsync(proof);
-        Assert.Equal((ErrorCodes.OperatorProofStale, "$.nonce"), (replayed.Error?.Code, replayed.Error?.Path));
+        var replayed = Refused(await mesh.Admin.StatusAsync(proof));
+        Assert.Equal((ErrorCodes.OperatorProofStale, "$.nonce"), (replayed.Code, replayed.Path));
     }
 
     [Fact]
@@ -57,12 +58,19 @@ public sealed class AdminGrainTests(AdminFixture mesh) : IClassFixture<AdminFixt
         var visible = status.Activations.Single(a => a.ActivationId == open.ActivationId);
         Assert.Equal((false, ActivationState.Invoked, "LT"), (visible.Withheld, visible.State, visible.Invoker));
         var withheld = status.Activations.Single(a => a.ActivationId == secret.ActivationId);
-        Assert.Equal((true, null), (withheld.Withheld, withheld.Invoker));
+        Assert.Equal((true, null, null, 0), (withheld.Withheld, withheld.Invoker, withheld.InvokedAt, withheld.Breaches));
         await Deadline.UntilAsync(async () =>
         {
             var now = (await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status))).Status!;
             return now.Participants.Single(p => p.Participant == "EL").Backlog >= 2;
         }, TimeSpan.FromSeconds(20), "both invocations in EL's inbox");
+    }
+
+    /// <summary>A refused request's error; a refusal serves no status at all.</summary>
+    private static MeshError Refused(StatusOutcome outcome)
+    {
+        Assert.Null(outcome.Status);
+        return Assert.IsType<MeshError>(outcome.Error);
     }
 
     private static (string, bool, string?) Audit(JsonElement entry) =>

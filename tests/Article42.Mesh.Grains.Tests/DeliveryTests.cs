@@ -73,8 +73,7 @@ public sealed class DeliveryTests(DeliveryFixture mesh) : IClassFixture<Delivery
             .ToList();
         // One after the other, each accepted before the next is sent: the order the inbox must keep.
         var sending = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var message in routine)
-            await sender.SendAsync(message);
+        await sender.SendInOrderAsync(routine);
         TestContext.Current.TestOutputHelper?.WriteLine($"5000 sequential sends took {sending.Elapsed.TotalSeconds:0.0} s");
         var flash = TestKeys.Signed("PL", ["LT"], MessageKind.IncidentReport);
         Assert.Equal(Precedence.Flash, flash.PrecedenceAction);

@@ -43,8 +43,7 @@ public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFi
         await recipient.OpenAsync();
         const int Backlog = 10_000;
         var deferred = Enumerable.Range(0, Backlog).Select(_ => TestKeys.Signed("LV", ["EE"], change: e => e with { PrecedenceAction = Precedence.Deferred })).ToList();
-        foreach (var chunk in deferred.Chunk(500))
-            await Task.WhenAll(chunk.Select(sender.SendAsync));
+        await sender.SendAllAsync(deferred);
         await Deadline.UntilAsync(async () => await mesh.Journal.CountQueuedAsync("in/EE") >= Backlog,
             TimeSpan.FromSeconds(180), $"{Backlog} DEFERRED copies in the inbox of EE");
         await DeliverOneAsync(sender, recipient);

@@ -14,8 +14,7 @@ public sealed class WriteCostTests(CountingJournalFixture mesh) : IClassFixture<
 
         var first = await WorkToDeliverAsync(sender, () => reportsSeen += 1);
         var backlog = Enumerable.Range(0, 9997).Select(_ => TestKeys.Signed("SI", ["HR"], change: e => e with { PrecedenceAction = Precedence.Routine })).ToList();
-        foreach (var chunk in backlog.Chunk(500))
-            await Task.WhenAll(chunk.Select(sender.SendAsync));
+        await sender.SendAllAsync(backlog);
         reportsSeen += 9997;
         await sender.ReportsAsync(reportsSeen, within: TimeSpan.FromSeconds(180));
         Assert.Equal(9999, await mesh.Journal.CountQueuedAsync("in/HR"));

@@ -15,18 +15,10 @@ public sealed class ClusterGatewayTests
     [Fact]
     public async Task A_silo_killed_with_SIGKILL_mid_stream_loses_nothing_and_the_listener_process_prints_each_message_once()
     {
-        using var home = new TempHome();
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync();
-        var journal = await postgres.CreateDatabaseAsync("mesh");
-        var keys = Path.Combine(home.Path, "keys");
-        var store = TrustStore.Create(keys, ParticipantRegistry.Default);
+        await using var home = await ClusterHome.StartAsync();
+        var (keys, store) = (home.Keys, home.Store);
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
-        string[] shared =
-        [
-            .. ClusterSiloFlags.For(redis, journal, keys),
-            .. ClusterSiloFlags.QuickFailureDetection,
-        ];
+        string[] shared = ClusterSiloFlags.For(home);
         var silos = ports.Select((p, i) => SiloProcess.Start($"silo {i}", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. p.Flags()])).ToList();
         try
         {
@@ -37,7 +29,7 @@ public sealed class ClusterGatewayTests
                 "--count", $"{Messages}", "--timeout", "300",
             ]);
 
-            await using var mesh = await MeshClient.ConnectAsync(redis.ConnectionString);
+            await using var mesh = await MeshClient.ConnectAsync(home.Redis.ConnectionString);
             var sent = new List<string>();
             var mailboxOfDe = -1;
             await using (var france = await MeshGateway.ConnectAsync(new MeshGatewayOptions

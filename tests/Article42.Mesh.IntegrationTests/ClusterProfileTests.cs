@@ -12,20 +12,14 @@ public sealed class ClusterProfileTests
     public async Task Three_silos_form_one_cluster_survive_a_SIGTERM_and_a_kill_9_and_the_third_keeps_serving()
     {
         using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
-        using var home = new TempHome();
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync();
-        var journal = await postgres.CreateDatabaseAsync("mesh");
-        var keys = Path.Combine(home.Path, "registry");
-        TrustStore.Create(keys, ParticipantRegistry.Default);
+        await using var home = await ClusterHome.StartAsync();
 
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            .. ClusterSiloFlags.For(redis, journal, keys),
+            .. ClusterSiloFlags.For(home),
             "--Shutdown:Timeout=00:00:15",
             "--Dashboard:Enabled=true",
-            .. ClusterSiloFlags.QuickFailureDetection,
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
@@ -33,7 +27,7 @@ public sealed class ClusterProfileTests
         await Task.WhenAll(a.ReadyAsync(), b.ReadyAsync(), c.ReadyAsync());
         Assert.Equal($"127.0.0.1:{ports[1].Gateway}", await b.LineAsync("gateway"));
 
-        await using var mesh = await MeshClient.ConnectAsync(redis.ConnectionString);
+        await using var mesh = await MeshClient.ConnectAsync(home.Redis.ConnectionString);
         await Deadline.UntilAsync(async () => (await mesh.Management.GetHosts(onlyActive: true)).Count == 3, TimeSpan.FromSeconds(30), "three active silos");
         await DashboardNeedsTheOperatorTokenAsync(ports[2]);
 
@@ -48,7 +42,7 @@ public sealed class ClusterProfileTests
         await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[0].Silo) == SiloStatus.Dead, TimeSpan.FromSeconds(10), "silo A recorded as left");
 
         await b.KillAsync();
-        await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[1].Silo) == SiloStatus.Dead, TimeSpan.FromSeconds(60), "silo B declared dead");
+        await Deadline.UntilAsync(async () => await StatusAsync(mesh, ports[1].Silo) == SiloStatus.Dead, ClusterSiloFlags.DeathDeclaredWithin + TimeSpan.FromSeconds(30), "silo B declared dead");
 
         await Deadline.UntilAsync(async () => await AnswersAsync(onB), TimeSpan.FromSeconds(30), $"grain {onB.GetPrimaryKeyString()} answering again");
         Assert.Equal(ports[2].Silo, (await Placement.HostOfAsync(mesh.Client, onB))?.Endpoint.Port);

@@ -19,20 +19,13 @@ public sealed class SiloToSiloTlsTests
     public async Task Two_silos_with_certificates_of_the_mesh_CA_form_a_cluster_over_TLS_and_a_silo_of_another_CA_cannot_join()
     {
         using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
-        using var home = new TempHome();
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync();
-        var journal = await postgres.CreateDatabaseAsync("mesh");
-        var keys = Path.Combine(home.Path, "keys");
-        var store = TrustStore.Create(keys, ParticipantRegistry.Default);
-        var pki = TlsDirectory.Of(keys);
-        pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
+        await using var home = await ClusterHome.StartAsync(withTls: true);
+        var (keys, pki) = (home.Keys, home.Tls);
 
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            .. ClusterSiloFlags.For(redis, journal, keys), "--Tls:RequireClientCertificate=true",
-            .. ClusterSiloFlags.QuickFailureDetection,
+            .. ClusterSiloFlags.For(home), "--Tls:RequireClientCertificate=true",
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
@@ -92,17 +85,12 @@ public sealed class SiloToSiloTlsTests
     public async Task With_certificate_binding_a_grain_on_the_other_silo_serves_only_the_participant_named_by_the_gateways_certificate()
     {
         using var asSilo = ClusterSecretScope.Enter(ClusterSiloFlags.ClusterSecret); // the management grain and placement are not client calls
-        using var home = new TempHome();
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync();
-        var journal = await postgres.CreateDatabaseAsync("mesh");
-        var keys = Path.Combine(home.Path, "keys");
-        var store = TrustStore.Create(keys, ParticipantRegistry.Default);
-        TlsDirectory.Of(keys).Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow);
+        await using var home = await ClusterHome.StartAsync(withTls: true);
+        var keys = home.Keys;
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free() };
         string[] shared =
         [
-            .. ClusterSiloFlags.For(redis, journal, keys), "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true",
+            .. ClusterSiloFlags.For(home), "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true",
         ];
         await using var a = SiloProcess.Start("silo A", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var b = SiloProcess.Start("silo B", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
@@ -150,7 +138,7 @@ public sealed class SiloToSiloTlsTests
         });
         // TLS 1.3: the server judges the client certificate after the client's side of the handshake; its verdict
         // arrives as an alert (or a close) on the first read.
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var wait = new CancellationTokenSource(Deadline.Scaled(TimeSpan.FromSeconds(5)));
         if (await tls.ReadAsync(new byte[1], wait.Token) == 0)
             throw new IOException("the silo closed the connection");
     }

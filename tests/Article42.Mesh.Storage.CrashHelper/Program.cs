@@ -4,8 +4,9 @@ using Article42.Mesh.Storage.Postgres;
 using Article42.Mesh.Storage.Sqlite;
 
 // Usage: crash-helper sqlite <file> <streams>  |  crash-helper postgres <connection string> <schema> <streams>
-// Appends to every stream concurrently, for ever, and prints "ack <stream> <version>" once each append is
-// acknowledged (durable). The test kills this process with SIGKILL at some moment and checks the journal.
+// Appends to every stream concurrently, for ever: prints "append <stream> <version>" before each append (the version it
+// would reach) and "ack <stream> <version>" once it is acknowledged (durable). The test kills this process with SIGKILL
+// at some moment and checks the journal; an append line without its ack shows an append was in flight at the kill.
 var streams = int.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture);
 await using IMessageJournal journal = args[0] switch
 {
@@ -28,6 +29,7 @@ async Task AppendForeverAsync(string streamId)
         var entries = Enumerable.Range(1, count)
             .Select(k => new JournalEntry("crash-test", CrashPayload.For(streamId, version + k), $"{streamId}-{version + k}"))
             .ToList();
+        Print($"append {streamId} {version + count}");
         var result = await journal.AppendAsync(streamId, version, entries);
         if (result is not AppendResult.Appended appended)
         {
@@ -35,10 +37,15 @@ async Task AppendForeverAsync(string streamId)
         }
 
         version = appended.NewVersion;
-        lock (gate)
-        {
-            output.WriteLine($"ack {streamId} {version}");
-            output.Flush();
-        }
+        Print($"ack {streamId} {version}");
+    }
+}
+
+void Print(string line)
+{
+    lock (gate)
+    {
+        output.WriteLine(line);
+        output.Flush();
     }
 }

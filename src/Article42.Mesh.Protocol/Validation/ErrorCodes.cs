@@ -226,6 +226,12 @@ public static partial class ErrorCodes
     public const string KeysNoPrivateKey = "A42-KEYS-002";
     /// <summary>Registry file unusable.</summary>
     public const string KeysBadRegistry = "A42-KEYS-003";
+    /// <summary>The benchmark program (<c>tests/Article42.Mesh.Benchmarks</c>): an unknown command or option, or an option without its value.</summary>
+    public const string BenchUsage = "A42-BENCH-001";
+    /// <summary>The benchmark program: an option's value is not what it takes.</summary>
+    public const string BenchBadValue = "A42-BENCH-002";
+    /// <summary>The benchmark program could not run (a mesh or a server did not start, a fill never completed).</summary>
+    public const string BenchNotRun = "A42-BENCH-003";
     /// <summary><c>a42 bench</c> was given a participant that is not a bench participant (kind <c>bench</c>, id <c>BENCH-...</c>).</summary>
     public const string BenchNotBenchParticipant = "A42-BENCH-004";
     /// <summary>The trust store holds fewer bench participants with private keys than <c>a42 bench</c> needs (<c>a42 keys init --bench N</c> adds them).</summary>

@@ -18,16 +18,10 @@ public sealed class ClientIdBindingTests
     [Fact]
     public async Task A_client_id_bound_on_one_gateway_silo_cannot_be_claimed_with_another_certificate_on_the_other_until_its_holder_leaves()
     {
-        using var home = new TempHome();
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync();
-        var journal = await postgres.CreateDatabaseAsync("mesh");
-        var keys = Path.Combine(home.Path, "keys");
-        var store = TrustStore.Create(keys, ParticipantRegistry.Default);
-        var pki = TlsDirectory.Of(keys);
-        pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow.AddDays(-1));
+        await using var home = await ClusterHome.StartAsync(withTls: true);
+        var (keys, pki) = (home.Keys, home.Tls);
         var ports = new[] { SiloPorts.Free(), SiloPorts.Free() };
-        string[] shared = [.. ClusterSiloFlags.For(redis, journal, keys), "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true"];
+        string[] shared = [.. ClusterSiloFlags.For(home), "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true"];
         await using var one = SiloProcess.Start("silo 1", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[0].Flags()]);
         await using var two = SiloProcess.Start("silo 2", "Article42.Mesh.Silo.dll", home.Path, [.. shared, .. ports[1].Flags()]);
         await Task.WhenAll(one.ReadyAsync(), two.ReadyAsync());

@@ -1,3 +1,5 @@
+using Orleans.Configuration;
+
 namespace Article42.Mesh.IntegrationTests;
 
 /// <summary>The flags every cluster-profile silo process of these tests shares, on loopback with a throwaway Redis and PostgreSQL.</summary>
@@ -13,7 +15,21 @@ public static class ClusterSiloFlags
         $"--Security:ClusterSecret={ClusterSecret}",
     ];
 
-    /// <summary>Failure detection in seconds rather than the default minute, so a killed silo is declared dead while the test waits.</summary>
-    public static readonly string[] QuickFailureDetection =
-        ["--Membership:ProbeTimeout=00:00:01", "--Membership:NumMissedProbesLimit=2", "--Membership:TableRefreshTimeout=00:00:02"];
+    /// <summary><see cref="For(RedisServer, string, string)"/> with the servers, journal and keys of <paramref name="cluster"/>.</summary>
+    public static string[] For(ClusterHome cluster) => For(cluster.Redis, cluster.Journal, cluster.Keys);
+
+    /// <summary>
+    /// How long the shipped failure detection (Orleans' defaults: the cluster profile sets no <c>Membership:*</c>) may
+    /// take to declare a killed silo dead: the missed probes, then a table refresh for the votes. The tests run with it:
+    /// a one-second probe timeout missed twice declared a silo that was still starting on a loaded machine dead, and it
+    /// killed itself before it was ready (a whole-suite run, issue 24).
+    /// </summary>
+    public static TimeSpan DeathDeclaredWithin
+    {
+        get
+        {
+            var shipped = new ClusterMembershipOptions();
+            return (shipped.ProbeTimeout * shipped.NumMissedProbesLimit) + shipped.TableRefreshTimeout;
+        }
+    }
 }

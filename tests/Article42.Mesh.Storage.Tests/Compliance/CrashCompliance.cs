@@ -23,7 +23,7 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
         try
         {
             await Deadline.UntilAsync(
-                () => helper.HasExited ? throw new InvalidOperationException($"the crash helper stopped by itself:\n{helper.Describe()}") : Acks(helper.Output).Count() >= AcksBeforeKill,
+                () => helper.HasExited ? throw new InvalidOperationException($"the crash helper stopped by itself:\n{helper.Describe()}") : Versions(helper.Output, "ack").Count() >= AcksBeforeKill,
                 TimeSpan.FromSeconds(90),
                 $"{AcksBeforeKill} acknowledged appends from the crash helper");
         }
@@ -34,9 +34,14 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
 
         // Acks already in the pipe count too: the helper printed each only once its append was durable.
         await helper.ExitedAsync(TimeSpan.FromSeconds(30));
-        Assert.DoesNotContain(helper.Output, line => line != "ready" && !line.StartsWith("ack ", StringComparison.Ordinal));
-        var acknowledged = Acks(helper.Output).GroupBy(ack => ack.Stream).ToDictionary(g => g.Key, g => g.Max(ack => ack.Version));
+        Assert.DoesNotContain(helper.Output, line => line != "ready" && !line.StartsWith("ack ", StringComparison.Ordinal) && !line.StartsWith("append ", StringComparison.Ordinal));
+        var acknowledged = Versions(helper.Output, "ack").GroupBy(ack => ack.Stream).ToDictionary(g => g.Key, g => g.Max(ack => ack.Version));
         Assert.Equal(Streams, acknowledged.Count);
+
+        // The kill came mid-append: some append had begun (its line printed) and was never acknowledged.
+        var begun = Versions(helper.Output, "append").GroupBy(append => append.Stream).ToDictionary(g => g.Key, g => g.Max(append => append.Version));
+        Assert.True(begun.Any(b => b.Value > acknowledged.GetValueOrDefault(b.Key)),
+            $"no append in flight at the kill: begun {string.Join(", ", begun.Order())}, acknowledged {string.Join(", ", acknowledged.Order())}");
 
         var journal = await backend.OpenAsync("crash");
         foreach (var (streamId, ackedVersion) in acknowledged)
@@ -57,8 +62,9 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static IEnumerable<(string Stream, long Version)> Acks(IEnumerable<string> lines) =>
+    /// <summary>The helper's <paramref name="verb"/> lines (<c>append</c> or <c>ack</c>): stream and version.</summary>
+    private static IEnumerable<(string Stream, long Version)> Versions(IEnumerable<string> lines, string verb) =>
         lines.Select(line => line.Split(' '))
-            .Where(parts => parts is ["ack", _, var text] && long.TryParse(text, out _))
+            .Where(parts => parts.Length == 3 && parts[0] == verb && long.TryParse(parts[2], out _))
             .Select(parts => (parts[1], long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
 }
