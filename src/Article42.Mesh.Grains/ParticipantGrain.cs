@@ -134,12 +134,23 @@ public sealed class ParticipantGrain(
         // Before the claim: a precedence the sender may not use must not even cost it the message id.
         if (await _roles.CheckAsync(envelope) is { } ungranted)
             return SubmitOutcome.Refused(ungranted);
-        // Claim before judge: the activation records a legal message, so the id must be this sender's first.
-        if (await _submission.AdmitAsync(envelope) is { } settled)
-            return settled;
-        if (await legality.JudgeAsync(envelope) is { } illegal)
-            return SubmitOutcome.Refused(illegal);
-        var outcome = await _submission.AcceptAsync(envelope, _stopping.Token);
+        SubmitOutcome outcome;
+        if (envelope.ActivationId is null)
+        {
+            // Nothing records the message before it is accepted: the id is claimed in the acceptance's own write (issue #18).
+            if (await legality.JudgeAsync(envelope) is { } refused)
+                return SubmitOutcome.Refused(refused);
+            outcome = await _submission.SubmitAsync(envelope, _stopping.Token);
+        }
+        else
+        {
+            // Claim before judge: the activation records a legal message, so the id must be this sender's first.
+            if (await _submission.AdmitAsync(envelope) is { } settled)
+                return settled;
+            if (await legality.JudgeAsync(envelope) is { } illegal)
+                return SubmitOutcome.Refused(illegal);
+            outcome = await _submission.AcceptAsync(envelope, _stopping.Token);
+        }
         if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
             await _inventory.DeclareAsync(declaration);
         if (outcome.Receipt is not null)

@@ -58,6 +58,32 @@ public interface IMessageJournal : IAsyncDisposable
     ValueTask<ClaimResult> ClaimMessageIdAsync(
         string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="ClaimMessageIdAsync"/> and <see cref="AppendAsync"/> as one write (issue #18): the append happens
+    /// only when the claim is new, and the claim only when the append happens. A store answers both in one transaction;
+    /// the default (for decorators) runs them in turn, as two writes.
+    /// </summary>
+    async ValueTask<ClaimedAppendResult> ClaimAndAppendAsync(
+        string messageId,
+        string owner,
+        byte[] contentHash,
+        string streamId,
+        long expectedVersion,
+        IReadOnlyList<JournalEntry> entries,
+        IReadOnlyList<QueueChange>? queueChanges = null,
+        CancellationToken cancellationToken = default)
+    {
+        var claimed = await ClaimMessageIdAsync(messageId, owner, contentHash, cancellationToken).ConfigureAwait(false);
+        if (claimed is not ClaimResult.Claimed held)
+            return new ClaimedAppendResult.NotClaimed(claimed);
+        return await AppendAsync(streamId, expectedVersion, entries, queueChanges, cancellationToken).ConfigureAwait(false) switch
+        {
+            AppendResult.Appended appended => new ClaimedAppendResult.Appended(held.Claim, appended.NewVersion, appended.At),
+            AppendResult.Conflict conflict => new ClaimedAppendResult.Conflict(conflict.Expected, conflict.Actual),
+            _ => throw new InvalidOperationException("unknown append result"),
+        };
+    }
+
     /// <summary>Every journal entry that mentions <paramref name="messageId"/>, across all streams.</summary>
     ValueTask<IReadOnlyList<StoredEntry>> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default);
 

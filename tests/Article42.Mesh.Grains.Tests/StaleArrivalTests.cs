@@ -31,6 +31,33 @@ public sealed class StaleArrivalTests(MeshClusterFixture mesh) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_stale_refusal_leaves_the_message_id_free_for_the_next_message()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var stale = TestKeys.Signed("CY", ["MT"], change: e => e with { CreatedAt = Millis(now.AddMinutes(-10)), ExpiresAt = Millis(now.AddSeconds(-1)) });
+        Assert.Equal(ErrorCodes.ArrivedStale, Assert.Single((await mesh.Gateway("CY").SubmitAsync(stale)).Errors).Code);
+
+        // Another sender's message under that id: a refused message never held it, so this is no conflict.
+        var next = TestKeys.Signed("MT", ["CY"], change: e => e with { MsgId = stale.MsgId });
+        var receipt = await mesh.Gateway("MT").SendAsync(next);
+
+        Assert.Equal(stale.MsgId, receipt.MessageId);
+        Assert.Equal(JournalStream.OfParticipant("MT"), Assert.Single(await mesh.Journal.FindByMessageIdAsync(stale.MsgId), e => e.Type == EntryTypes.Accepted).StreamId);
+    }
+
+    [Fact]
+    public async Task A_stale_resubmission_of_an_accepted_message_gets_its_original_receipt()
+    {
+        var envelope = TestKeys.Signed("CY", ["MT"], change: e => e with { ExpiresAt = Millis(DateTimeOffset.UtcNow.AddSeconds(3)) });
+        var first = await mesh.Gateway("CY").SendAsync(envelope);
+        await Deadline.UntilAsync(() => DateTimeOffset.UtcNow > envelope.ExpiresAt, TimeSpan.FromSeconds(30), "the message to expire");
+
+        var again = await mesh.Gateway("CY").SubmitAsync(envelope);
+
+        Assert.Equal((first.MessageId, first.AcceptedAt), (again.Receipt?.MessageId, again.Receipt?.AcceptedAt));
+    }
+
+    [Fact]
     public async Task A_message_with_time_left_before_its_expiry_is_accepted()
     {
         var envelope = TestKeys.Signed("CY", ["MT"], change: e => e with { ExpiresAt = e.CreatedAt.AddMinutes(5) });

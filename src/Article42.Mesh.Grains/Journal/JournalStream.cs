@@ -50,6 +50,39 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
         }
     }
 
+    /// <summary>
+    /// <see cref="AppendAsync"/> that also claims <paramref name="messageId"/> for <paramref name="owner"/> and
+    /// <paramref name="contentHash"/>, in the same journal write: when the id is already held nothing is appended
+    /// and the claim outcome says by whom (<see cref="ClaimResult.AlreadyClaimed"/> or <see cref="ClaimResult.Refused"/>).
+    /// </summary>
+    public async Task<(ClaimResult Claim, long Before, DateTimeOffset? At)> ClaimAndAppendAsync(
+        string messageId, string owner, byte[] contentHash, Func<long, (IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes)> build)
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            var before = Version;
+            var (entries, changes) = build(before);
+            switch (await journal.ClaimAndAppendAsync(messageId, owner, contentHash, StreamId, before, entries, changes))
+            {
+                case ClaimedAppendResult.Appended appended:
+                    Version = appended.NewVersion;
+                    return (new ClaimResult.Claimed(appended.Claim), before, appended.At);
+                case ClaimedAppendResult.NotClaimed notClaimed:
+                    return (notClaimed.Claim, before, null);
+                case ClaimedAppendResult.Conflict conflict:
+                    onStale?.Invoke();
+                    throw new StaleActivationException(StreamId, conflict.Expected, conflict.Actual);
+                default:
+                    throw new InvalidOperationException("unknown append result");
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     /// <summary>Entries after <paramref name="afterVersion"/>, in order.</summary>
     public IAsyncEnumerable<StoredEntry> ReadAfter(long afterVersion) => journal.ReadStreamAsync(StreamId, afterVersion + 1);
 }

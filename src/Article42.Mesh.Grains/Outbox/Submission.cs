@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// Accepting a checked message: the message-id rule first (same sender and content = the original receipt;
-/// anything else = conflict), so nothing can record a message under an id it does not own; backpressure; then,
-/// once the activation judged it legal, one atomic append of the acceptance, the per-recipient outbox rows and
-/// the immediate NDRs of recipients the label excludes. Only then is there a receipt. The acceptance records the id of
-/// the key it was accepted under (<see cref="AcceptingKey"/>, issue #21).
+/// Accepting a checked message (docs/design/architecture.md, "The submit write"): one atomic journal write claims the
+/// message id for this sender and content and appends the acceptance, the per-recipient outbox rows and the immediate
+/// NDRs of recipients the label excludes; an id already held makes it write nothing (same sender and content = the
+/// original receipt; anything else = conflict). Only then is there a receipt. A message that names an activation claims
+/// its id first, in a write of its own, because the activation records it before it is accepted. The acceptance records the id of the key it was
+/// accepted under (<see cref="AcceptingKey"/>, issue #21).
 /// </summary>
 internal sealed class Submission(
     string sender,
@@ -25,26 +26,40 @@ internal sealed class Submission(
     private readonly AcceptingKey _key = new(sender, registry);
 
     /// <summary>
-    /// Before anything else records the message (the activation included): a resubmission gets its original receipt;
-    /// otherwise the id is claimed for this sender and content (a conflict is refused), then backpressure applies.
-    /// Null means: go on and judge, then <see cref="AcceptAsync"/>.
+    /// A message no activation records: staleness and backpressure, then the claim and the acceptance in one write. A
+    /// refusal claims nothing, unless the message was accepted before: a resubmission gets its original receipt.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(Envelope envelope, CancellationToken stopping)
+    {
+        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        if ((Stale(envelope) ?? await BackpressureAsync(envelope, recipients)) is { } refusal)
+            return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(refusal);
+        return await WriteAcceptanceAsync(envelope, claiming: true, stopping);
+    }
+
+    /// <summary>
+    /// Before the activation records the message: a resubmission gets its original receipt; otherwise the id is claimed
+    /// for this sender and content (a conflict is refused), then backpressure applies. A stale message is refused before
+    /// the claim, so A42-SUB-012 leaves its id free. Null means: go on and judge, then <see cref="AcceptAsync"/>.
     /// </summary>
     public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
     {
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
-        var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope)));
+        if (Stale(envelope) is { } stale)
+            return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(stale);
+        var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, ContentHash(envelope));
         if (claim is ClaimResult.Refused refused)
-            return SubmitOutcome.Refused(Conflict(envelope, refused));
+            return SubmitOutcome.Refused(Conflict(envelope, refused.Existing.Owner));
         // A fresh claim means the id was never accepted (the claim comes first), so only a retry reads for its receipt.
         if (claim is ClaimResult.AlreadyClaimed && await AcceptanceAsync(envelope.MsgId) is { } earlier)
             return Receipt(envelope, earlier.Timestamp, earlier.Version, recipients);
-        if (Stale(envelope) is { } stale)
-            return SubmitOutcome.Refused(stale);
         return await BackpressureAsync(envelope, recipients) is { } busy ? SubmitOutcome.Refused(busy) : null;
     }
 
-    /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs; the id is already claimed.</summary>
-    public async Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping)
+    /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs, the id already claimed (<see cref="AdmitAsync"/>).</summary>
+    public Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping) => WriteAcceptanceAsync(envelope, claiming: false, stopping);
+
+    private async Task<SubmitOutcome> WriteAcceptanceAsync(Envelope envelope, bool claiming, CancellationToken stopping)
     {
         var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
@@ -53,8 +68,9 @@ internal sealed class Submission(
         var body = EnvelopeCodec.Encode(envelope);
         var keyId = _key.Id();
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
-        var (before, acceptedAt) = await stream.AppendAsync(before =>
+        (IReadOnlyList<JournalEntry>, IReadOnlyList<QueueChange>) Build(long before)
         {
+            owed.Clear();
             owed.AddRange(ReceiptWatch.Expect(envelope, [.. deliverable.Where(actionRecipients.Contains)], before + 1, time.GetUtcNow()));
             var sequence = before + 1;
             List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId, keyId)];
@@ -62,13 +78,53 @@ internal sealed class Submission(
             var rows = deliverable.Select(r => (QueueChange)new QueueChange.Upsert(new QueuedEntry(
                 QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), body, envelope.MsgId)));
             return (entries, [.. rows, .. owed.Select(receipts.Row)]);
-        });
+        }
+        long before;
+        DateTimeOffset? acceptedAt;
+        if (claiming)
+        {
+            (var claim, before, acceptedAt) = await stream.ClaimAndAppendAsync(envelope.MsgId, sender, ContentHash(envelope), Build);
+            switch (claim)
+            {
+                case ClaimResult.Refused refused:
+                    return SubmitOutcome.Refused(Conflict(envelope, refused.Existing.Owner));
+                // Held by this sender for this content: a retry, answered with the original receipt. An id claimed but
+                // never accepted (a crash between the two writes of an older version) is this sender's to accept now.
+                case ClaimResult.AlreadyClaimed:
+                    return await AcceptanceAsync(envelope.MsgId) is { } earlier
+                        ? Receipt(envelope, earlier.Timestamp, earlier.Version, recipients)
+                        : await WriteAcceptanceAsync(envelope, claiming: false, stopping);
+            }
+        }
+        else
+        {
+            (before, acceptedAt) = await stream.AppendAsync(Build);
+        }
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         deliverable.ForEach(r => outbox.Kick(r, actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
         return Receipt(envelope, acceptedAt!.Value, before + 1, recipients);
     }
+
+    /// <summary>
+    /// On a refusal only (never on the way to an acceptance): was this id accepted before? By this sender for this
+    /// content, the answer is the original receipt, as a retry always got; by anyone else, or for other content, a
+    /// conflict. Null when it was not: the refusal stands, and the id stays free.
+    /// </summary>
+    private async Task<SubmitOutcome?> SettledAsync(Envelope envelope, ImmutableArray<string> recipients)
+    {
+        var accepted = (await journal.FindByMessageIdAsync(envelope.MsgId)).FirstOrDefault(e => e.Type == EntryTypes.Accepted);
+        if (accepted is null)
+            return null;
+        var original = EnvelopeCodec.Decode(accepted.Payload).Value;
+        var same = accepted.StreamId == stream.StreamId && original is not null && ContentHash(original).AsSpan().SequenceEqual(ContentHash(envelope));
+        if (same)
+            return Receipt(envelope, accepted.Timestamp, accepted.Version, recipients);
+        return SubmitOutcome.Refused(Conflict(envelope, accepted.StreamId == stream.StreamId ? sender : accepted.StreamId));
+    }
+
+    private static byte[] ContentHash(Envelope envelope) => SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope));
 
     /// <summary>
     /// A new message the pump would dead-letter on its first pass (<see cref="DeliveryPump"/>: expired, or past
@@ -85,9 +141,9 @@ internal sealed class Submission(
             : null;
     }
 
-    /// <summary>Why the id is not this sender's for this content.</summary>
-    private MeshError Conflict(Envelope envelope, ClaimResult.Refused refused) =>
-        new(ErrorCodes.MessageIdConflict, "$.msg_id", refused.Existing.Owner == sender
+    /// <summary>Why the id is not this sender's for this content (<paramref name="owner"/> holds it).</summary>
+    private MeshError Conflict(Envelope envelope, string owner) =>
+        new(ErrorCodes.MessageIdConflict, "$.msg_id", owner == sender
             ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
             : $"message id '{envelope.MsgId}' belongs to another sender");
 

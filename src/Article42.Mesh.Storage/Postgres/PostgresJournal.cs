@@ -72,6 +72,11 @@ public sealed class PostgresJournal : IMessageJournal
     public async ValueTask<ClaimResult> ClaimMessageIdAsync(string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default) =>
         await _writer.SubmitAsync(new PendingClaim(messageId, owner, contentHash, cancellationToken)).ConfigureAwait(false);
 
+    public async ValueTask<ClaimedAppendResult> ClaimAndAppendAsync(
+        string messageId, string owner, byte[] contentHash, string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries,
+        IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
+        await _writer.SubmitAsync(new PendingClaimedAppend(messageId, owner, contentHash, streamId, expectedVersion, entries, queueChanges, cancellationToken)).ConfigureAwait(false);
+
     public async IAsyncEnumerable<StoredEntry> ReadStreamAsync(string streamId, long fromVersion = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = Command(_sql.ReadStream, streamId, fromVersion);

@@ -28,11 +28,31 @@ internal sealed class PostgresSql(string schema)
     /// One statement per append: move the stream's version (the optimistic check: the row lock makes a racing
     /// appender re-check and miss), then insert entries and queue changes only if that move happened.
     /// </summary>
-    public string Append(bool newStream, bool upserts, bool removals)
+    public string Append(bool newStream, bool upserts, bool removals) => Append(newStream, upserts, removals, claimsMessageId: false);
+
+    /// <summary>
+    /// <see cref="Append(bool, bool, bool)"/> that also claims message id $16 for owner $17 and content hash $18
+    /// (issue #18: one write, not two). The stream row is locked and its version checked first, so a stale append
+    /// claims nothing; the version moves (and so everything else happens) only if the claim inserted its row.
+    /// The statement answers (moved, claimed, the version it found).
+    /// </summary>
+    public string ClaimAndAppend(bool newStream, bool upserts, bool removals) => Append(newStream, upserts, removals, claimsMessageId: true);
+
+    private string Append(bool newStream, bool upserts, bool removals, bool claimsMessageId)
     {
+        var taken = claimsMessageId ? " WHERE EXISTS (SELECT 1 FROM taken)" : string.Empty;
         var claim = newStream
-            ? $"INSERT INTO {Schema}.streams AS s (stream_id, version) VALUES ($1, $3) ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version WHERE s.version = 0 RETURNING 1"
-            : $"UPDATE {Schema}.streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING 1";
+            ? $"INSERT INTO {Schema}.streams AS s (stream_id, version) SELECT $1, $3{taken} ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version WHERE s.version = 0 RETURNING 1"
+            : $"UPDATE {Schema}.streams SET version = $3 WHERE stream_id = $1 AND version = $2{taken.Replace(" WHERE ", " AND ", StringComparison.Ordinal)} RETURNING 1";
+        var claiming = !claimsMessageId ? string.Empty : $"""
+            found AS (SELECT coalesce((SELECT version FROM {Schema}.streams WHERE stream_id = $1 FOR UPDATE), 0) AS version),
+            taken AS (INSERT INTO {Schema}.message_ids (message_id, owner, content_hash, claimed_at)
+              SELECT $16, $17, $18, $4 WHERE (SELECT version FROM found) = $2
+              ON CONFLICT (message_id) DO NOTHING RETURNING 1),
+            """;
+        var answer = claimsMessageId
+            ? "SELECT (SELECT count(*) FROM claim), (SELECT count(*) FROM taken), (SELECT version FROM found)"
+            : "SELECT count(*) FROM claim";
         var upsert = !upserts ? string.Empty : $"""
             , upserted AS (INSERT INTO {Schema}.queue (queue_id, sequence, precedence, payload, message_id, enqueued_at)
               SELECT q.queue_id, q.sequence, q.precedence, q.payload, q.message_id, $4
@@ -46,13 +66,13 @@ internal sealed class PostgresSql(string schema)
               WHERE q.queue_id = d.queue_id AND q.sequence = d.sequence AND EXISTS (SELECT 1 FROM claim))
             """;
         return $"""
-            WITH claim AS ({claim}),
+            WITH {claiming}claim AS ({claim}),
             inserted AS (INSERT INTO {Schema}.entries (stream_id, version, type, payload, message_id, appended_at, key_id)
               SELECT $1, $2 + u.ordinal, u.type, u.payload, u.message_id, $4, u.key_id
               FROM unnest($5::text[], $6::bytea[], $7::text[], $15::text[]) WITH ORDINALITY AS u(type, payload, message_id, key_id, ordinal)
               WHERE EXISTS (SELECT 1 FROM claim))
             {upsert}{remove}
-            SELECT count(*) FROM claim
+            {answer}
             """;
     }
 

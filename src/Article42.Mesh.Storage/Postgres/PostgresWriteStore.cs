@@ -49,6 +49,10 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
                     batch.BatchCommands.Add(Command(sql.InsertClaim, claim.MessageId, claim.Owner, claim.ContentHash, at));
                     batch.BatchCommands.Add(Command(sql.GetClaim, claim.MessageId));
                     break;
+                case PendingClaimedAppend both:
+                    batch.BatchCommands.Add(ClaimAndAppendCommand(both, at));
+                    batch.BatchCommands.Add(Command(sql.GetClaim, both.Claim.MessageId));
+                    break;
                 case PendingSnapshot snapshot:
                     batch.BatchCommands.Add(Command(sql.SaveSnapshot, snapshot.StreamId, snapshot.Version, snapshot.State, at));
                     break;
@@ -76,6 +80,9 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
                     var holder = await ClaimRowAsync(reader, claim.MessageId, cancellationToken).ConfigureAwait(false);
                     claim.Result = claim.Decide(inserted ?? holder!, inserted is not null);
                     break;
+                case PendingClaimedAppend both:
+                    both.Result = await ClaimedAppendAsync(reader, both, at, cancellationToken).ConfigureAwait(false);
+                    break;
                 case PendingSnapshot snapshot:
                     await ScalarAsync<long>(reader, cancellationToken).ConfigureAwait(false);
                     snapshot.Result = true;
@@ -88,14 +95,44 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
         }
     }
 
-    private NpgsqlBatchCommand AppendCommand(PendingAppend append, long at)
+    private static async Task<ClaimedAppendResult> ClaimedAppendAsync(NpgsqlDataReader reader, PendingClaimedAppend both, long at, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (moved, claimed, found) = (reader.GetInt64(0) == 1, reader.GetInt64(1) == 1, reader.GetInt64(2));
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var holder = await ClaimRowAsync(reader, both.Claim.MessageId, cancellationToken).ConfigureAwait(false);
+        var expected = both.Append.ExpectedVersion;
+        if (moved)
+        {
+            return new ClaimedAppendResult.Appended(holder!, expected + both.Append.Entries.Count, UnixMicros.To(at));
+        }
+
+        // Not moved with the claim taken: a new stream that another appender created meanwhile (the version check found
+        // no row to lock). The claim stays, as it would after a separate claim and a stale append.
+        return found != expected || claimed
+            ? new ClaimedAppendResult.Conflict(expected, claimed ? Math.Max(found, expected + 1) : found)
+            : new ClaimedAppendResult.NotClaimed(both.Claim.Decide(holder!, inserted: false));
+    }
+
+    private NpgsqlBatchCommand ClaimAndAppendCommand(PendingClaimedAppend both, long at)
+    {
+        var command = AppendCommand(both.Append, at, sql.ClaimAndAppend);
+        command.Parameters.Add(new NpgsqlParameter { Value = both.Claim.MessageId });
+        command.Parameters.Add(new NpgsqlParameter { Value = both.Claim.Owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = both.Claim.ContentHash });
+        return command;
+    }
+
+    private NpgsqlBatchCommand AppendCommand(PendingAppend append, long at) => AppendCommand(append, at, sql.Append);
+
+    private static NpgsqlBatchCommand AppendCommand(PendingAppend append, long at, Func<bool, bool, bool, string> text)
     {
         var entries = append.Entries;
         var upserts = append.Upserts;
         var removals = append.Removals;
         var newStream = append.ExpectedVersion == 0;
         return Command(
-            sql.Append(newStream, upserts.Count > 0, removals.Count > 0),
+            text(newStream, upserts.Count > 0, removals.Count > 0),
             append.StreamId,
             append.ExpectedVersion,
             append.ExpectedVersion + entries.Count,

@@ -24,6 +24,9 @@ internal sealed class SqliteWriteStore(SqliteConnection connection) : IWriteStor
                 case PendingClaim claim:
                     claim.Result = Claim(commands, claim, at);
                     break;
+                case PendingClaimedAppend both:
+                    both.Result = ClaimAndAppend(commands, both, at);
+                    break;
                 case PendingSnapshot snapshot:
                     commands.Run(commands.SaveSnapshot, ("$stream", snapshot.StreamId), ("$version", snapshot.Version), ("$state", snapshot.State), ("$at", at));
                     snapshot.Result = true;
@@ -70,6 +73,26 @@ internal sealed class SqliteWriteStore(SqliteConnection connection) : IWriteStor
         }
 
         return new AppendResult.Appended(next, UnixMicros.To(at));
+    }
+
+    /// <summary>The version first (a stale activation claims nothing), then the claim, then the append only on a new claim.</summary>
+    private static ClaimedAppendResult ClaimAndAppend(SqliteCommands commands, PendingClaimedAppend both, long at)
+    {
+        commands.StreamVersion.Parameters["$stream"].Value = both.Append.StreamId;
+        var current = commands.StreamVersion.ExecuteScalar() is long version ? version : 0L;
+        if (current != both.Append.ExpectedVersion)
+        {
+            return new ClaimedAppendResult.Conflict(both.Append.ExpectedVersion, current);
+        }
+
+        var claim = Claim(commands, both.Claim, at);
+        if (claim is not ClaimResult.Claimed claimed)
+        {
+            return new ClaimedAppendResult.NotClaimed(claim);
+        }
+
+        var appended = (AppendResult.Appended)Append(commands, both.Append, at);
+        return new ClaimedAppendResult.Appended(claimed.Claim, appended.NewVersion, appended.At);
     }
 
     private static ClaimResult Claim(SqliteCommands commands, PendingClaim claim, long at)

@@ -105,6 +105,9 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
     public ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default) =>
         Call(nameof(GetQueuedAsync), queueId, inner.GetQueuedAsync(queueId, sequence, cancellationToken));
 
+    public ValueTask<ClaimedAppendResult> ClaimAndAppendAsync(string messageId, string owner, byte[] contentHash, string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
+        Call(nameof(ClaimAndAppendAsync), streamId, inner.ClaimAndAppendAsync(messageId, owner, contentHash, streamId, expectedVersion, entries, queueChanges, cancellationToken));
+
     public ValueTask<ClaimResult> ClaimMessageIdAsync(string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default) =>
         Call(nameof(ClaimMessageIdAsync), owner, inner.ClaimMessageIdAsync(messageId, owner, contentHash, cancellationToken));
 
@@ -117,7 +120,7 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static bool IsWrite(string operation) => operation is nameof(AppendAsync) or nameof(SaveSnapshotAsync) or nameof(ClaimMessageIdAsync);
+    private static bool IsWrite(string operation) => operation is nameof(AppendAsync) or nameof(SaveSnapshotAsync) or nameof(ClaimMessageIdAsync) or nameof(ClaimAndAppendAsync);
 
     private ValueTask<T> Call<T>(string operation, string id, ValueTask<T> call)
     {
