@@ -19,6 +19,5 @@ public static class ShortForm
         ProcessNemeses.GatewayKill,
         InfrastructureNemeses.PostgresRestart,
         NetworkNemeses.SiloPartition,
-        NetworkNemeses.GatewayConnectionCut,
     ];
 }
