@@ -5,7 +5,7 @@ namespace Article42.Mesh.Faults.Cluster;
 
 /// <summary>
 /// The cluster profile as the suite runs it: three silo processes on a throwaway PostgreSQL journal and Redis
-/// membership, all on loopback, started once and hurt by the nemeses.
+/// membership, each in a network namespace of its own (or all on loopback), started once and hurt by the nemeses.
 /// </summary>
 public sealed class FaultCluster : IAsyncDisposable
 {
