@@ -12,16 +12,21 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string root;
     private readonly string bin;
     private readonly string options;
+    private readonly NetworkPlace place;
 
-    private PostgresServer(string root, string bin, int port, string options)
+    private PostgresServer(string root, string bin, int port, string options, NetworkPlace place)
     {
         this.root = root;
         this.bin = bin;
         this.options = options;
+        this.place = place;
         Port = port;
     }
 
     public int Port { get; }
+
+    /// <summary>The address it listens on (127.0.0.1 unless started in another <see cref="NetworkPlace"/>).</summary>
+    public string Address => place.Address;
 
     /// <summary>
     /// Where <c>initdb</c> and <c>pg_ctl</c> are: <c>A42_PG_BIN</c> when set (and only there), else Debian's
@@ -39,10 +44,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no
-    /// PostgreSQL. <paramref name="fsync"/> off suits tests that kill clients, not the server.
+    /// PostgreSQL. <paramref name="fsync"/> off suits tests that kill clients, not the server. <paramref name="place"/>:
+    /// where it listens (loopback unless given).
     /// </summary>
-    public static async Task<PostgresServer> StartAsync(bool fsync = false)
+    public static async Task<PostgresServer> StartAsync(bool fsync = false, NetworkPlace? place = null)
     {
+        place ??= NetworkPlace.Loopback;
         var bin = FindBinaries() ?? throw RequiredService.Unavailable(
             "PostgreSQL binaries (initdb, pg_ctl) not found in A42_PG_BIN, /usr/lib/postgresql/*/bin or PATH");
         if (ServerProcess.IsRoot && !UserExists(User))
@@ -53,7 +60,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), $"a42-pg-{Guid.NewGuid():N}");
         try
         {
-            return await StartInAsync(root, bin, fsync).ConfigureAwait(false);
+            return await StartInAsync(root, bin, fsync, place).ConfigureAwait(false);
         }
         catch
         {
@@ -63,21 +70,24 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PostgresServer> StartInAsync(string root, string bin, bool fsync)
+    private static async Task<PostgresServer> StartInAsync(string root, string bin, bool fsync, NetworkPlace place)
     {
         Directory.CreateDirectory(Path.Combine(root, "sock"));
         await ServerProcess.GiveToAsync(root, User).ConfigureAwait(false);
         var data = Path.Combine(root, "data");
         await ServerProcess.RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--no-sync"], User).ConfigureAwait(false);
+        // initdb trusts loopback only; a server in a namespace of its own (no way in but its test subnet) trusts its peers too.
+        if (!place.Launcher.IsEmpty)
+            await File.AppendAllTextAsync(Path.Combine(data, "pg_hba.conf"), "host all all 0.0.0.0/0 trust\n").ConfigureAwait(false);
 
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePorts.One();
-            var options = $"-p {port} -k {Path.Combine(root, "sock")} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
+            var options = $"-p {port} -k {Path.Combine(root, "sock")} -c listen_addresses={place.Address} -c fsync={(fsync ? "on" : "off")} -c max_connections=200";
             try
             {
-                await PgCtlStartAsync(bin, root, options).ConfigureAwait(false);
-                return new PostgresServer(root, bin, port, options);
+                await PgCtlStartAsync(bin, root, options, place).ConfigureAwait(false);
+                return new PostgresServer(root, bin, port, options, place);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
@@ -94,10 +104,10 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Starts the stopped server again on the same port and data directory (recovering what it had).</summary>
-    public Task StartAgainAsync() => PgCtlStartAsync(bin, root, options);
+    public Task StartAgainAsync() => PgCtlStartAsync(bin, root, options, place);
 
     public string ConnectionString(string database = "postgres") =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = User, Database = database, Pooling = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder { Host = place.Address, Port = Port, Username = User, Database = database, Pooling = true }.ConnectionString;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
@@ -124,8 +134,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static Task<string> PgCtlStartAsync(string bin, string root, string options) =>
-        ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], User);
+    private static Task<string> PgCtlStartAsync(string bin, string root, string options, NetworkPlace place) =>
+        ServerProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], User, launcher: place.Launcher);
 
     private static bool UserExists(string user) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(user + ":", StringComparison.Ordinal));

@@ -12,20 +12,22 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string binary;
     private readonly IReadOnlyList<string> persistence;
+    private readonly NetworkPlace place;
     private TestProcess process;
 
-    private RedisServer(TestProcess process, int port, string binary, IReadOnlyList<string> persistence)
+    private RedisServer(TestProcess process, int port, string binary, IReadOnlyList<string> persistence, NetworkPlace place)
     {
         this.process = process;
         Port = port;
         this.binary = binary;
         this.persistence = persistence;
+        this.place = place;
     }
 
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis connection string.</summary>
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    public string ConnectionString => $"{place.Address}:{Port}";
 
     /// <summary><c>redis-server</c> from <c>A42_REDIS_SERVER</c> when set (and only there), else PATH.</summary>
     public static string? FindBinary()
@@ -38,9 +40,13 @@ public sealed class RedisServer : IAsyncDisposable
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no Redis.</summary>
-    public static async Task<RedisServer> StartAsync(string? dataDirectory = null)
+    /// <summary>
+    /// Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no Redis.
+    /// <paramref name="place"/>: where it listens (loopback unless given).
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(string? dataDirectory = null, NetworkPlace? place = null)
     {
+        place ??= NetworkPlace.Loopback;
         var binary = FindBinary() ?? throw RequiredService.Unavailable("redis-server not found in A42_REDIS_SERVER or PATH");
         IReadOnlyList<string> persistence = dataDirectory is null
             ? ["--appendonly", "no"]
@@ -48,10 +54,10 @@ public sealed class RedisServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePorts.One();
-            var process = await LaunchAsync(binary, port, persistence).ConfigureAwait(false);
+            var process = await LaunchAsync(binary, port, persistence, place).ConfigureAwait(false);
             if (!process.HasExited)
             {
-                return new RedisServer(process, port, binary, persistence);
+                return new RedisServer(process, port, binary, persistence, place);
             }
 
             var exitCode = await process.ExitedAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
@@ -72,7 +78,7 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         await process.DisposeAsync().ConfigureAwait(false);
-        process = await LaunchAsync(binary, Port, persistence).ConfigureAwait(false);
+        process = await LaunchAsync(binary, Port, persistence, place).ConfigureAwait(false);
         if (process.HasExited)
         {
             throw new InvalidOperationException($"redis-server did not start again on port {Port}: {process.Describe()}");
@@ -82,12 +88,14 @@ public sealed class RedisServer : IAsyncDisposable
     public ValueTask DisposeAsync() => process.DisposeAsync();
 
     /// <summary>A started server that answers, or one that has exited (its port taken).</summary>
-    private static async Task<TestProcess> LaunchAsync(string binary, int port, IReadOnlyList<string> persistence)
+    private static async Task<TestProcess> LaunchAsync(string binary, int port, IReadOnlyList<string> persistence, NetworkPlace place)
     {
-        var process = TestProcess.Start("redis-server", binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", .. persistence]);
+        // Off loopback (a namespace of its own, no other way in), protected mode would refuse every client without a password.
+        string[] reach = place.Launcher.IsEmpty ? [] : ["--protected-mode", "no"];
+        var process = place.Start("redis-server", binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", place.Address, .. reach, "--save", "", .. persistence]);
         try
         {
-            await Deadline.UntilAsync(() => process.HasExited || Answers(port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
+            await Deadline.UntilAsync(() => process.HasExited || Answers(place.Address, port), TimeSpan.FromSeconds(20), $"redis-server on port {port}").ConfigureAwait(false);
             return process;
         }
         catch (TimeoutException)
@@ -97,12 +105,12 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static bool Answers(int port)
+    private static bool Answers(string address, int port)
     {
         try
         {
             using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
+            client.Connect(address, port);
             using var stream = client.GetStream();
             stream.ReadTimeout = 1000;
             stream.Write("PING\r\n"u8);

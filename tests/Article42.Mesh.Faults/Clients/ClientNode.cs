@@ -3,7 +3,7 @@ using Article42.Mesh.Faults.Cluster;
 namespace Article42.Mesh.Faults.Clients;
 
 /// <summary>The harness's handle on one client process (this program run as <c>client</c>): started, killed, restarted, stopped.</summary>
-public sealed class ClientNode(ClientSettings settings, ProcessLogs logs) : IAsyncDisposable
+public sealed class ClientNode(ClientSettings settings, ProcessLogs logs, NetworkPlace place) : IAsyncDisposable
 {
     public const string Dll = "Article42.Mesh.Faults.dll";
     private int _starts;
@@ -19,7 +19,7 @@ public sealed class ClientNode(ClientSettings settings, ProcessLogs logs) : IAsy
         if (Process is { } old)
             await logs.EndAsync(old);
         _starts++;
-        Process = TestProcess.StartDll($"client {Participant} (start {_starts})", Dll, settings.Arguments());
+        Process = place.StartDll($"client {Participant} (start {_starts})", Dll, settings.Arguments());
         await Process.ReadyAsync(TimeSpan.FromMinutes(2));
     }
 

@@ -6,7 +6,7 @@ namespace Article42.Mesh.Faults.Cluster;
 /// One cluster-profile silo process on fixed ports: killed, terminated, paused and started again on the same ports,
 /// as a process supervisor would restart it.
 /// </summary>
-public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs, SiloProgram program) : IAsyncDisposable
+public sealed class SiloNode(string name, int siloPort, int gatewayPort, int httpPort, string home, IReadOnlyList<string> shared, ProcessLogs logs, SiloProgram program, NetworkPlace place) : IAsyncDisposable
 {
     private int _starts;
 
@@ -15,6 +15,11 @@ public sealed class SiloNode(string name, int siloPort, int gatewayPort, int htt
     public int SiloPort => siloPort;
 
     public int GatewayPort => gatewayPort;
+
+    public int HttpPort => httpPort;
+
+    /// <summary>Where it runs: its network namespace and address, or loopback.</summary>
+    public NetworkPlace Place => place;
 
     public TestProcess? Process { get; private set; }
 
@@ -26,10 +31,11 @@ public sealed class SiloNode(string name, int siloPort, int gatewayPort, int htt
         if (Process is { } old)
             await logs.EndAsync(old);
         _starts++;
-        Process = TestProcess.StartDll($"{name} (start {_starts})", program.Dll,
+        Process = place.StartDll($"{name} (start {_starts})", program.Dll,
         [
             .. program.Leading,
             .. shared,
+            "--advertise-ip", place.Address,
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture),
             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
             "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),

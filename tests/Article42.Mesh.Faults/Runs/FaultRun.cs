@@ -10,8 +10,8 @@ namespace Article42.Mesh.Faults.Runs;
 /// </summary>
 public sealed class FaultRun(string artefacts, int seed, TextWriter output)
 {
-    /// <summary>The cluster the run hurts: three shipped silos unless a test asks for another (the lossy one).</summary>
-    public Func<string, Task<FaultCluster>> StartCluster { get; init; } = directory => FaultCluster.StartAsync(directory);
+    /// <summary>The cluster the run hurts: three shipped silos in network namespaces unless a test asks for another (the lossy one).</summary>
+    public Func<string, Task<FaultCluster>> StartCluster { get; init; } = directory => FaultCluster.StartAsync(directory, namespaces: true);
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<Nemesis> scenarios, Func<bool>? goOn = null)
     {
@@ -21,6 +21,9 @@ public sealed class FaultRun(string artefacts, int seed, TextWriter output)
         timeline.Note("run", $"seed {seed}, artefacts {artefacts}");
         timeline.Note("run", MembershipStatement.Describe());
         await using var cluster = await StartCluster(artefacts);
+        timeline.Note("run", cluster.Network is { } network
+            ? $"network: namespaces {network.Prefix.Value}*, bridge {network.Bridge} {network.Subnet.BridgeCidr}, no default routes, every node address resolves to the bridge (checked)"
+            : "network: loopback (no network nemesis can run)");
         timeline.Note("run", $"{cluster.Silos.Count} silos ready: gateways {string.Join(',', cluster.Gateways)}");
         var runner = new ScenarioRunner(cluster, timeline, artefacts, TimeProvider.System);
         var trios = ParticipantRegistry.Default.MemberStates.Chunk(3).ToList();

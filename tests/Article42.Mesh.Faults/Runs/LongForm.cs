@@ -1,4 +1,5 @@
 using Article42.Mesh.Faults.Nemeses;
+using Article42.Mesh.Faults.Network;
 
 namespace Article42.Mesh.Faults.Runs;
 
@@ -16,6 +17,12 @@ public static class LongForm
         ProcessNemeses.RollingRestart,
         ProcessNemeses.SiloZombie,
         InfrastructureNemeses.RedisKill,
+        NetworkNemeses.SiloPartitionHalves,
+        NetworkNemeses.SiloPartitionOneWay,
+        NetworkNemeses.SiloPartitionBeyondDetection,
+        NetworkNemeses.GatewayPartition,
+        NetworkNemeses.PartitionAndKill,
+        NetworkNemeses.GatewayConnectionCut,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)

@@ -6,8 +6,11 @@ namespace Article42.Mesh.Faults.Runs;
 /// <summary>One scenario's figures: the checker's report, and how long the mesh took to hand a new message after the heal.</summary>
 public sealed record ScenarioResult(string Scenario, CheckReport Report, TimeSpan? TimeToRecover, string Histories)
 {
-    public bool Passed => Report.Clean && TimeToRecover is not null;
+    /// <summary>From the heal to every running silo ready (<see cref="MembershipConvergence"/>); null: not within 30 s.</summary>
+    public TimeSpan? Converged { get; init; }
+
+    public bool Passed => Report.Clean && TimeToRecover is not null && Converged is not null;
 
     public string Figures() => string.Create(CultureInfo.InvariantCulture,
-        $"{Scenario}: {Report.Figures()}, time to recover {(TimeToRecover is { } t ? $"{t.TotalSeconds:0.0} s" : "never")}");
+        $"{Scenario}: {Report.Figures()}, time to recover {(TimeToRecover is { } t ? $"{t.TotalSeconds:0.0} s" : "never")}, membership converged {(Converged is { } m ? $"{m.TotalSeconds:0.0} s" : "not within 30 s")}");
 }

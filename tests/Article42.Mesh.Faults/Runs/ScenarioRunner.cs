@@ -28,7 +28,7 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         var logs = new ProcessLogs(Path.Combine(artefacts, name, "logs"));
         var clients = participants.Select((p, i) => new ClientNode(new ClientSettings(
             p, [.. participants.Where(x => x != p)], cluster.Keys, cluster.Gateways, histories,
-            Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs)).ToList();
+            Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs, cluster.ClientPlace(i))).ToList();
         try
         {
             await Task.WhenAll(clients.Select(c => c.StartAsync()));
@@ -37,6 +37,8 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
             var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock);
             timeline.Note(name, $"fault: {nemesis.Does}");
             var healed = await nemesis.InjectAsync(context);
+            var converged = await MembershipConvergence.AfterAsync(cluster, healed, clock);
+            timeline.Note(name, converged is { } c ? $"membership converged {c.TotalSeconds:0.0} s after the heal" : $"membership NOT converged {MembershipConvergence.Within.TotalSeconds:0} s after the heal");
             await ReceiptsAsync(histories, healed, "receipts again after the heal");
             await Task.WhenAll(clients.Select(c => c.StopSendingAsync(SendDeadlineAndMargin)));
             timeline.Note(name, "load stopped");
@@ -45,7 +47,7 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
             foreach (var client in clients)
                 await client.StopAsync();
             var entries = HistoryFiles.ReadAll(histories);
-            var result = new ScenarioResult(name, HistoryChecker.Check(entries, window), Recovery.After(entries, healed), histories);
+            var result = new ScenarioResult(name, HistoryChecker.Check(entries, window), Recovery.After(entries, healed), histories) { Converged = converged };
             timeline.Note(name, result.Figures());
             return result;
         }

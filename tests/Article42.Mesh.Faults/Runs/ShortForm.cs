@@ -1,4 +1,5 @@
 using Article42.Mesh.Faults.Nemeses;
+using Article42.Mesh.Faults.Network;
 
 namespace Article42.Mesh.Faults.Runs;
 
@@ -17,5 +18,6 @@ public static class ShortForm
         ProcessNemeses.SiloPause,
         ProcessNemeses.GatewayKill,
         InfrastructureNemeses.PostgresRestart,
+        NetworkNemeses.SiloPartition,
     ];
 }
