@@ -7,7 +7,7 @@ internal sealed class Outbox(
     string sender,
     JournalStream stream,
     IMessageJournal journal,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     Func<string, DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
     Func<string, Task<long>> backlogOf,
     DeliveryOptions options,
@@ -20,7 +20,7 @@ internal sealed class Outbox(
     /// <summary>Restarts delivery to every recipient that still has pending messages (after activation).</summary>
     public async Task ResumeAsync(CancellationToken stopping)
     {
-        foreach (var participant in registry.Participants)
+        foreach (var participant in registries.Current.Participants)
         {
             if ((await journal.FetchQueuedAsync(QueueIds.Outbox(sender, participant.Id), 1, cancellationToken: stopping)).Count > 0)
                 Kick(participant.Id, stopping);
@@ -50,7 +50,7 @@ internal sealed class Outbox(
     {
         if (!_pumps.TryGetValue(recipient, out var pump))
         {
-            pump = new DeliveryPump(sender, recipient, stream, journal, registry, (batch, token) => deliver(recipient, batch, token), options, time, logger);
+            pump = new DeliveryPump(sender, recipient, stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger);
             _pumps[recipient] = pump;
         }
         return pump;

@@ -12,7 +12,7 @@ internal sealed class Submission(
     string sender,
     JournalStream stream,
     IMessageJournal journal,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     Outbox outbox,
     SenderRateLimiter rate,
     ReceiptWatch receipts,
@@ -29,7 +29,7 @@ internal sealed class Submission(
     /// </summary>
     public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
     {
-        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope)));
         if (claim is ClaimResult.Refused refused)
             return SubmitOutcome.Refused(Conflict(envelope, refused));
@@ -44,9 +44,9 @@ internal sealed class Submission(
     /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs; the id is already claimed.</summary>
     public async Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping)
     {
-        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
-        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
-        var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
+        var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        var actionRecipients = registries.Current.Expand(envelope.ToAction, sender).ToHashSet();
+        var deliverable = recipients.Where(r => registries.Current.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registries.Current)).ToList();
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
@@ -98,7 +98,7 @@ internal sealed class Submission(
     /// </summary>
     private async Task<MeshError?> BackpressureAsync(Envelope envelope, ImmutableArray<string> recipients)
     {
-        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
+        var actionRecipients = registries.Current.Expand(envelope.ToAction, sender).ToHashSet();
         Precedence Applicable(string recipient) => actionRecipients.Contains(recipient) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
         bool IsFull(string recipient) => _share.IsFull(Applicable(recipient), outbox.KnownBacklog(recipient), outbox.KnownUrgentBacklog(recipient) ?? 0);
         bool IsUnknown(string recipient) => UrgentShare.IsUrgent(Applicable(recipient)) && outbox.KnownUrgentBacklog(recipient) is null;
