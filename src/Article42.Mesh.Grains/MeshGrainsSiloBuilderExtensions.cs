@@ -16,7 +16,11 @@ public static class MeshGrainsSiloBuilderExtensions
         services.TryAddSingleton<IMessageLegality, ActivationLegality>();
         services.TryAddSingleton(new OperatorKey(null));
         services.TryAddSingleton<ChallengeKey>();
-        services.TryAddSingleton<IRevokedKeyIds, NoRevokedKeyIds>();
+        // The registry the host starts with seeds the holder; from then on every lookup reads the holder (issue #21).
+        services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
+        services.TryAddSingleton<IRegistryHolder>(provider => new RegistryHolder(provider.GetRequiredService<ParticipantRegistry>()));
+        services.AddHostedService<RegistryFollower>();
+        services.TryAddSingleton<IRevokedKeyIds, RegistryRevokedKeyIds>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<ClientSurfaceFilter>();
         // First of all filters, whoever registered theirs earlier (TLS binding, dashboard): Orleans runs them in registration order.

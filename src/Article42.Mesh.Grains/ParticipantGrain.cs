@@ -11,7 +11,7 @@ namespace Article42.Mesh.Grains;
 /// state; the activation keeps only the stream version, sessions and the running delivery pumps.
 /// </summary>
 public sealed class ParticipantGrain(
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     IMessageJournal journal,
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<SecurityOptions> securityOptions,
@@ -43,15 +43,15 @@ public sealed class ParticipantGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
-        _known = registry.Contains(_id);
+        _known = registries.Current.Contains(_id);
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
-        _sessions = new SessionBook(_id, registry, _time, _options, challengeKey);
-        _checks = new SubmitChecks(_id, registry, securityOptions.Value, _time);
-        _inbox = new Inbox(_id, _stream, journal, registry, _time, logger);
-        _outbox = new Outbox(_id, _stream, journal, registry, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync);
+        _sessions = new SessionBook(_id, registries, _time, _options, challengeKey);
+        _checks = new SubmitChecks(_id, registries, securityOptions.Value, _time);
+        _inbox = new Inbox(_id, _stream, journal, registries, _time, logger);
+        _outbox = new Outbox(_id, _stream, journal, registries, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask(),
             new ExerciseClocks(exercise => GrainFactory.GetGrain<IExerciseGrain>(exercise).ClockAsync().AsTask()));
-        _submission = new Submission(_id, _stream, journal, registry, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
+        _submission = new Submission(_id, _stream, journal, registries, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
         _inventory = new Inventory(_id, journal);
         _roles = new PrecedenceRoles(PrecedenceRights.From(_options.PrecedenceAuthorities), GrainFactory);
         return Task.CompletedTask;
@@ -200,7 +200,7 @@ public sealed class ParticipantGrain(
         var (_, error) = _sessions.Check(token, consuming: false);
         return ValueTask.FromResult(error is not null
             ? new RegistryKeysOutcome([], error)
-            : new RegistryKeysOutcome(RegistryKeys.Of(registry, ServiceProvider.GetRequiredService<IRevokedKeyIds>()), null));
+            : new RegistryKeysOutcome(RegistryKeys.Of(registries.Current, ServiceProvider.GetRequiredService<IRevokedKeyIds>()), null));
     }
 
     public async ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch)

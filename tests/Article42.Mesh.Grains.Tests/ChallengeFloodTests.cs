@@ -41,7 +41,7 @@ public sealed class ChallengeFloodTests(MeshClusterFixture mesh) : IClassFixture
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = new DeliveryOptions { ChallengeLifetime = TimeSpan.FromSeconds(30) };
-        var book = new SessionBook("FR", TestKeys.Registry, time, options, new ChallengeKey("test-cluster-secret"));
+        var book = new SessionBook("FR", new RegistryHolder(TestKeys.Registry), time, options, new ChallengeKey("test-cluster-secret"));
         var answered = book.Challenge();
         for (var i = 0; i < 10_000; i++)
             book.Challenge();

@@ -58,7 +58,7 @@ public sealed class DeliveryPumpTests : IAsyncLifetime
 
     private async Task<DeliveryPump> PumpWithPendingAsync(Envelope envelope, Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver)
     {
-        var registry = TestKeys.Registry;
+        var registry = new RegistryHolder(TestKeys.Registry);
         var outbox = new Outbox("FR", _stream, _journal, registry, (_, batch, token) => deliver(batch, token), _ => Task.FromResult(0L), _options, _time, NullLogger.Instance);
         var receipts = new ReceiptWatch("FR", _stream, _journal, _time, () => Task.CompletedTask);
         var submission = new Submission("FR", _stream, _journal, registry, outbox, new SenderRateLimiter(100, 100, _time), receipts, _time, _options);

@@ -31,9 +31,9 @@ public sealed class RecoveryTests
         var stream = new JournalStream(JournalStream.OfParticipant(sender), journal);
         await stream.LoadAsync();
         var options = new DeliveryOptions();
-        var outbox = new Outbox(sender, stream, journal, TestKeys.Registry, (_, _, _) => throw new InvalidOperationException("the silo died"), _ => Task.FromResult(0L), options, TimeProvider.System, NullLogger.Instance);
+        var outbox = new Outbox(sender, stream, journal, new RegistryHolder(TestKeys.Registry), (_, _, _) => throw new InvalidOperationException("the silo died"), _ => Task.FromResult(0L), options, TimeProvider.System, NullLogger.Instance);
         var receipts = new ReceiptWatch(sender, stream, journal, TimeProvider.System, () => Task.CompletedTask);
-        var submission = new Submission(sender, stream, journal, TestKeys.Registry, outbox, new SenderRateLimiter(1000, 1000, TimeProvider.System), receipts, TimeProvider.System, options);
+        var submission = new Submission(sender, stream, journal, new RegistryHolder(TestKeys.Registry), outbox, new SenderRateLimiter(1000, 1000, TimeProvider.System), receipts, TimeProvider.System, options);
         using var dead = new CancellationTokenSource();
         await dead.CancelAsync();
         foreach (var envelope in envelopes)

@@ -18,7 +18,7 @@ public sealed class RegistryKeysTests(KeyIdFixture mesh) : IClassFixture<KeyIdFi
 
         Assert.Null(outcome.Error);
         var expected = TestKeys.Registry.Participants.Where(p => p.PublicKey is not null)
-            .Select(p => new ParticipantKey(p.Id, KeyId.Of(p.PublicKey!), p.PublicKey!, p.Id == "MT"));
+            .Select(p => new PublishedKey(p.Id, KeyId.Of(p.PublicKey!), p.PublicKey!, p.Id == "MT"));
         Assert.Equal(expected, outcome.Keys);
         Assert.Equal(revoked, Assert.Single(outcome.Keys, k => k.Revoked).KeyId);
     }

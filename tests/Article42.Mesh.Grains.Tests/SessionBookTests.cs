@@ -8,7 +8,7 @@ public sealed class SessionBookTests
     private readonly DeliveryOptions _options = new() { SessionLifetime = TimeSpan.FromMinutes(5), ChallengeLifetime = TimeSpan.FromSeconds(30) };
     private readonly SessionBook _book;
 
-    public SessionBookTests() => _book = new SessionBook("FR", TestKeys.Registry, _time, _options);
+    public SessionBookTests() => _book = new SessionBook("FR", new RegistryHolder(TestKeys.Registry), _time, _options);
 
     [Fact]
     public void A_challenge_answered_after_it_expired_is_refused()

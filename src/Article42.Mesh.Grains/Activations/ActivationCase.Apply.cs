@@ -37,7 +37,7 @@ internal sealed partial class ActivationCase
                     line.Cancelled = true;
                 break;
             case OfferBody offer:
-                var toInvoker = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), envelope.From).Contains(Invoker!);
+                var toInvoker = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), envelope.From).Contains(Invoker!);
                 _offers[offer.OfferId!] = new LedgerOffer(offer.OfferId!, envelope.From, offer.RfaId, offer.LineId, offer.Resource!.CategoryCode!, offer.Resource.Quantity ?? 0, toInvoker, at);
                 break;
             case OfferDecisionBody decision:
@@ -80,7 +80,7 @@ internal sealed partial class ActivationCase
     private void Acknowledge(string participant)
     {
         _acknowledged.Add(participant);
-        if (State == ActivationState.Invoked && registry.MemberStates.All(ms => ms == Invoker || _acknowledged.Contains(ms)))
+        if (State == ActivationState.Invoked && registries.Current.MemberStates.All(ms => ms == Invoker || _acknowledged.Contains(ms)))
             State = ActivationState.Acknowledged;
     }
 

@@ -31,7 +31,7 @@ internal sealed partial class ActivationCase
             MessageKind.OfferWithdraw => JudgeOffererAct(envelope, ((OfferWithdrawBody)envelope.Payload!).OfferId,
                 OfferState.Proposed, OfferState.Accepted, OfferState.PartiallyAccepted, OfferState.Countered, OfferState.OnHold, OfferState.Committed, OfferState.Deploying, OfferState.Delivered),
             MessageKind.DeploymentStatus => JudgeOffererAct(envelope, ((DeploymentStatusBody)envelope.Payload!).OfferId, OfferState.Committed, OfferState.Deploying, OfferState.Delivered),
-            MessageKind.MatchProposal or MessageKind.CoordinationNote => registry.Find(envelope.From)?.Kind == ParticipantKind.EuBody
+            MessageKind.MatchProposal or MessageKind.CoordinationNote => registries.Current.Find(envelope.From)?.Kind == ParticipantKind.EuBody
                 ? null
                 : Refuse(ErrorCodes.WrongSenderKind, "$.from", $"{Name(envelope.Kind)} comes from an EU body, not from '{envelope.From}'"),
             MessageKind.PoliticalDecision => PoliticalBodies.Contains(envelope.From)
@@ -44,7 +44,7 @@ internal sealed partial class ActivationCase
     }
 
     private MeshError? JudgeFirstInvocation(Envelope envelope) =>
-        registry.Find(envelope.From)?.Kind == ParticipantKind.MemberState
+        registries.Current.Find(envelope.From)?.Kind == ParticipantKind.MemberState
             ? null
             : Refuse(ErrorCodes.WrongSenderKind, "$.from", $"only a member state invokes Art. 42(7), not '{envelope.From}'");
 
@@ -124,7 +124,7 @@ internal sealed partial class ActivationCase
 
     private MeshError? JudgeCloseout(Envelope envelope)
     {
-        if (envelope.From != Invoker && registry.Find(envelope.From)?.Kind != ParticipantKind.EuBody)
+        if (envelope.From != Invoker && registries.Current.Find(envelope.From)?.Kind != ParticipantKind.EuBody)
             return Refuse(ErrorCodes.WrongSenderKind, "$.from", "CLOSEOUT_REPORT comes from the invoking state or the coordinating EU body");
         if (State != ActivationState.StandDown)
             return Refuse(ErrorCodes.StateForbids, "$.kind", $"activation {activationId} is {StateName}: close-out follows a TERMINATION");

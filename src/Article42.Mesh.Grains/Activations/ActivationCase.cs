@@ -5,7 +5,7 @@ namespace Article42.Mesh.Grains;
 /// is legal now (without changing anything), <see cref="Apply"/> records a legal one. Replaying the journaled
 /// messages through <see cref="Apply"/> rebuilds the same state.
 /// </summary>
-internal sealed partial class ActivationCase(string activationId, ParticipantRegistry registry)
+internal sealed partial class ActivationCase(string activationId, IRegistryHolder registries)
 {
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Rfa, string Line), RequestedLine> _lines = [];
@@ -43,7 +43,7 @@ internal sealed partial class ActivationCase(string activationId, ParticipantReg
     public ActivationSummary Summary() => new(
         activationId, State, Invoker ?? "", LegalBasis, Mode, IpcrRequested, InvokedAt,
         [.. _acknowledged.Order()],
-        [.. registry.MemberStates.Where(ms => ms != Invoker && !_acknowledged.Contains(ms))],
+        [.. registries.Current.MemberStates.Where(ms => ms != Invoker && !_acknowledged.Contains(ms))],
         [.. _lines.Values.Select(line => line.Summary())],
         [.. _offers.Values.Select(offer => offer.Summary())],
         [.. _breaches],

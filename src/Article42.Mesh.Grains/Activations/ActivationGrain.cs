@@ -7,7 +7,7 @@ namespace Article42.Mesh.Grains;
 /// ones (and the refusals, for the report) in its own stream, and reserves committed capabilities on the offerer's
 /// inventory. The stream holds one activation's traffic, so it is replayed whole on activation.
 /// </summary>
-public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJournal journal, MeshClock clock, ILogger<ActivationGrain> logger) : Grain, IActivationGrain
+public sealed class ActivationGrain(IRegistryHolder registries, IMessageJournal journal, MeshClock clock, ILogger<ActivationGrain> logger) : Grain, IActivationGrain
 {
     private ActivationCase _case = null!;
     private JournalStream _stream = null!;
@@ -17,7 +17,7 @@ public sealed class ActivationGrain(ParticipantRegistry registry, IMessageJourna
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
-        _case = new ActivationCase(id, registry);
+        _case = new ActivationCase(id, registries);
         _stream = new JournalStream($"activation/{id}", journal, onStale: DeactivateOnIdle);
         return Task.CompletedTask;
     }

@@ -9,7 +9,7 @@ namespace Article42.Mesh.Grains;
 /// served or refused, to the audit stream before answering.
 /// </summary>
 public sealed class AdminGrain(
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     IMessageJournal journal,
     OperatorKey operatorKey,
     IRevokedKeyIds revokedKeys,
@@ -63,7 +63,7 @@ public sealed class AdminGrain(
         if (await _gate.CheckAsync(proof, OperatorProofs.Status) is { } refused)
             return new StatusOutcome(null, await AuditAsync(OperatorProofs.Status, proof, refused, withheld: false));
         var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
-        var participants = await Task.WhenAll(registry.Participants.Select(p => GrainFactory.GetGrain<IParticipantGrain>(p.Id).DescribeAsync().AsTask()));
+        var participants = await Task.WhenAll(registries.Current.Participants.Select(p => GrainFactory.GetGrain<IParticipantGrain>(p.Id).DescribeAsync().AsTask()));
         var activations = await Task.WhenAll((await journal.ListStreamsAsync("activation/", MaxActivations))
             .Select(stream => ActivationAsync(stream["activation/".Length..])));
         var open = activations.Where(a => a.State is not (ActivationState.Closed or ActivationState.Withdrawn)).ToList();

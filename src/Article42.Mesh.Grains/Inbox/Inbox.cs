@@ -6,7 +6,7 @@ namespace Article42.Mesh.Grains;
 /// A participant's inbox: stores deliveries once (deduplicated by message id, sequenced by journal version), hands
 /// them to the consuming session highest precedence first, and removes them when acknowledged.
 /// </summary>
-internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, ParticipantRegistry registry, TimeProvider time, ILogger logger)
+internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, IRegistryHolder registries, TimeProvider time, ILogger logger)
 {
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);
@@ -245,5 +245,5 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
 
     /// <summary>Action addressees get the action precedence, info addressees the info precedence.</summary>
     private Precedence ApplicablePrecedence(Envelope envelope) =>
-        registry.Expand(envelope.ToAction, envelope.From).Contains(participant) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
+        registries.Current.Expand(envelope.ToAction, envelope.From).Contains(participant) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
 }

@@ -18,7 +18,7 @@ internal sealed class DeliveryPump(
     RecipientBacklog backlog,
     JournalStream stream,
     IMessageJournal journal,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
     DeliveryOptions options,
     TimeProvider time,
@@ -204,7 +204,7 @@ internal sealed class DeliveryPump(
 
     private NonDeliveryReason? DeadLetterReason(Envelope envelope, DateTimeOffset now)
     {
-        if (!registry.Contains(recipient))
+        if (!registries.Current.Contains(recipient))
             return NonDeliveryReason.UnknownRecipient;
         if (envelope.ExpiresAt <= now)
             return NonDeliveryReason.Expired;

@@ -10,7 +10,7 @@ internal sealed class Outbox(
     string sender,
     JournalStream stream,
     IMessageJournal journal,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     Func<string, DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
     Func<string, Task<long>> backlogOf,
     DeliveryOptions options,
@@ -25,7 +25,7 @@ internal sealed class Outbox(
     /// <summary>Restarts delivery to every recipient that still has pending messages (after activation).</summary>
     public async Task ResumeAsync(CancellationToken stopping)
     {
-        foreach (var participant in registry.Participants)
+        foreach (var participant in registries.Current.Participants)
         {
             if ((await journal.FetchQueuedAsync(QueueIds.Outbox(sender, participant.Id), 1, cancellationToken: stopping)).Count > 0)
             {
@@ -60,7 +60,7 @@ internal sealed class Outbox(
     {
         if (!_pumps.TryGetValue((recipient, lane), out var pump))
         {
-            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registry, (batch, token) => deliver(recipient, batch, token), options, time, logger);
+            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger);
             _pumps[(recipient, lane)] = pump;
         }
         return pump;

@@ -14,7 +14,7 @@ internal sealed class Submission(
     string sender,
     JournalStream stream,
     IMessageJournal journal,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     Outbox outbox,
     SenderRateLimiter rate,
     ReceiptWatch receipts,
@@ -23,7 +23,7 @@ internal sealed class Submission(
 {
     private readonly SenderRateLimiter _urgentRate = new(options.UrgentSenderRatePerSecond, options.UrgentSenderBurst, time);
     private readonly UrgentShare _share = new(options.InboxCap, options.UrgentInboxShare);
-    private readonly AcceptingKey _key = new(sender, registry);
+    private readonly AcceptingKey _key = new(sender, registries);
 
     /// <summary>
     /// A message no activation records: staleness and backpressure, then the claim and the acceptance in one write. A
@@ -44,7 +44,7 @@ internal sealed class Submission(
     /// </summary>
     public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
     {
-        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if (Stale(envelope) is { } stale)
             return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(stale);
         var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, ContentHash(envelope));
@@ -61,9 +61,9 @@ internal sealed class Submission(
 
     private async Task<SubmitOutcome> WriteAcceptanceAsync(Envelope envelope, bool claiming, CancellationToken stopping)
     {
-        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
-        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
-        var deliverable = recipients.Where(r => registry.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registry)).ToList();
+        var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        var actionRecipients = registries.Current.Expand(envelope.ToAction, sender).ToHashSet();
+        var deliverable = recipients.Where(r => registries.Current.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registries.Current)).ToList();
         var excluded = recipients.Except(deliverable).ToList();
         var body = EnvelopeCodec.Encode(envelope);
         var keyId = _key.Id();
@@ -157,7 +157,7 @@ internal sealed class Submission(
     /// </summary>
     private async Task<MeshError?> BackpressureAsync(Envelope envelope, ImmutableArray<string> recipients)
     {
-        var actionRecipients = registry.Expand(envelope.ToAction, sender).ToHashSet();
+        var actionRecipients = registries.Current.Expand(envelope.ToAction, sender).ToHashSet();
         Precedence Applicable(string recipient) => actionRecipients.Contains(recipient) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
         bool IsFull(string recipient) => _share.IsFull(Applicable(recipient), outbox.KnownBacklog(recipient), outbox.KnownUrgentBacklog(recipient) ?? 0);
         bool IsUnknown(string recipient) => UrgentShare.IsUrgent(Applicable(recipient)) && outbox.KnownUrgentBacklog(recipient) is null;

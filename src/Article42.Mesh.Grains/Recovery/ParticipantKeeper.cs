@@ -11,7 +11,7 @@ namespace Article42.Mesh.Grains;
 /// </summary>
 internal sealed class ParticipantKeeper(
     IGrainFactory grains,
-    ParticipantRegistry registry,
+    IRegistryHolder registries,
     IClusterMembershipService membership,
     IOptions<DeliveryOptions> options,
     MeshClock clock,
@@ -45,7 +45,7 @@ internal sealed class ParticipantKeeper(
 
     private async Task WakeEveryoneAsync()
     {
-        foreach (var participant in registry.Participants)
+        foreach (var participant in registries.Current.Participants)
         {
             try
             {

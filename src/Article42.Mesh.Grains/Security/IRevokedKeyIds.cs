@@ -2,8 +2,8 @@ namespace Article42.Mesh.Grains;
 
 /// <summary>
 /// Which key ids (<see cref="KeyId"/>) the registry now marks revoked, asked by <c>a42 trace</c> to flag a message
-/// accepted under a key revoked since (issue #21). Today's <see cref="ParticipantRegistry"/> revokes no key, so the
-/// silo's default (<see cref="NoRevokedKeyIds"/>) answers no; the operator-signed registry document fills this seam.
+/// accepted under a key revoked since (issue #21). The silo's answer is its current registry's
+/// (<see cref="RegistryRevokedKeyIds"/>).
 /// </summary>
 public interface IRevokedKeyIds
 {

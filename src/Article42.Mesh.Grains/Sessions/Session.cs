@@ -4,8 +4,10 @@ namespace Article42.Mesh.Grains;
 /// An open gateway session. A consuming session keeps, per precedence class, the inbox sequence it has been handed
 /// up to: within one class sequences only grow, so a message arriving later, of any class, is still found.
 /// </summary>
-internal sealed class Session(string token, bool consuming, DateTimeOffset expiresAt)
+internal sealed class Session(string token, bool consuming, DateTimeOffset expiresAt, string? keyId = null)
 {
+    /// <summary>The id of the key the session was opened with: revoking it ends the session (issue #21).</summary>
+    public string? KeyId { get; } = keyId;
     public string Token { get; } = token;
     public bool Consuming { get; } = consuming;
     public DateTimeOffset ExpiresAt { get; set; } = expiresAt;

@@ -9,7 +9,7 @@ namespace Article42.Mesh.Grains;
 /// another's. Only nonces spent on a correctly signed proof are remembered, until they expire. Held in memory:
 /// after a deactivation the gateway simply opens a new session, and challenges issued before it are refused.
 /// </summary>
-internal sealed class SessionBook(string participant, ParticipantRegistry registry, TimeProvider time, DeliveryOptions options, ChallengeKey? key = null)
+internal sealed class SessionBook(string participant, IRegistryHolder registries, TimeProvider time, DeliveryOptions options, ChallengeKey? key = null)
 {
     private const int MaxSendOnlySessions = 16;
     private const int MaxSpentNonces = 4096;
@@ -46,13 +46,17 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
         if (_key.IssuedAt(participant, proof.Nonce) is not { } issued || issued.ToUnixTimeMilliseconds() < _activatedAt
             || issued + options.ChallengeLifetime <= now || _spent.ContainsKey(proof.Nonce!))
             return Refuse(ErrorCodes.ChallengeUnknown, "$.nonce", "the challenge is unknown, used or expired; ask for a new one");
+        var registry = registries.Current;
         if (!SessionProofs.IsSignedBy(proof, registry))
-            return Refuse(ErrorCodes.ProofInvalid, "$.signature", $"the challenge is not signed with the key of '{participant}'");
+            return KeyRevocation.OfSession(proof, registry) is { } revoked
+                ? new SessionOutcome(null, revoked)
+                : Refuse(ErrorCodes.ProofInvalid, "$.signature", $"the challenge is not signed with the key of '{participant}'");
         // Only the participant's own key can spend a nonce, so only it can grow this; the cap bounds even that.
         if (_spent.Count >= MaxSpentNonces)
             return Refuse(ErrorCodes.ChallengeUnknown, "$.nonce", $"more than {MaxSpentNonces} sessions opened within {options.ChallengeLifetime.TotalSeconds:0} s; ask again shortly");
         _spent[proof.Nonce!] = issued + options.ChallengeLifetime;
-        var session = new Session(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), proof.Consuming, time.GetUtcNow() + options.SessionLifetime);
+        var keyId = registry.Find(participant)?.PublicKey is { } publicKey ? KeyId.Of(publicKey) : null;
+        var session = new Session(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), proof.Consuming, time.GetUtcNow() + options.SessionLifetime, keyId);
         if (session.Consuming)
         {
             if (Consuming is not null)
@@ -70,6 +74,8 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
 
     public SessionOutcome Renew(string token)
     {
+        if (EndIfRevoked(token) is { } revoked)
+            return new SessionOutcome(null, revoked);
         if (Find(token, consuming: false) is not { } session)
             return Refuse(ErrorCodes.SessionInvalid, "$.token", "no live session with this token; open a new one");
         LastSeen = time.GetUtcNow();
@@ -80,6 +86,8 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
     /// <summary>The live session of <paramref name="token"/>, or the reason it cannot be used.</summary>
     public (Session? Session, MeshError? Error) Check(string token, bool consuming)
     {
+        if (EndIfRevoked(token) is { } revoked)
+            return (null, revoked);
         var session = Find(token, consuming: false);
         if (session is null)
             return (null, new MeshError(ErrorCodes.SessionInvalid, "$.token", "no live session with this token (expired, superseded or never opened); open a new one"));
@@ -89,10 +97,34 @@ internal sealed class SessionBook(string participant, ParticipantRegistry regist
         return (session, null);
     }
 
+    /// <summary>Ends the session of <paramref name="token"/> when the key it was opened with is revoked now, and says so.</summary>
+    private MeshError? EndIfRevoked(string token)
+    {
+        if (token is null || !_sessions.TryGetValue(token, out var session) || !IsRevoked(session))
+            return null;
+        End(session);
+        return new MeshError(ErrorCodes.KeyRevoked, "$.token", $"the session was opened with key {session.KeyId} of '{participant}', which the operator has revoked; open a new one with a current key");
+    }
+
+    private bool IsRevoked(Session session) =>
+        registries.Current.Find(participant) is { } holder && KeyRevocation.IsRevoked(holder, session.KeyId);
+
+    private void End(Session session)
+    {
+        _sessions.Remove(session.Token);
+        if (ReferenceEquals(session, Consuming))
+            Consuming = null;
+    }
+
     private Session? Find(string token, bool consuming)
     {
         if (token is null || !_sessions.TryGetValue(token, out var session))
             return null;
+        if (IsRevoked(session))
+        {
+            End(session);
+            return null;
+        }
         if (session.ExpiresAt > time.GetUtcNow())
             return !consuming || session.Consuming ? session : null;
         _sessions.Remove(token);

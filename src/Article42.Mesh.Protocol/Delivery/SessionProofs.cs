@@ -25,6 +25,9 @@ public static class SessionProofs
         return key is not null && key.VerifyData(Bytes(proof.Participant, proof.Nonce, proof.Consuming), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 
+    /// <summary>The bytes a session proof signs.</summary>
+    internal static byte[] SignedBytes(SessionProof proof) => Bytes(proof.Participant, proof.Nonce, proof.Consuming);
+
     // A domain prefix keeps a session proof from ever being valid as anything else the key signs.
     private static byte[] Bytes(string participant, string nonce, bool consuming) =>
         Encoding.UTF8.GetBytes($"a42-session/1\n{participant}\n{nonce}\n{(consuming ? "consuming" : "send-only")}");

@@ -21,4 +21,18 @@ public sealed record Participant
     [Id(5)] public string? PublicKey { get; init; }
     /// <summary>Highest classification the participant's systems are accredited for (its delivery ceiling).</summary>
     [Id(6)] public Classification AccreditationMax { get; init; }
+    /// <summary>
+    /// The keys the participant held before <see cref="PublicKey"/>, verify-only or revoked (issue #21); empty until a
+    /// key is rotated or revoked. A participant whose every key is revoked has no <see cref="PublicKey"/>.
+    /// </summary>
+    [Id(7)] public ImmutableArray<ParticipantKey> FormerKeys { get => field.IsDefault ? [] : field; init; } = [];
+
+    /// <summary>Equal when every field is, the former keys compared item by item (an array compares by reference).</summary>
+    public bool Equals(Participant? other) =>
+        other is not null && Id == other.Id && IsoCode == other.IsoCode && Name == other.Name && Kind == other.Kind
+        && Nato == other.Nato && PublicKey == other.PublicKey && AccreditationMax == other.AccreditationMax
+        && FormerKeys.SequenceEqual(other.FormerKeys);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, IsoCode, Name, Kind, Nato, PublicKey, AccreditationMax, FormerKeys.Length);
 }

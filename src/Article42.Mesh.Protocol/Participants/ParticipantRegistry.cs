@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Article42.Mesh.Protocol;
@@ -12,8 +11,16 @@ public sealed partial class ParticipantRegistry
     private readonly ImmutableDictionary<string, Participant> _byId;
 
     /// <summary>Builds a registry; throws <see cref="RegistryException"/> naming the first fault.</summary>
-    public ParticipantRegistry(IEnumerable<Participant> participants, string source = "registry")
+    /// <param name="participants">Every participant, in registry order.</param>
+    /// <param name="source">Where the registry comes from, for the messages.</param>
+    /// <param name="version">The registry document's version (0: unversioned, from before issue #21).</param>
+    /// <param name="issuedAt">When the operator issued that version; null for an unversioned registry.</param>
+    public ParticipantRegistry(IEnumerable<Participant> participants, string source = "registry", long version = 0, DateTimeOffset? issuedAt = null)
     {
+        if (version < 0)
+            throw new RegistryException($"{source}: $.version: {version} is not a version (0 or more)");
+        Version = version;
+        IssuedAt = issuedAt;
         Participants = [.. participants];
         var byId = ImmutableDictionary.CreateBuilder<string, Participant>(StringComparer.Ordinal);
         for (var i = 0; i < Participants.Length; i++)
@@ -30,6 +37,7 @@ public sealed partial class ParticipantRegistry
                 throw new RegistryException($"{at}.id: '{participant.Id}' appears twice");
             if (participant.PublicKey is { } key && !ParticipantKeys.IsValidPublicKey(key))
                 throw new RegistryException($"{at}.public_key: not a base64 ECDSA P-256 public key (SubjectPublicKeyInfo)");
+            FormerKeyChecks.Check(participant, at);
         }
         _byId = byId.ToImmutable();
         MemberStates = [.. Participants.Where(p => p.Kind == ParticipantKind.MemberState).Select(p => p.Id)];
@@ -38,6 +46,10 @@ public sealed partial class ParticipantRegistry
 
     /// <summary>Every participant, in registry order.</summary>
     public ImmutableArray<Participant> Participants { get; }
+    /// <summary>The version of the registry document this registry was read from (0: unversioned).</summary>
+    public long Version { get; }
+    /// <summary>When the operator issued <see cref="Version"/>; null for an unversioned registry.</summary>
+    public DateTimeOffset? IssuedAt { get; }
     /// <summary>The ids of the member states, in registry order.</summary>
     public ImmutableArray<string> MemberStates { get; }
     /// <summary>The ids of the EU bodies, in registry order.</summary>
@@ -79,14 +91,32 @@ public sealed partial class ParticipantRegistry
         return [.. result];
     }
 
-    /// <summary>Parses a registry document (<c>{"participants":[...]}</c>) strictly.</summary>
+    /// <summary>
+    /// Parses a registry document strictly, without checking its signature: for the operator's own files. What comes
+    /// from the mesh is read with <see cref="RegistryDocuments.Verify"/>.
+    /// </summary>
     public static ParticipantRegistry Parse(ReadOnlyMemory<byte> utf8, string source)
     {
         var result = StrictJson.Decode(utf8, MeshJsonContext.Default.RegistryDocument);
         return result is { IsSuccess: true, Value: { } document }
-            ? new ParticipantRegistry(document.Participants, source)
+            ? FromDocument(document, source)
             : throw new RegistryException($"{source}: {result.Errors[0]}");
     }
+
+    /// <summary>The registry of a decoded document; throws <see cref="RegistryException"/> naming the first fault.</summary>
+    public static ParticipantRegistry FromDocument(RegistryDocument document, string source)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new ParticipantRegistry(document.Participants, source, document.Version ?? 0, document.IssuedAt);
+    }
+
+    /// <summary>This registry as an unsigned document (sign it with <see cref="RegistryDocuments.Sign"/>).</summary>
+    public RegistryDocument ToDocument() =>
+        new() { Version = Version == 0 ? null : Version, IssuedAt = IssuedAt, Participants = Participants };
+
+    /// <summary>The next version of this registry: <paramref name="participants"/>, issued at <paramref name="now"/>.</summary>
+    public ParticipantRegistry Next(IEnumerable<Participant> participants, DateTimeOffset now) =>
+        new(participants, "next registry", Version + 1, UtcMillisecondsConverter.Normalize(now));
 
     /// <summary>Loads a registry file.</summary>
     public static ParticipantRegistry Load(string path)
@@ -96,9 +126,8 @@ public sealed partial class ParticipantRegistry
         return Parse(File.ReadAllBytes(path), path);
     }
 
-    /// <summary>The registry document of this registry, e.g. to write it with keys filled in.</summary>
-    public string ToJson() =>
-        EnvelopeCodec.Indent(JsonSerializer.SerializeToUtf8Bytes(new RegistryDocument { Participants = Participants }, MeshJsonContext.Default.RegistryDocument));
+    /// <summary>The registry document of this registry, unsigned, e.g. to write it with keys filled in.</summary>
+    public string ToJson() => RegistryDocuments.ToJson(ToDocument());
 
     private static ParticipantRegistry LoadDefault()
     {

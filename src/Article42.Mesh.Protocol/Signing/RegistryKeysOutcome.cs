@@ -7,5 +7,5 @@ namespace Article42.Mesh.Protocol;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.registry-keys-outcome")]
 public sealed record RegistryKeysOutcome(
-    [property: Id(0)] ImmutableArray<ParticipantKey> Keys,
+    [property: Id(0)] ImmutableArray<PublishedKey> Keys,
     [property: Id(1)] MeshError? Error);

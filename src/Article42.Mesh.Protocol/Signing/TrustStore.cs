@@ -48,14 +48,14 @@ public sealed class TrustStore
             OwnerOnlyFile.Write(Path.Combine(directory, $"{participant.Id}.pem"), ParticipantKeys.PrivateKeyPem(key));
             participants.Add(participant with { PublicKey = ParticipantKeys.PublicKeyOf(key) });
         }
-        using (var operatorKey = ParticipantKeys.Generate())
-        {
-            OwnerOnlyFile.Write(Path.Combine(directory, $"{OperatorKeyName}.pem"), ParticipantKeys.PrivateKeyPem(operatorKey));
-            File.WriteAllText(Path.Combine(directory, $"{OperatorKeyName}.pub"), operatorKey.ExportSubjectPublicKeyInfoPem());
-        }
-        var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName));
-        File.WriteAllText(Path.Combine(directory, RegistryFileName), registry.ToJson());
-        return new TrustStore(directory, registry);
+        using var operatorKey = ParticipantKeys.Generate();
+        OwnerOnlyFile.Write(Path.Combine(directory, $"{OperatorKeyName}.pem"), ParticipantKeys.PrivateKeyPem(operatorKey));
+        File.WriteAllText(Path.Combine(directory, $"{OperatorKeyName}.pub"), operatorKey.ExportSubjectPublicKeyInfoPem());
+        // The first registry document is version 1, signed like every update after it (issue #21).
+        var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName), 1, UtcMillisecondsConverter.Normalize(DateTimeOffset.UtcNow));
+        var store = new TrustStore(directory, registry);
+        store.WriteSigned(registry, operatorKey);
+        return store;
     }
 
     /// <summary>
@@ -72,11 +72,37 @@ public sealed class TrustStore
             using var key = ParticipantKeys.Generate();
             keys.Add((participant with { PublicKey = ParticipantKeys.PublicKeyOf(key) }, ParticipantKeys.PrivateKeyPem(key)));
         }
-        var registry = new ParticipantRegistry([.. Registry.Participants, .. keys.Select(k => k.Participant)], RegistryPath);
+        if (keys.Count == 0)
+            return (this, 0);
+        var registry = Registry.Next([.. Registry.Participants, .. keys.Select(k => k.Participant)], DateTimeOffset.UtcNow);
         foreach (var (participant, pem) in keys)
             OwnerOnlyFile.Write(PrivateKeyPath(participant.Id), pem);
-        File.WriteAllText(RegistryPath, registry.ToJson());
+        Publish(registry);
         return (new TrustStore(Directory, registry), keys.Count);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="registry"/> as the store's <c>registry.json</c>, signed with the store's operator key
+    /// when it holds one (<c>operator.pem</c>), unsigned otherwise; returns the document written.
+    /// </summary>
+    public RegistryDocument Publish(ParticipantRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var operatorPath = PrivateKeyPath(OperatorKeyName);
+        if (!File.Exists(operatorPath))
+        {
+            File.WriteAllText(RegistryPath, registry.ToJson());
+            return registry.ToDocument();
+        }
+        using var operatorKey = ParticipantKeys.LoadPrivateKey(operatorPath);
+        return WriteSigned(registry, operatorKey);
+    }
+
+    private RegistryDocument WriteSigned(ParticipantRegistry registry, ECDsa operatorKey)
+    {
+        var document = RegistryDocuments.Sign(registry.ToDocument(), operatorKey);
+        File.WriteAllText(RegistryPath, RegistryDocuments.ToJson(document));
+        return document;
     }
 
     /// <summary>Path of a participant's (or the operator's) private key file.</summary>

@@ -196,6 +196,18 @@ public static partial class ErrorCodes
     public const string OutsideClientSurface = "A42-SEC-003";
     /// <summary><c>Tls:BindParticipant</c>: a gateway connection's client id is already bound, on some gateway silo, to another TLS client certificate; the silo closes the connection.</summary>
     public const string ClientIdBoundElsewhere = "A42-SEC-004";
+    /// <summary>A submission or session opening under a key the operator has revoked (issue #21), or by a participant whose every key is revoked.</summary>
+    public const string KeyRevoked = "A42-SEC-005";
+
+    // Registry updates (issue #21): an operator-signed registry document refused; nothing of it is applied.
+    /// <summary>Not a registry document: malformed JSON, a field unknown, missing or of the wrong type, no version, or a participant or key the registry rules refuse (names the field).</summary>
+    public const string RegistryMalformed = "A42-REG-001";
+    /// <summary>The registry document carries no signature.</summary>
+    public const string RegistryUnsigned = "A42-REG-002";
+    /// <summary>The registry document's signature is not the operator key's over its content (another key, a changed value, or not a 64-byte base64 signature).</summary>
+    public const string RegistrySignatureInvalid = "A42-REG-003";
+    /// <summary>The registry document's version is not higher than the version already applied.</summary>
+    public const string RegistryNotNewer = "A42-REG-004";
 
     // Serving: the mesh could not serve a call now (MeshUnavailableException); the SDK retries.
     /// <summary>The mesh could not serve the call now (an infrastructure failure inside the silo, logged there with a correlation id); retry.</summary>
