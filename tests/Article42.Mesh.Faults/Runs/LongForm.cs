@@ -16,6 +16,8 @@ public static class LongForm
         ProcessNemeses.RollingRestart,
         ProcessNemeses.SiloZombie,
         InfrastructureNemeses.RedisKill,
+        InfrastructureNemeses.PostgresFreeze,
+        InfrastructureNemeses.RedisPause,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)
