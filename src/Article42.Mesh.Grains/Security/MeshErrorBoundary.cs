@@ -38,11 +38,20 @@ internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> option
             LogCancelled(logger, method, ValidationContext.Truncate(context.TargetId.ToString()));
             throw new MeshUnavailableException(method, Guid.NewGuid().ToString("N"));
         }
+        catch (Exception failure) when (DiskFull.Caused(failure))
+        {
+            // Not transient for the SDK to retry blindly: the client is told, and the operators must free space.
+            var method = MethodOf(context);
+            var correlationId = Guid.NewGuid().ToString("N");
+            Log(failure, method, context.TargetId.ToString(), correlationId, ErrorCodes.JournalFull);
+            throw new MeshCallRefusedException(new MeshError(ErrorCodes.JournalFull, method,
+                $"the mesh's journal disk is full: nothing was stored; send again once its operators have freed space (correlation id {correlationId})"));
+        }
         catch (Exception failure) when (failure is not MeshCallException)
         {
             var method = MethodOf(context);
             var correlationId = Guid.NewGuid().ToString("N");
-            Log(failure, method, context.TargetId.ToString(), correlationId);
+            Log(failure, method, context.TargetId.ToString(), correlationId, ErrorCodes.MeshUnavailable);
             throw new MeshUnavailableException(method, correlationId);
         }
     }
@@ -50,7 +59,7 @@ internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> option
     private static string MethodOf(IIncomingGrainCallContext context) =>
         $"{context.InterfaceMethod?.DeclaringType?.Name ?? context.InterfaceName}.{context.MethodName}";
 
-    private void Log(Exception failure, string method, string target, string correlationId)
+    private void Log(Exception failure, string method, string target, string correlationId, string code)
     {
         long unlogged;
         lock (_logGate)
@@ -62,7 +71,7 @@ internal sealed partial class MeshErrorBoundary(IOptions<SecurityOptions> option
             }
             (unlogged, _unlogged) = (_unlogged, 0);
         }
-        LogFailure(logger, failure, method, ValidationContext.Truncate(target), ErrorCodes.MeshUnavailable, correlationId, unlogged);
+        LogFailure(logger, failure, method, ValidationContext.Truncate(target), code, correlationId, unlogged);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A client call to {Method} on {Target} was cancelled by the client")]

@@ -212,6 +212,8 @@ public static partial class ErrorCodes
     // Serving: the mesh could not serve a call now (MeshUnavailableException); the SDK retries.
     /// <summary>The mesh could not serve the call now (an infrastructure failure inside the silo, logged there with a correlation id); retry.</summary>
     public const string MeshUnavailable = "A42-SRV-001";
+    /// <summary>The journal's disk is full: nothing of the call was stored; the same call succeeds once operators free space.</summary>
+    public const string JournalFull = "A42-SRV-002";
 
     // The CLI itself, before anything reaches the mesh (the CLI's CliErrorCodes names them).
     /// <summary>Input file does not exist.</summary>

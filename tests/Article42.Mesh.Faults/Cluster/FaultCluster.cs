@@ -34,13 +34,20 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public PostgresServer Postgres { get; }
 
-    /// <summary>The trust store: the default registry with a key per participant.</summary>
+    /// <summary>The trust store: <see cref="Registry"/> with a key per participant.</summary>
     public string Keys { get; }
 
     public IReadOnlyList<SiloNode> Silos { get; }
 
     /// <summary>The silos' gateway endpoints, every one given to each client (as a national gateway is configured).</summary>
     public ImmutableArray<IPEndPoint> Gateways => [.. Silos.Select(s => new IPEndPoint(IPAddress.Parse(s.Place.Address), s.GatewayPort))];
+
+    /// <summary>
+    /// Who the mesh knows: the default registry and every bench participant, so that each round of a run has
+    /// participants of its own (<see cref="Runs.RoundParticipants"/>).
+    /// </summary>
+    public static ParticipantRegistry Registry { get; } =
+        new([.. ParticipantRegistry.Default.Participants, .. BenchParticipants.Create(BenchParticipants.Max)]);
 
     /// <summary>How long a SIGTERMed silo may take: its own shutdown timeout and a margin.</summary>
     public static readonly TimeSpan ShutdownWithin = TimeSpan.FromSeconds(45);
@@ -65,7 +72,7 @@ public sealed class FaultCluster : IAsyncDisposable
             postgres = await PostgresServer.StartAsync(place: Place(ClusterNodes.Postgres));
             var journal = await postgres.CreateDatabaseAsync("mesh");
             var keys = Path.Combine(directory, "keys");
-            TrustStore.Create(keys, ParticipantRegistry.Default);
+            TrustStore.Create(keys, Registry);
             string[] shared =
             [
                 "--profile", "cluster", "--redis", redis.ConnectionString, "--postgres", journal, "--keys", keys,

@@ -12,12 +12,18 @@ public static class MembershipStatement
 {
     public static ClusterMembershipOptions Shipped { get; } = new();
 
-    /// <summary>How long a silo that stops answering lives on in the membership table, at most: missed probes, then the votes' table refresh.</summary>
-    public static TimeSpan DeathDeclaredWithin =>
-        (Shipped.ProbeTimeout * Shipped.NumMissedProbesLimit) + Shipped.TableRefreshTimeout;
+    /// <summary>
+    /// How long the other silos will not vote against a silo they last heard from within it: with
+    /// <c>EnableConnectionLivenessCheck</c> (on by default) a vote is suppressed while the last message received on the
+    /// connection is younger than MaxProbeTimeout × NumMissedProbesLimit (60 s), so a silo paused for less is never
+    /// declared dead, however many probes it misses.
+    /// </summary>
+    public static TimeSpan VotesSuppressedFor =>
+        Shipped.EnableConnectionLivenessCheck ? Shipped.MaxProbeTimeout * Shipped.NumMissedProbesLimit : Shipped.ProbeTimeout * Shipped.NumMissedProbesLimit;
 
     public static string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"membership (shipped cluster-profile values, Orleans defaults): ProbeTimeout {Shipped.ProbeTimeout}, NumMissedProbesLimit {Shipped.NumMissedProbesLimit}, " +
         $"NumVotesForDeathDeclaration {Shipped.NumVotesForDeathDeclaration}, NumProbedSilos {Shipped.NumProbedSilos}, TableRefreshTimeout {Shipped.TableRefreshTimeout}, " +
-        $"DeathVoteExpirationTimeout {Shipped.DeathVoteExpirationTimeout}, IAmAliveTablePublishTimeout {Shipped.IAmAliveTablePublishTimeout}");
+        $"DeathVoteExpirationTimeout {Shipped.DeathVoteExpirationTimeout}, IAmAliveTablePublishTimeout {Shipped.IAmAliveTablePublishTimeout}, " +
+        $"MaxProbeTimeout {Shipped.MaxProbeTimeout}, EnableIndirectProbes {Shipped.EnableIndirectProbes}, EnableConnectionLivenessCheck {Shipped.EnableConnectionLivenessCheck}");
 }

@@ -9,10 +9,17 @@ public static class Signals
 
     public static Task ContinueAsync(int pid) => SendAsync("CONT", pid);
 
-    private static async Task SendAsync(string signal, int pid)
+    /// <summary>SIGSTOP to every one of <paramref name="pids"/> at once (a server and its children frozen together).</summary>
+    public static Task StopAllAsync(IReadOnlyList<int> pids) => SendAsync("STOP", pids);
+
+    public static Task ContinueAllAsync(IReadOnlyList<int> pids) => SendAsync("CONT", pids);
+
+    private static Task SendAsync(string signal, int pid) => SendAsync(signal, [pid]);
+
+    private static async Task SendAsync(string signal, IReadOnlyList<int> pids)
     {
-        var run = await TestProcess.RunAsync("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(30));
+        var run = await TestProcess.RunAsync("kill", [$"-{signal}", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))], TimeSpan.FromSeconds(30));
         if (run.ExitCode != 0)
-            throw new InvalidOperationException($"kill -{signal} {pid} failed: {run}");
+            throw new InvalidOperationException($"kill -{signal} {string.Join(' ', pids)} failed: {run}");
     }
 }

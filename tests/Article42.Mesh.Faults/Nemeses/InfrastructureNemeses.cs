@@ -25,4 +25,39 @@ public static class InfrastructureNemeses
         await context.Cluster.Redis.StartAgainAsync();
         return context.Note("Redis started again");
     });
+
+    /// <summary>Longer than Npgsql's default command timeout (30 s): the journal's calls fail, they do not only wait.</summary>
+    private static readonly TimeSpan PostgresFrozen = TimeSpan.FromSeconds(35);
+
+    public static Nemesis PostgresFreeze { get; } = new("postgres-freeze", $"SIGSTOP the PostgreSQL postmaster and every backend under load (connections open, nothing answers), {PostgresFrozen.TotalSeconds:0} s, then SIGCONT", async context =>
+    {
+        var frozen = await ServerProcesses.PostgresAsync(context.Cluster.Postgres.Port);
+        await Signals.StopAllAsync(frozen);
+        context.Note($"SIGSTOP PostgreSQL ({frozen.Count} processes)");
+        try
+        {
+            await context.HoldAsync(PostgresFrozen);
+        }
+        finally
+        {
+            await Signals.ContinueAllAsync(frozen);
+        }
+        return context.Note("SIGCONT PostgreSQL");
+    });
+
+    public static Nemesis RedisPause { get; } = new("redis-pause", $"SIGSTOP redis-server (the membership table: connections open, nothing answers) under load, {RedisDown.TotalSeconds:0} s (longer than IAmAliveTablePublishTimeout), then SIGCONT", async context =>
+    {
+        var redis = await ServerProcesses.RedisAsync(context.Cluster.Redis.Port);
+        await Signals.StopAsync(redis);
+        context.Note("SIGSTOP Redis");
+        try
+        {
+            await context.HoldAsync(RedisDown);
+        }
+        finally
+        {
+            await Signals.ContinueAsync(redis);
+        }
+        return context.Note("SIGCONT Redis");
+    });
 }

@@ -35,25 +35,17 @@ public static class ProcessNemeses
     });
 
     public static Nemesis SiloZombie { get; } = new("silo-sigstop-beyond-membership",
-        "SIGSTOP one silo 20 s beyond the membership's failure detection, then SIGCONT: a zombie declared dead wakes up; it must stop itself, and is started again",
+        $"SIGSTOP one silo {ZombieSilo.Pause.TotalSeconds:0} s (beyond the membership's failure detection, connection liveness included), then SIGCONT: a zombie declared dead wakes up; it must stop itself, and is started again",
         async context =>
         {
             var silo = context.Pick(context.Cluster.Silos);
-            var pause = (MembershipStatement.Shipped.ProbeTimeout * MembershipStatement.Shipped.NumMissedProbesLimit) + TimeSpan.FromSeconds(20);
-            await silo.PauseAsync();
-            context.Note($"SIGSTOP {silo.Name} for {pause.TotalSeconds:0} s");
-            await context.HoldAsync(pause);
-            await silo.ResumeAsync();
-            context.Note($"SIGCONT {silo.Name}");
-            try
-            {
-                await silo.Process!.ExitCodeAsync(TimeSpan.FromSeconds(60));
-                context.Note($"{silo.Name} stopped itself, as a silo declared dead must");
-            }
-            catch (TimeoutException)
-            {
-                context.Note($"ANOMALY {silo.Name} still running 60 s after waking although declared dead; killed");
-            }
+            var exit = await ZombieSilo.PauseBeyondMembershipAsync(silo, what => context.Note(what), context.Clock);
+            var told = silo.Process!.Errors.Any(l => l.Contains(ZombieSilo.ToldItIsDead, StringComparison.Ordinal));
+            context.Note(exit is { } code
+                ? $"{silo.Name} stopped itself (exit {code}{(told ? ", told it is dead" : ", ANOMALY: not for being declared dead")})"
+                : $"ANOMALY {silo.Name} still running {ZombieSilo.StopsWithin.TotalSeconds:0} s after waking{(told ? " although told it is dead" : "")}; killed");
+            if (exit is null)
+                await silo.KillAsync();
             await silo.StartAsync();
             return context.Note($"{silo.Name} started again and ready");
         });

@@ -5,7 +5,7 @@ namespace Article42.Mesh.Faults.Runs;
 
 /// <summary>
 /// A run of the suite: the cluster started once in <paramref name="artefacts"/>, then the scenarios back to back, each
-/// with three member states of its own (cycling through the 27), figures printed as each ends. Histories, the
+/// with three participants no other round has (<see cref="RoundParticipants"/>), figures printed as each ends. Histories, the
 /// timeline (<c>timeline.log</c>) and the figures (<c>figures.txt</c>) stay in <paramref name="artefacts"/>.
 /// </summary>
 public sealed class FaultRun(string artefacts, int seed, TextWriter output)
@@ -26,14 +26,20 @@ public sealed class FaultRun(string artefacts, int seed, TextWriter output)
             : "network: loopback (no network nemesis can run)");
         timeline.Note("run", $"{cluster.Silos.Count} silos ready: gateways {string.Join(',', cluster.Gateways)}");
         var runner = new ScenarioRunner(cluster, timeline, artefacts, TimeProvider.System);
-        var trios = ParticipantRegistry.Default.MemberStates.Chunk(3).ToList();
+        var participants = new RoundParticipants(FaultCluster.Registry);
         var results = new List<ScenarioResult>();
         var round = 0;
         foreach (var nemesis in scenarios)
         {
             if (goOn is not null && !goOn())
                 break;
-            var result = await runner.RunAsync(nemesis, trios[round % trios.Count], seed + (round * 10), round);
+            if (round == participants.Rounds)
+            {
+                // Strict: a round on an earlier round's participants would read that round's traffic.
+                timeline.Note("run", $"no fresh participants left after {round} rounds: the run ends here");
+                break;
+            }
+            var result = await runner.RunAsync(nemesis, participants.For(round), seed + (round * 10), round);
             results.Add(result);
             await File.AppendAllTextAsync(Path.Combine(artefacts, "figures.txt"), result.Figures() + "\n");
             round++;

@@ -23,6 +23,8 @@ public static class LongForm
         NetworkNemeses.GatewayPartition,
         NetworkNemeses.PartitionAndKill,
         NetworkNemeses.GatewayConnectionCut,
+        InfrastructureNemeses.PostgresFreeze,
+        InfrastructureNemeses.RedisPause,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)

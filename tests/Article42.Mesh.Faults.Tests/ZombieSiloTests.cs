@@ -1,0 +1,29 @@
+using Article42.Mesh.Faults.Cluster;
+using Article42.Mesh.Faults.Nemeses;
+
+namespace Article42.Mesh.Faults.Tests;
+
+/// <summary>
+/// A silo paused until the others declare it dead, then woken, stops itself (issue 20's zombie): it finds itself dead in
+/// the membership table and Orleans fails the process fast. The long form of seed 2020 paused silos for 35 s, inside
+/// Orleans' connection-liveness window (60 s), so none was ever declared dead and each ran on.
+/// </summary>
+public sealed class ZombieSiloTests
+{
+    [Fact]
+    public async Task A_silo_woken_after_the_others_declared_it_dead_stops_itself()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"a42-faults-zombie-{Guid.NewGuid():N}");
+        using var output = new TestOutputWriter();
+        // Two silos: the one left is enough to declare the other dead (Orleans asks for fewer votes than
+        // NumVotesForDeathDeclaration when fewer silos are active).
+        await using var cluster = await FaultCluster.StartAsync(directory, silos: 2);
+        var zombie = cluster.Silos[1];
+
+        var exit = await ZombieSilo.PauseBeyondMembershipAsync(zombie, output.WriteLine, TimeProvider.System);
+
+        Assert.True(exit is not null, $"{zombie.Name} still runs {ZombieSilo.StopsWithin.TotalSeconds:0} s after waking; logs in {directory}\n{zombie.Process!.Describe()}");
+        Assert.Contains(zombie.Process!.Errors, l => l.Contains(ZombieSilo.ToldItIsDead, StringComparison.Ordinal));
+        Assert.True(cluster.Silos[0].Running, $"{cluster.Silos[0].Name} stopped too");
+    }
+}
