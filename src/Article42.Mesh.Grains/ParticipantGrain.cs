@@ -154,7 +154,7 @@ public sealed class ParticipantGrain(
         if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
             await _inventory.DeclareAsync(declaration);
         if (outcome.Receipt is not null)
-            await ExerciseControlMessages.ApplyAsync(GrainFactory, registry.Find(_id), envelope);
+            await ExerciseControlMessages.ApplyAsync(GrainFactory, registries.Current.Find(_id), envelope);
         return outcome;
     }
 

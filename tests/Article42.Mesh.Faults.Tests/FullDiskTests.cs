@@ -23,7 +23,7 @@ public sealed class FullDiskTests
         var store = TrustStore.Create(keys, ParticipantRegistry.Default);
         var ports = FreePorts.Take(3);
         await using var silo = new SiloNode("silo", ports[0], ports[1], ports[2], work.Path,
-            ["--profile", "embedded", "--data", disk.Path, "--keys", keys], new ProcessLogs(Path.Combine(work.Path, "logs")), SiloProgram.Shipped);
+            ["--profile", "embedded", "--data", disk.Path, "--keys", keys], new ProcessLogs(Path.Combine(work.Path, "logs")), SiloProgram.Shipped, NetworkPlace.Loopback);
         await silo.StartAsync();
         await using var gateway = await MeshGateway.ConnectAsync(new MeshGatewayOptions
         {

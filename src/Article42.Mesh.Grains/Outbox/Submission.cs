@@ -31,7 +31,7 @@ internal sealed class Submission(
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(Envelope envelope, CancellationToken stopping)
     {
-        var recipients = registry.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
+        var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if ((Stale(envelope) ?? await BackpressureAsync(envelope, recipients)) is { } refusal)
             return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(refusal);
         return await WriteAcceptanceAsync(envelope, claiming: true, stopping);
