@@ -17,7 +17,6 @@ public sealed class FlashOvertakingTests
     /// <summary>ROUTINE messages fetched into LT's buffer before the gate closes.</summary>
     private const int Buffered = 16;
     private const string InboxStream = "participant/LT";
-    private const string InboxQueue = "in/LT";
 
     [Fact]
     public async Task A_flash_sent_behind_500_queued_routine_messages_overtakes_them_out_of_the_outbox_into_the_inbox_out_of_a_fetch_and_out_of_ReceiveAsync()
@@ -25,6 +24,7 @@ public sealed class FlashOvertakingTests
         var cancel = TestContext.Current.CancellationToken;
         GatedJournal gate = null!;
         var deliveries = new DeliveryCalls();
+        var fetches = new FetchCalls();
         // A long delivery timeout: the ROUTINE batch held at the gate is waiting, not lost, and must not be re-sent.
         await using var mesh = await MeshCluster.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:CallTimeout"] = "00:02:00" }, services: services =>
         {
@@ -33,6 +33,7 @@ public sealed class FlashOvertakingTests
             gate = new GatedJournal(journal);
             services.AddSingleton<IMessageJournal>(gate);
             services.AddSingleton<IOutgoingGrainCallFilter>(deliveries);
+            services.AddSingleton<IIncomingGrainCallFilter>(fetches);
         });
         await using var fr = mesh.Gateway("FR");
         await using var lt = mesh.Gateway("LT");
@@ -67,8 +68,8 @@ public sealed class FlashOvertakingTests
         gate.Release();
         await Deadline.UntilAsync(() => Entries(gate, "fetched").Distinct().Count() == RoutineCount + 1, TimeSpan.FromSeconds(120), "LT's gateway to fetch all 501 messages");
         // The gateway buffers a whole fetch before it fetches again: one more fetch and everything fetched is buffered.
-        var reads = gate.QueueReads(InboxQueue);
-        await Deadline.UntilAsync(() => gate.QueueReads(InboxQueue) > reads, TimeSpan.FromSeconds(20), "LT's gateway to fetch once more");
+        var begun = fetches.Of("LT");
+        await Deadline.UntilAsync(() => fetches.Of("LT") > begun, TimeSpan.FromSeconds(20), "LT's gateway to fetch once more");
 
         // Into LT's inbox: only ROUTINE that left the outbox before the FLASH was stored before it.
         var stored = Entries(gate, "received").ToList();

@@ -41,7 +41,7 @@ public abstract class CrashCompliance(JournalBackend backend) : IAsyncDisposable
         // The kill came mid-append: some append had begun (its line printed) and was never acknowledged.
         var begun = Versions(helper.Output, "append").GroupBy(append => append.Stream).ToDictionary(g => g.Key, g => g.Max(append => append.Version));
         Assert.True(begun.Any(b => b.Value > acknowledged.GetValueOrDefault(b.Key)),
-            $"no append in flight at the kill: begun {string.Join(", ", begun.Order())}, acknowledged {string.Join(", ", acknowledged.Order())}");
+            $"no append in flight at the kill: begun {string.Join(", ", begun.OrderBy(b => b.Key))}, acknowledged {string.Join(", ", acknowledged.OrderBy(a => a.Key))}");
 
         var journal = await backend.OpenAsync("crash");
         foreach (var (streamId, ackedVersion) in acknowledged)

@@ -5,14 +5,13 @@ namespace Article42.Mesh.TestKit;
 
 /// <summary>
 /// A decorator of the journal contract that can hold chosen appends at a gate until the test releases them (a stage of
-/// the delivery path made slow on purpose), and records every append that committed, in commit order, with the reads of
-/// each queue: what a test needs to see which message passed which stage first. The journal it wraps stays its
-/// owner's: disposing the decorator does nothing.
+/// the delivery path made slow on purpose), and records every append that committed, in commit order: what a test needs
+/// to see which message passed which stage first. The journal it wraps stays its owner's: disposing the decorator does
+/// nothing.
 /// </summary>
 public sealed class GatedJournal(IMessageJournal inner) : IMessageJournal
 {
     private readonly ConcurrentQueue<(string StreamId, JournalEntry Entry)> _committed = new();
-    private readonly ConcurrentDictionary<string, long> _queueReads = new(StringComparer.Ordinal);
     private Func<string, IReadOnlyList<JournalEntry>, bool> _holds = (_, _) => false;
     private TaskCompletionSource _open = OpenGate();
     private int _waiting;
@@ -22,9 +21,6 @@ public sealed class GatedJournal(IMessageJournal inner) : IMessageJournal
 
     /// <summary>Every entry whose append committed, in commit order (exact within a stream, whose appends are serial).</summary>
     public IReadOnlyList<(string StreamId, JournalEntry Entry)> Committed => [.. _committed];
-
-    /// <summary>Reads of the queue (either kind of fetch) so far.</summary>
-    public long QueueReads(string queueId) => _queueReads.GetValueOrDefault(queueId);
 
     /// <summary>From now on the appends <paramref name="holds"/> picks (stream id, entries) wait until <see cref="Release"/>.</summary>
     public void Hold(Func<string, IReadOnlyList<JournalEntry>, bool> holds)
@@ -78,17 +74,11 @@ public sealed class GatedJournal(IMessageJournal inner) : IMessageJournal
 
     public ValueTask<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default) => inner.LoadSnapshotAsync(streamId, cancellationToken);
 
-    public ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedAsync(string queueId, int max, QueuePosition? after = null, CancellationToken cancellationToken = default)
-    {
-        _queueReads.AddOrUpdate(queueId, 1, (_, n) => n + 1);
-        return inner.FetchQueuedAsync(queueId, max, after, cancellationToken);
-    }
+    public ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedAsync(string queueId, int max, QueuePosition? after = null, CancellationToken cancellationToken = default) =>
+        inner.FetchQueuedAsync(queueId, max, after, cancellationToken);
 
-    public ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default)
-    {
-        _queueReads.AddOrUpdate(queueId, 1, (_, n) => n + 1);
-        return inner.FetchQueuedInBandAsync(queueId, precedence, afterSequence, max, cancellationToken);
-    }
+    public ValueTask<IReadOnlyList<QueuedEntry>> FetchQueuedInBandAsync(string queueId, int precedence, long afterSequence, int max, CancellationToken cancellationToken = default) =>
+        inner.FetchQueuedInBandAsync(queueId, precedence, afterSequence, max, cancellationToken);
 
     public ValueTask<long> CountQueuedAsync(string queueId, CancellationToken cancellationToken = default) => inner.CountQueuedAsync(queueId, cancellationToken);
 
