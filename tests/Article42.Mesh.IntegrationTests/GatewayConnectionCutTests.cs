@@ -18,7 +18,7 @@ public sealed class GatewayConnectionCutTests(EmbeddedMesh mesh) : IClassFixture
     public async Task A_gateway_whose_connections_are_cut_and_refused_for_a_while_receives_and_sends_again_after_the_heal() =>
         await CutAndHealAsync("PL", "AT", lateConnection: false);
 
-    [Fact(Skip = "issue 20, open: the silo routes the gateway's answers to the late connection, then holds the gateway as disconnected; the gateway never reconnects (docs/development/faults.md)")]
+    [Fact]
     public async Task A_gateway_whose_silo_records_a_late_connection_from_the_cut_window_receives_and_sends_again() =>
         await CutAndHealAsync("LT", "LV", lateConnection: true);
 
