@@ -37,6 +37,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
     private InboxPump? _pump;
     private bool _reportsStarted;
     private int _replacing;
+    private Task _replacement = Task.CompletedTask;
 
     private MeshGateway(ClientLink link, MeshGatewayOptions options)
     {
@@ -138,7 +139,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         {
             Task[] background;
             lock (_starting)
-                background = [.. _background];
+                background = [.. _background, _replacement];
             await Task.WhenAll(background).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException || Transient.Is(ex))
@@ -179,9 +180,8 @@ public sealed partial class MeshGateway : IAsyncDisposable
         {
             if (_stopping.IsCancellationRequested)
                 return;
-            _background.RemoveAll(task => task.IsCompleted);
             using (ExecutionContext.SuppressFlow())
-                _background.Add(Task.Run(ReplaceClientAsync));
+                _replacement = Task.Run(ReplaceClientAsync);
         }
     }
 
