@@ -77,7 +77,7 @@ public sealed partial class MeshGateway
                 bool more;
                 try
                 {
-                    var outcome = await _calls.WithSessionAsync(_sending, t => _grain.ReportsAsync(t, after, _options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
+                    var outcome = await _calls.WithSessionAsync(_sending, t => _link.Grain.ReportsAsync(t, after, _options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
                     if (outcome.Error is { } error)
                         throw new MeshRefusedException("the mesh refused the report feed", [error]);
                     foreach (var report in outcome.Reports)

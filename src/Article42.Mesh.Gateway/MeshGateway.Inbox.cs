@@ -110,7 +110,7 @@ public sealed partial class MeshGateway
     private async Task<ImmutableArray<MeshError>> AcknowledgeIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellation)
     {
         var outcome = await _retry.RunAsync(
-            token => _calls.WithSessionAsync(_consuming, t => _grain.AcknowledgeAsync(t, [.. ids]), o => o.Errors, token),
+            token => _calls.WithSessionAsync(_consuming, t => _link.Grain.AcknowledgeAsync(t, [.. ids]), o => o.Errors, token),
             $"acknowledging {ids.Count} messages", _options.SendDeadline, cancellation).ConfigureAwait(false);
         _handed.Acknowledged(ids);
         foreach (var id in ids)
@@ -125,8 +125,8 @@ public sealed partial class MeshGateway
         {
             if (_pump is not null)
                 return _pump;
-            _doorbellReference = _grains.CreateObjectReference<IInboxDoorbell>(_doorbell);
-            _pump = new InboxPump(_grain, _consuming, _calls, _handed, _options, _inboxWakeup, _events.Writer, AcknowledgeQuietlyAsync);
+            _doorbellReference = _link.Grains.CreateObjectReference<IInboxDoorbell>(_doorbell);
+            _pump = new InboxPump(() => _link.Grain, _consuming, _calls, _handed, _options, _inboxWakeup, _events.Writer, AcknowledgeQuietlyAsync);
             // The pump outlives the caller's span: it must not make every fetch a child of it.
             using (ExecutionContext.SuppressFlow())
                 _background.Add(Task.Run(() => _pump.RunAsync(_stopping.Token)));

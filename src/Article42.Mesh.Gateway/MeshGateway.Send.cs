@@ -31,7 +31,7 @@ public sealed partial class MeshGateway
             var receipt = await _retry.RunAsync(async token =>
             {
                 attempts++;
-                var outcome = await _calls.WithSessionAsync(_sending, t => _grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
+                var outcome = await _calls.WithSessionAsync(_sending, t => _link.Grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
                 _reportsWakeup.Set();
                 return outcome.Receipt ?? throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
             }, $"message {signed.MsgId}", _options.SendDeadline, cancellation).ConfigureAwait(false);

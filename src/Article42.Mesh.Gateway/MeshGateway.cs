@@ -17,11 +17,9 @@ namespace Article42.Mesh.Gateway;
 public sealed partial class MeshGateway : IAsyncDisposable
 {
     private readonly MeshGatewayOptions _options;
-    private readonly IGrainFactory _grains;
-    private readonly IParticipantGrain _grain;
+    private readonly ClientLink _link;
     private readonly ECDsa _key;
     private readonly bool _ownsKey;
-    private readonly IHost? _host;
     private readonly GrainCalls _calls;
     private readonly MeshSession _sending;
     private readonly MeshSession _consuming;
@@ -38,20 +36,20 @@ public sealed partial class MeshGateway : IAsyncDisposable
     private IInboxDoorbell? _doorbellReference;
     private InboxPump? _pump;
     private bool _reportsStarted;
+    private int _replacing;
+    private Task _replacement = Task.CompletedTask;
 
-    private MeshGateway(IGrainFactory grains, MeshGatewayOptions options, IHost? host)
+    private MeshGateway(ClientLink link, MeshGatewayOptions options)
     {
         Validate(options);
         _options = options;
-        _grains = grains;
-        _host = host;
-        _grain = grains.GetGrain<IParticipantGrain>(options.Participant);
+        _link = link;
         (_key, _ownsKey) = options.PrivateKey is { } key
             ? (key, false)
             : (ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")), true);
-        _calls = new GrainCalls(options.CallTimeout, options.TimeProvider);
-        _sending = new MeshSession(_grain, _key, consuming: false, _calls, options.TimeProvider);
-        _consuming = new MeshSession(_grain, _key, consuming: true, _calls, options.TimeProvider)
+        _calls = new GrainCalls(options.CallTimeout, options.TimeProvider) { OnDeaf = OnDeaf };
+        _sending = new MeshSession(() => _link.Grain, _key, consuming: false, _calls, options.TimeProvider);
+        _consuming = new MeshSession(() => _link.Grain, _key, consuming: true, _calls, options.TimeProvider)
         {
             OnOpened = SubscribeAsync,
             OnRenewed = SubscribeAsync,
@@ -73,6 +71,9 @@ public sealed partial class MeshGateway : IAsyncDisposable
     /// <summary>How many times the consuming session was renewed (the heartbeat).</summary>
     internal int ConsumingSessionRenewals => _consuming.Renewals;
 
+    /// <summary>How many times the gateway replaced its Orleans client because nothing it sent was answered.</summary>
+    internal int ClientReplacements => _link.Replacements;
+
     /// <summary>
     /// Connects to the mesh through its own Orleans client, to any of the gateway endpoints of
     /// <see cref="MeshGatewayOptions.Connection"/>. Keeps trying, with
@@ -86,7 +87,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         MeshGateway? gateway = null;
-        var host = await MeshClientBuilder.StartAsync(options.ClientOptions(), client =>
+        Task<IHost> StartClientAsync(CancellationToken token) => MeshClientBuilder.StartAsync(options.ClientOptions(), client =>
         {
             // A lost or recovered connection makes the gateway re-open its session and fetch again.
             client.AddClusterConnectionLostHandler((_, _) => gateway?.OnConnectionChanged());
@@ -95,10 +96,12 @@ public sealed partial class MeshGateway : IAsyncDisposable
                 if (e.ConnectionRecovered)
                     gateway?.OnConnectionChanged();
             });
-        }, cancellation).ConfigureAwait(false);
+        }, token);
+        var host = await StartClientAsync(cancellation).ConfigureAwait(false);
         try
         {
-            return gateway = new MeshGateway(host.Services.GetRequiredService<IClusterClient>(), options, host);
+            var link = new ClientLink(host.Services.GetRequiredService<IClusterClient>(), host, options.Participant, StartClientAsync);
+            return gateway = new MeshGateway(link, options);
         }
         catch
         {
@@ -116,7 +119,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
-        return new MeshGateway(client, options, host: null);
+        return new MeshGateway(new ClientLink(client, host: null, options.Participant, connect: null), options);
     }
 
     /// <summary>
@@ -136,7 +139,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         {
             Task[] background;
             lock (_starting)
-                background = [.. _background];
+                background = [.. _background, _replacement];
             await Task.WhenAll(background).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException || Transient.Is(ex))
@@ -144,16 +147,12 @@ public sealed partial class MeshGateway : IAsyncDisposable
             // Stopping: loops end by cancellation.
         }
         if (_doorbellReference is not null)
-            _grains.DeleteObjectReference<IInboxDoorbell>(_doorbellReference);
+            _link.Grains.DeleteObjectReference<IInboxDoorbell>(_doorbellReference);
         _events.Writer.TryComplete();
         _sending.Dispose();
         _consuming.Dispose();
         _handed.Dispose();
-        if (_host is not null)
-        {
-            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            _host.Dispose();
-        }
+        await _link.StopAsync().ConfigureAwait(false);
         if (_ownsKey)
             _key.Dispose();
         _stopping.Dispose();
@@ -170,13 +169,52 @@ public sealed partial class MeshGateway : IAsyncDisposable
         _inboxWakeup.Set();
     }
 
+    private void OnDeaf()
+    {
+        // Nothing sent is answered while the connection looks open: the silo holds this client as disconnected (a late
+        // connection from a cut was recorded after the live one, then reset; docs/gateway-sdk.md "After a connection
+        // cut"). Orleans' client never notices, so the gateway starts a new one. A client the caller owns is left alone.
+        if (!_link.CanReplace || Interlocked.Exchange(ref _replacing, 1) == 1)
+            return;
+        lock (_starting)
+        {
+            if (_stopping.IsCancellationRequested)
+                return;
+            using (ExecutionContext.SuppressFlow())
+                _replacement = Task.Run(ReplaceClientAsync);
+        }
+    }
+
+    private async Task ReplaceClientAsync()
+    {
+        try
+        {
+            await _link.ReplaceAsync(_stopping.Token).ConfigureAwait(false);
+            lock (_starting)
+            {
+                // The doorbell is an object of the client: the new client needs its own reference, subscribed on the next open.
+                if (_pump is not null)
+                    _doorbellReference = _link.Grains.CreateObjectReference<IInboxDoorbell>(_doorbell);
+            }
+            OnConnectionChanged();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MeshTlsException || Transient.Is(ex))
+        {
+            // Stopping, or no new client now: the next calls that go unanswered try again.
+        }
+        finally
+        {
+            Volatile.Write(ref _replacing, 0);
+        }
+    }
+
     private async Task SubscribeAsync(string token, CancellationToken cancellation)
     {
         if (_doorbellReference is not { } doorbell)
             return;
         try
         {
-            await _calls.Bounded(_grain.SubscribeAsync(token, doorbell), cancellation).ConfigureAwait(false);
+            await _calls.Bounded(_link.Grain.SubscribeAsync(token, doorbell), cancellation).ConfigureAwait(false);
         }
         catch (Exception ex) when (Transient.Is(ex))
         {

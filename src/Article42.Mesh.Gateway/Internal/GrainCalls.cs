@@ -4,21 +4,63 @@ namespace Article42.Mesh.Gateway;
 /// Every grain call of the gateway goes through here: bounded by the call timeout, whatever the client's own; a call
 /// the mesh refuses outright (a <see cref="MeshCallRefusedException"/>: <c>A42-SEC-*</c>, a method outside the client
 /// surface or a certificate bound to another participant) becomes a <see cref="MeshRefusedException"/> carrying the
-/// mesh's typed error, like every other refusal.
+/// mesh's typed error, like every other refusal. It also tells when the client has gone deaf: calls keep going out and
+/// none is answered, not even with a failure (<see cref="OnDeaf"/>).
 /// </summary>
 internal sealed class GrainCalls(TimeSpan callTimeout, TimeProvider time)
 {
+    /// <summary>Calls in a row that timed out, with no answer between them and for twice the call timeout, that make the client deaf.</summary>
+    public const int DeafAfter = 3;
+
+    private int _unanswered;
+    private long _lastAnswer = time.GetTimestamp();
+
+    /// <summary>
+    /// Called (once per <see cref="DeafAfter"/> timeouts in a row) when nothing the client sends is answered: the silo may
+    /// hold this client as disconnected while its connection stays open (issue 20), and only a new client gets answers.
+    /// </summary>
+    public Action? OnDeaf { get; init; }
+
     /// <summary>The call's result, or a <see cref="TimeoutException"/> (unknown outcome) after the call timeout.</summary>
     public async Task<T> Bounded<T>(ValueTask<T> call, CancellationToken cancellation)
     {
         try
         {
-            return await call.AsTask().WaitAsync(callTimeout, time, cancellation).ConfigureAwait(false);
+            var result = await call.AsTask().WaitAsync(callTimeout, time, cancellation).ConfigureAwait(false);
+            Answered();
+            return result;
         }
         catch (MeshCallRefusedException refused)
         {
+            Answered();
             throw new MeshRefusedException("the mesh refused the call", [refused.Error]);
         }
+        catch (TimeoutException)
+        {
+            Unanswered();
+            throw;
+        }
+        catch (OrleansException)
+        {
+            // A rejection is an answer: the client hears the mesh (or Orleans knows the connection is gone and reconnects).
+            Answered();
+            throw;
+        }
+    }
+
+    private void Answered()
+    {
+        Volatile.Write(ref _unanswered, 0);
+        Interlocked.Exchange(ref _lastAnswer, time.GetTimestamp());
+    }
+
+    private void Unanswered()
+    {
+        if (Interlocked.Increment(ref _unanswered) < DeafAfter || time.GetElapsedTime(Interlocked.Read(ref _lastAnswer)) < callTimeout * 2)
+            return;
+        Volatile.Write(ref _unanswered, 0);
+        Interlocked.Exchange(ref _lastAnswer, time.GetTimestamp());
+        OnDeaf?.Invoke();
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Article42.Mesh.Gateway;
 /// mesh, so the pump does (<paramref name="acknowledge"/>, quietly).
 /// </summary>
 internal sealed class InboxPump(
-    IParticipantGrain grain, MeshSession session, GrainCalls calls, HandedLog handed, MeshGatewayOptions options,
+    Func<IParticipantGrain> grain, MeshSession session, GrainCalls calls, HandedLog handed, MeshGatewayOptions options,
     Wakeup wakeup, ChannelWriter<PendingEvent> events, Func<IReadOnlyCollection<string>, CancellationToken, Task> acknowledge)
 {
     private readonly ConcurrentDictionary<string, byte> _buffered = new(StringComparer.Ordinal);
@@ -41,7 +41,7 @@ internal sealed class InboxPump(
                 {
                     // The span clock is the Activity's own (the system clock), not the gateway's TimeProvider.
                     var fetchStarted = DateTimeOffset.UtcNow;
-                    var outcome = await calls.WithSessionAsync(session, t => grain.FetchAsync(t, options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
+                    var outcome = await calls.WithSessionAsync(session, t => grain().FetchAsync(t, options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
                     if (outcome.Error is { } error)
                         throw new MeshRefusedException("the mesh refused to fetch", [error]);
                     GatewayTelemetry.Received(outcome.Messages, options.Participant, fetchStarted);

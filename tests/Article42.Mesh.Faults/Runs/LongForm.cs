@@ -22,7 +22,6 @@ public static class LongForm
         NetworkNemeses.SiloPartitionBeyondDetection,
         NetworkNemeses.GatewayPartition,
         NetworkNemeses.PartitionAndKill,
-        NetworkNemeses.GatewayConnectionCut,
         InfrastructureNemeses.PostgresFreeze,
         InfrastructureNemeses.RedisPause,
     ];

@@ -19,5 +19,6 @@ public static class ShortForm
         ProcessNemeses.GatewayKill,
         InfrastructureNemeses.PostgresRestart,
         NetworkNemeses.SiloPartition,
+        NetworkNemeses.GatewayConnectionCut,
     ];
 }
