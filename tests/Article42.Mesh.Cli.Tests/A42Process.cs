@@ -30,15 +30,16 @@ public static class A42Process
 
     /// <summary>
     /// Runs a42 on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would, and returns what the
-    /// terminal showed, carriage returns removed; null when <c>script</c> is not installed.
+    /// terminal showed, carriage returns removed; null when <c>script</c> is not installed. The terminal is
+    /// <paramref name="columns"/> wide (<c>stty</c>), whatever terminal the tests run in.
     /// </summary>
-    public static async Task<CliResult?> RunOnTerminalAsync(string home, params string[] args)
+    public static async Task<CliResult?> RunOnTerminalAsync(string home, int columns, params string[] args)
     {
         if (!File.Exists(Script))
             return null;
         var a42 = string.Join(' ', new[] { TestProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, "a42.dll") }.Concat(args).Select(Quoted));
         var environment = new Dictionary<string, string> { ["A42_HOME"] = home, ["XDG_CONFIG_HOME"] = ConfigHome(home), ["TERM"] = "xterm-256color" };
-        var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"{a42} 2>/dev/null", "/dev/null"], Timeout, environment);
+        var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"stty cols {columns} rows 50; {a42} 2>/dev/null", "/dev/null"], Timeout, environment);
         return new CliResult(run.ExitCode, run.Output.Replace("\r", "", StringComparison.Ordinal), run.Errors);
     }
 

@@ -10,9 +10,12 @@ public sealed class AdminGrainTests(AdminFixture mesh) : IClassFixture<AdminFixt
         using var impostor = ParticipantKeys.Generate();
         Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, key: impostor))).Code);
         Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Trace))).Code);
-        var forged = mesh.Proof(OperatorProofs.Trace, "01M8D45G7APMF4CD7T5GJM061A") with { Argument = "01M8D45G7APMF4CD7T5GJM061B" };
-        var forgedTrace = await mesh.Admin.TraceAsync(forged);
-        Assert.Equal((ErrorCodes.OperatorProofInvalid, null), (forgedTrace.Error?.Code, forgedTrace.Trace));
+        // A message the mesh holds, so that a refusal that also served its trace would show.
+        var held = (await new ActivationScript(mesh, "A42-2026-0403").SendAsync("PT", MessageKind.Invocation, ["ALL-MS"])).MsgId;
+        Assert.NotNull((await mesh.Admin.TraceAsync(mesh.Proof(OperatorProofs.Trace, held))).Trace);
+        var forged = mesh.Proof(OperatorProofs.Trace, "01M8D45G7APMF4CD7T5GJM061A") with { Argument = held };
+        Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.TraceAsync(forged)).Code);
+        Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.TraceAsync(mesh.Proof(OperatorProofs.Trace, held, key: impostor))).Code);
         var old = Refused(await mesh.Admin.StatusAsync(mesh.Proof(OperatorProofs.Status, at: DateTimeOffset.UtcNow - OperatorProofs.Validity - TimeSpan.FromSeconds(5))));
         Assert.Equal((ErrorCodes.OperatorProofStale, "$.issued_at"), (old.Code, old.Path));
 
@@ -70,6 +73,13 @@ public sealed class AdminGrainTests(AdminFixture mesh) : IClassFixture<AdminFixt
     private static MeshError Refused(StatusOutcome outcome)
     {
         Assert.Null(outcome.Status);
+        return Assert.IsType<MeshError>(outcome.Error);
+    }
+
+    /// <summary>A refused trace's error; a refusal serves no trace at all.</summary>
+    private static MeshError Refused(TraceOutcome outcome)
+    {
+        Assert.Null(outcome.Trace);
         return Assert.IsType<MeshError>(outcome.Error);
     }
 

@@ -12,7 +12,7 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var participants = new Option<string?>("--participants") { Description = "Bench participants to use, senders first (default: every bench participant in the trust store).", HelpName = "PARTICIPANT[,...]" };
+        var participants = new Option<string?>("--participants") { Description = "Bench participants to use, comma-separated, senders first (default: every bench participant in the trust store).", HelpName = "PARTICIPANTS" };
         var senders = WholeNumberOption.AtLeast("--senders", "Participants that send (default: 1).", "N", "a whole number of senders", minimum: 1, defaultValue: 1);
         var receivers = WholeNumberOption.AtLeast("--receivers", "Participants that receive (default: 1).", "N", "a whole number of receivers", minimum: 1, defaultValue: 1);
         var size = WholeNumberOption.AtLeast("--size", $"Bytes of situation text in each message, at most {Limits.LongText} (default: 512).", "BYTES", "a whole number of bytes", minimum: 1, defaultValue: 512);
