@@ -66,6 +66,7 @@ public sealed class AdminGrain(
         if (await _gate.CheckAsync(proof, OperatorProofs.Status) is { } refused)
             return new StatusOutcome(null, await AuditAsync(OperatorProofs.Status, proof, refused, withheld: false));
         var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        var registryVersions = await RegistryVersionsAsync();
         var participants = await Task.WhenAll(registries.Current.Participants.Select(p => GrainFactory.GetGrain<IParticipantGrain>(p.Id).DescribeAsync().AsTask()));
         var activations = await Task.WhenAll((await journal.ListStreamsAsync("activation/", MaxActivations))
             .Select(stream => ActivationAsync(stream["activation/".Length..])));
@@ -73,7 +74,8 @@ public sealed class AdminGrain(
         await AuditAsync(OperatorProofs.Status, proof, null, open.Any(a => a.Withheld));
         return new StatusOutcome(new MeshStatus(
             clock.Time.GetUtcNow(),
-            [.. silos.Select(s => new SiloSummary(s.SiloAddress.ToParsableString(), s.SiloName, s.Status.ToString(), s.StartTime))],
+            [.. silos.Select(s => new SiloSummary(s.SiloAddress.ToParsableString(), s.SiloName, s.Status.ToString(), s.StartTime,
+                registryVersions.TryGetValue(s.SiloAddress.ToParsableString(), out var version) ? version : null))],
             [.. participants],
             [.. open]), null);
     }
@@ -98,6 +100,22 @@ public sealed class AdminGrain(
         var outcome = await _registry!.PublishAsync(document!);
         await AuditAsync(OperatorProofs.PublishRegistry, proof, outcome.Error, withheld: false);
         return outcome;
+    }
+
+    /// <summary>The registry version each active silo applies, by address; empty when a silo could not answer (status still serves).</summary>
+    private async Task<Dictionary<string, long>> RegistryVersionsAsync()
+    {
+        try
+        {
+            var answers = await GrainFactory.GetGrain<IManagementGrain>(0).SendControlCommandToProvider<RegistryVersionControl>(RegistryVersionControl.Name, 0);
+            return answers.OfType<SiloRegistryVersion>().ToDictionary(a => a.Silo, a => a.Version, StringComparer.Ordinal);
+        }
+        catch (Exception ex)
+        {
+            // A silo leaving mid-call fails the whole fan-out: the versions are shown as unknown rather than the status refused.
+            logger.LogWarning(ex, "Could not ask every silo for its registry version");
+            return [];
+        }
     }
 
     private async Task<ActivationStatus> ActivationAsync(string activationId)
