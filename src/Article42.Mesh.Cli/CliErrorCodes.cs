@@ -17,6 +17,9 @@ public static class CliErrorCodes
     public const string TrustStoreExists = ErrorCodes.KeysTrustStoreExists;
     public const string NoPrivateKey = ErrorCodes.KeysNoPrivateKey;
     public const string BadRegistry = ErrorCodes.KeysBadRegistry;
+    public const string UnknownParticipant = ErrorCodes.KeysUnknownParticipant;
+    public const string UnknownKey = ErrorCodes.KeysUnknownKey;
+    public const string NothingToChange = ErrorCodes.KeysNothingToChange;
     public const string NotBenchParticipant = ErrorCodes.BenchNotBenchParticipant;
     public const string TooFewBenchParticipants = ErrorCodes.BenchTooFewParticipants;
 }

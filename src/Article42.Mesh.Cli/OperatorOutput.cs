@@ -76,9 +76,14 @@ public static class OperatorOutput
             writer.WriteString("name", silo.Name);
             writer.WriteString("status", JsonNamingPolicy.SnakeCaseUpper.ConvertName(silo.Status));
             writer.WriteString("started_at", JsonLines.Timestamp(silo.StartedAt));
+            if (silo.RegistryVersion is { } version)
+                writer.WriteNumber("registry_version", version);
+            else
+                writer.WriteNull("registry_version");
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        writer.WriteBoolean("registry_mismatch", status.RegistryVersionsDiffer);
         writer.WriteStartArray("participants");
         foreach (var p in status.Participants)
         {
@@ -112,7 +117,9 @@ public static class OperatorOutput
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"mesh at {Time(status.At)}: {status.Silos.Length} silo(s), {status.Participants.Count(p => p.GatewayConnected)} gateway(s) connected, {status.Activations.Length} open activation(s)");
         foreach (var silo in status.Silos)
-            text.AppendLine(CultureInfo.InvariantCulture, $"silo        {silo.Address} {silo.Name} {silo.Status} since {Time(silo.StartedAt)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"silo        {silo.Address} {silo.Name} {silo.Status} since {Time(silo.StartedAt)}, registry version {silo.RegistryVersion?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
+        if (status.RegistryVersionsDiffer)
+            text.AppendLine(CultureInfo.InvariantCulture, $"registry    MISMATCH: the silos apply versions {string.Join(", ", status.Silos.Select(s => s.RegistryVersion?.ToString(CultureInfo.InvariantCulture) ?? "unknown").Distinct())}; a silo that stays behind logs why it refused the newest document");
         text.AppendLine("participant  gateway  last seen                 backlog  oldest unacked");
         foreach (var p in status.Participants.Where(p => p.GatewayConnected || p.LastSeen is not null || p.Backlog > 0))
             text.AppendLine(CultureInfo.InvariantCulture, $"{p.Participant,-12} {(p.GatewayConnected ? "up" : "-"),-8} {Time(p.LastSeen),-25} {p.Backlog,7}  {(p.OldestUnacknowledgedAge is { } age ? $"{age.TotalSeconds:0} s" : "-")}");

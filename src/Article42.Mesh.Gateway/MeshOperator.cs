@@ -5,9 +5,9 @@ using Polly;
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
-/// An operator's connection to the mesh: a message's life (<see cref="TraceAsync"/>) and the mesh's state
-/// (<see cref="StatusAsync"/>), each request signed with the operator key, judged, label-filtered and audited by the
-/// mesh. Requests are reads, so a transient failure (<c>A42-SRV-001</c>, a timeout, a lost silo) is asked again with
+/// An operator's connection to the mesh: a message's life (<see cref="TraceAsync"/>), the mesh's state
+/// (<see cref="StatusAsync"/>) and its registry (<see cref="RegistryAsync"/>, <see cref="PublishRegistryAsync"/>), each request signed with the operator key, judged, label-filtered and audited by the
+/// mesh. Requests are reads, or a publish that is answered as done when repeated, so a transient failure (<c>A42-SRV-001</c>, a timeout, a lost silo) is asked again with
 /// backoff until <see cref="MeshOperatorOptions.RequestDeadline"/>, as a gateway retries a submit; a refusal, whether the
 /// admin grain's answer or a call the mesh refused outright (<c>A42-SEC-*</c>), is a <see cref="MeshRefusedException"/>.
 /// </summary>
@@ -52,6 +52,30 @@ public sealed class MeshOperator : IAsyncDisposable
     {
         var outcome = await AskAsync(() => _admin.StatusAsync(Proof(OperatorProofs.Status, "")), "the status", cancellation).ConfigureAwait(false);
         return outcome.Status ?? throw new MeshRefusedException("no status", [outcome.Error!]);
+    }
+
+    /// <summary>The newest registry document the mesh holds (UTF-8 JSON): operator-signed from the journal, or the answering silo's own registry, unsigned, when it is newer.</summary>
+    /// <exception cref="MeshRefusedException">The mesh refused the operator's proof (A42-ADM-001..003) or the call (A42-SEC-*).</exception>
+    /// <exception cref="TimeoutException">The mesh could not serve the request until <see cref="MeshOperatorOptions.RequestDeadline"/>.</exception>
+    public async Task<byte[]> RegistryAsync(CancellationToken cancellation = default)
+    {
+        var outcome = await AskAsync(() => _admin.RegistryAsync(Proof(OperatorProofs.ReadRegistry, "")), "the registry", cancellation).ConfigureAwait(false);
+        return outcome.Document ?? throw new MeshRefusedException("no registry", [outcome.Error!]);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="document"/>, a registry document signed with the operator key (UTF-8 JSON), for every
+    /// silo to apply; each attempt's proof covers the document's digest. A retry after a lost answer is answered as
+    /// published and appends nothing twice.
+    /// </summary>
+    /// <exception cref="MeshRefusedException">The mesh refused the document (A42-REG-001..004), the operator's proof (A42-ADM-001..003) or the call (A42-SEC-*).</exception>
+    /// <exception cref="TimeoutException">The mesh could not serve the request until <see cref="MeshOperatorOptions.RequestDeadline"/>.</exception>
+    public async Task<byte[]> PublishRegistryAsync(byte[] document, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var digest = OperatorProofs.DocumentDigest(document);
+        var outcome = await AskAsync(() => _admin.PublishRegistryAsync(Proof(OperatorProofs.PublishRegistry, digest), document), "the registry publish", cancellation).ConfigureAwait(false);
+        return outcome.Document ?? throw new MeshRefusedException("registry not published", [outcome.Error!]);
     }
 
     /// <summary>Closes the connection; the operator key stays the caller's.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Providers;
+using Orleans.Serialization.Configuration;
 
 namespace Article42.Mesh.Grains;
 
@@ -20,6 +22,10 @@ public static class MeshGrainsSiloBuilderExtensions
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         services.TryAddSingleton<IRegistryHolder>(provider => new RegistryHolder(provider.GetRequiredService<ParticipantRegistry>()));
         services.AddHostedService<RegistryFollower>();
+        services.AddKeyedSingleton<IControllable, RegistryVersionControl>(RegistryVersionControl.Name);
+        // The control is named as the generic argument of the management grain's call to each silo: a type Orleans
+        // must be told it may read off the wire.
+        services.Configure<TypeManifestOptions>(options => options.AddAllowedType(typeof(RegistryVersionControl)));
         services.TryAddSingleton<IRevokedKeyIds, RegistryRevokedKeyIds>();
         services.AddHostedService<ParticipantKeeper>();
         silo.AddIncomingGrainCallFilter<ClientSurfaceFilter>();

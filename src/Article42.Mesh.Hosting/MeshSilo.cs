@@ -70,6 +70,7 @@ public static class MeshSilo
         output.WriteLine($"profile {settings.Profile.ToString().ToLowerInvariant()}");
         var registry = MeshTrustStore.Prepare(settings, output);
         var operatorKey = MeshTrustStore.OperatorKeyOf(settings);
+        MeshTrustStore.CheckSigned(settings, registry, operatorKey, output);
         var secret = ClusterSecretFile.Resolve(settings);
         var credential = OperatorCredential.Resolve(settings);
         var tls = SiloTls.Prepare(settings, output);

@@ -56,6 +56,35 @@ internal static class MeshTrustStore
         }
     }
 
+    /// <summary>
+    /// With <c>operator.pub</c> in the keys directory, the start-up <c>registry.json</c> must be the operator's (issue
+    /// #21): a versioned file signed by another key, unsigned or changed after signing stops the silo with its
+    /// <c>A42-REG</c> code. An unversioned file from before issue 21 (version 0) still starts it, with a warning: the
+    /// journal's signed updates then replace it.
+    /// </summary>
+    public static void CheckSigned(MeshSettings settings, ParticipantRegistry registry, OperatorKey operatorKey, TextWriter output)
+    {
+        if (operatorKey.PublicKey is not { } key)
+            return;
+        var path = Path.Combine(settings.Paths.KeysDirectory, TrustStore.RegistryFileName);
+        if (registry.Version == 0)
+        {
+            output.WriteLine($"warning {path}: an unversioned registry from before issue 21, not signed; the silo starts on it and applies the operator-signed updates of the journal");
+            return;
+        }
+        byte[] document;
+        try
+        {
+            document = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed($"cannot read '{path}': {OneLine.Of(ex.Message)}");
+        }
+        if (RegistryDocuments.Verify(document, key, -1, path).Error is { } refused)
+            throw new ConfigurationFailedException(refused with { Path = path, Message = $"{refused.Message} ({OperatorKey.FileName} in '{settings.Paths.KeysDirectory}'): the silo does not start on it" });
+    }
+
     private static ConfigurationFailedException Failed(string message) =>
         new(new MeshError(ConfigErrorCodes.BadTrustStore, ConfigKeys.KeysDirectory, message));
 }

@@ -2,14 +2,22 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary><c>a42 keys init [--dir DIR] [--force] [--registry FILE] [--tls] [--bench N]</c>: a development trust store, with <c>--tls</c> a development PKI, with <c>--bench</c> the bench participants of <c>a42 bench</c>.</summary>
+/// <summary>
+/// <c>a42 keys init [--dir DIR] [--force] [--registry FILE] [--tls] [--bench N]</c>: a development trust store, with
+/// <c>--tls</c> a development PKI, with <c>--bench</c> the bench participants of <c>a42 bench</c>; <c>rotate</c>,
+/// <c>revoke</c>, <c>ceiling</c> and <c>publish</c>: the operator's registry updates (issue #21).
+/// </summary>
 public static class KeysCommand
 {
     public static Command Create()
     {
         var keys = new Command("keys", "Manage key material.");
         keys.Subcommands.Add(Init());
-        return keys.WithExamples("a42 keys init", "a42 keys init --tls");
+        keys.Subcommands.Add(KeysRotateCommand.Create());
+        keys.Subcommands.Add(KeysRevokeCommand.Create());
+        keys.Subcommands.Add(KeysCeilingCommand.Create());
+        keys.Subcommands.Add(KeysPublishCommand.Create());
+        return keys.WithExamples("a42 keys init", "a42 keys init --tls", "a42 keys revoke FR", "a42 keys rotate --participant FR");
     }
 
     private static Command Init()

@@ -14,11 +14,14 @@ public sealed class OperatorConnection
 
     public IEnumerable<Option> All => [.. _gateway.All, OperatorKey, Timeout];
 
-    /// <summary>Runs <paramref name="request"/> over an operator connection, bounded by <c>--timeout</c>.</summary>
-    public async Task<T> RunAsync<T>(ParseResult parse, Func<MeshOperator, CancellationToken, Task<T>> request, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="request"/> over an operator connection, bounded by <c>--timeout</c>, signed with
+    /// <c>--operator-key</c>, else <paramref name="defaultKey"/>, else <c>$A42_HOME/keys/operator.pem</c>.
+    /// </summary>
+    public async Task<T> RunAsync<T>(ParseResult parse, Func<MeshOperator, CancellationToken, Task<T>> request, CancellationToken cancellation, string? defaultKey = null)
     {
         var seconds = parse.GetValue(Timeout);
-        var keyPath = parse.GetValue(OperatorKey) ?? Path.Combine(A42Home.KeysDirectory, $"{TrustStore.OperatorKeyName}.pem");
+        var keyPath = parse.GetValue(OperatorKey) ?? defaultKey ?? Path.Combine(A42Home.KeysDirectory, $"{TrustStore.OperatorKeyName}.pem");
         if (!File.Exists(keyPath))
             throw new CliException(CliErrorCodes.NoPrivateKey, "--operator-key", $"no operator key at '{keyPath}' (a42 keys init makes one)");
         using var key = ParticipantKeys.LoadPrivateKey(keyPath);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// Serves <c>a42 trace</c> and <c>a42 status</c>: checks the operator's proof, reads the journal and the participant
+/// Serves <c>a42 trace</c>, <c>a42 status</c> and the registry reads and publishes of <c>a42 keys</c>: checks the operator's proof, reads the journal and the participant
 /// grains, withholds what is labelled above <see cref="SecurityOptions.OperatorClearance"/>, and writes every request,
 /// served or refused, to the audit stream before answering.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class AdminGrain(
 
     private readonly Classification _clearance = securityOptions.Value.OperatorClearance;
     private OperatorGate _gate = null!;
+    private RegistryPublisher? _registry;
     private JournalStream _audit = null!;
     private SenderRateLimiter _refusals = null!;
     private long _unaudited;
@@ -39,6 +40,8 @@ public sealed class AdminGrain(
         _gate = new OperatorGate(operatorKey, journal, clock.Time);
         _refusals = new SenderRateLimiter(RefusedPerSecond, RefusedBurst, clock.Time);
         _audit = new JournalStream(AuditStream, journal, onStale: DeactivateOnIdle);
+        // Without operator.pub the gate refuses every request (A42-ADM-001) before the publisher is needed.
+        _registry = operatorKey.PublicKey is { } key ? new RegistryPublisher(journal, registries, key) : null;
         return Task.CompletedTask;
     }
 
@@ -63,6 +66,7 @@ public sealed class AdminGrain(
         if (await _gate.CheckAsync(proof, OperatorProofs.Status) is { } refused)
             return new StatusOutcome(null, await AuditAsync(OperatorProofs.Status, proof, refused, withheld: false));
         var silos = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        var registryVersions = await RegistryVersionsAsync();
         var participants = await Task.WhenAll(registries.Current.Participants.Select(p => GrainFactory.GetGrain<IParticipantGrain>(p.Id).DescribeAsync().AsTask()));
         var activations = await Task.WhenAll((await journal.ListStreamsAsync("activation/", MaxActivations))
             .Select(stream => ActivationAsync(stream["activation/".Length..])));
@@ -70,9 +74,48 @@ public sealed class AdminGrain(
         await AuditAsync(OperatorProofs.Status, proof, null, open.Any(a => a.Withheld));
         return new StatusOutcome(new MeshStatus(
             clock.Time.GetUtcNow(),
-            [.. silos.Select(s => new SiloSummary(s.SiloAddress.ToParsableString(), s.SiloName, s.Status.ToString(), s.StartTime))],
+            [.. silos.Select(s => new SiloSummary(s.SiloAddress.ToParsableString(), s.SiloName, s.Status.ToString(), s.StartTime,
+                registryVersions.TryGetValue(s.SiloAddress.ToParsableString(), out var version) ? version : null))],
             [.. participants],
             [.. open]), null);
+    }
+
+    public async ValueTask<RegistryOutcome> RegistryAsync(OperatorProof proof)
+    {
+        if (await _gate.CheckAsync(proof, OperatorProofs.ReadRegistry) is { } refused)
+            return new RegistryOutcome(null, await AuditAsync(OperatorProofs.ReadRegistry, proof, refused, withheld: false));
+        var document = await _registry!.NewestAsync();
+        await AuditAsync(OperatorProofs.ReadRegistry, proof, null, withheld: false);
+        return new RegistryOutcome(document, null);
+    }
+
+    public async ValueTask<RegistryOutcome> PublishRegistryAsync(OperatorProof proof, byte[] document)
+    {
+        var refused = await _gate.CheckAsync(proof, OperatorProofs.PublishRegistry);
+        // The proof signs the document's digest, so a captured proof publishes nothing but what the operator signed it for.
+        if (refused is null && (document is null || proof.Argument != OperatorProofs.DocumentDigest(document)))
+            refused = new MeshError(ErrorCodes.OperatorProofInvalid, "$.argument", "the publish request's proof does not cover this document (its argument is not the document's SHA-256)");
+        if (refused is not null)
+            return new RegistryOutcome(null, await AuditAsync(OperatorProofs.PublishRegistry, proof, refused, withheld: false));
+        var outcome = await _registry!.PublishAsync(document!);
+        await AuditAsync(OperatorProofs.PublishRegistry, proof, outcome.Error, withheld: false);
+        return outcome;
+    }
+
+    /// <summary>The registry version each active silo applies, by address; empty when a silo could not answer (status still serves).</summary>
+    private async Task<Dictionary<string, long>> RegistryVersionsAsync()
+    {
+        try
+        {
+            var answers = await GrainFactory.GetGrain<IManagementGrain>(0).SendControlCommandToProvider<RegistryVersionControl>(RegistryVersionControl.Name, 0);
+            return answers.OfType<SiloRegistryVersion>().ToDictionary(a => a.Silo, a => a.Version, StringComparer.Ordinal);
+        }
+        catch (Exception ex)
+        {
+            // A silo leaving mid-call fails the whole fan-out: the versions are shown as unknown rather than the status refused.
+            logger.LogWarning(ex, "Could not ask every silo for its registry version");
+            return [];
+        }
     }
 
     private async Task<ActivationStatus> ActivationAsync(string activationId)

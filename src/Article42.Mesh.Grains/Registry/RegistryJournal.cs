@@ -16,8 +16,14 @@ public static class RegistryJournal
     public static async ValueTask<bool> TryAppendAsync(IMessageJournal journal, byte[] document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        var version = await journal.GetVersionAsync(Stream, cancellationToken);
-        var result = await journal.AppendAsync(Stream, version, [new JournalEntry(EntryType, document)], cancellationToken: cancellationToken);
+        return await TryAppendAfterAsync(journal, await journal.GetVersionAsync(Stream, cancellationToken), document, cancellationToken);
+    }
+
+    /// <summary>Appends <paramref name="document"/> right after position <paramref name="newest"/>; false when the stream has moved on since.</summary>
+    public static async ValueTask<bool> TryAppendAfterAsync(IMessageJournal journal, long newest, byte[] document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var result = await journal.AppendAsync(Stream, newest, [new JournalEntry(EntryType, document)], cancellationToken: cancellationToken);
         return result is AppendResult.Appended;
     }
 

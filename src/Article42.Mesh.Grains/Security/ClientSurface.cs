@@ -28,6 +28,8 @@ public static class ClientSurface
         Participant(nameof(IParticipantGrain.RegistryKeysAsync), "a gateway learns the registry's public keys and their ids to verify what it receives (session token required)"),
         Admin(nameof(IAdminGrain.TraceAsync), "a42 trace (operator key required)"),
         Admin(nameof(IAdminGrain.StatusAsync), "a42 status (operator key required)"),
+        Admin(nameof(IAdminGrain.RegistryAsync), "a42 keys rotate, revoke and ceiling read the registry the mesh holds (operator key required)"),
+        Admin(nameof(IAdminGrain.PublishRegistryAsync), "a42 keys rotate, revoke and ceiling publish the next registry version (operator key required, its proof covers the document)"),
         new(ClusterManifestSystemTarget, "GetClusterManifestUpdate",
             "the Orleans client runtime (ClientClusterManifestProvider) polls its gateway for the cluster's grain types and silos; without it a client cannot address any grain"),
         new(ClusterManifestSystemTarget, "GetClusterManifest",

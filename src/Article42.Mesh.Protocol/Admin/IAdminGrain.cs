@@ -15,4 +15,22 @@ public interface IAdminGrain : IGrainWithIntegerKey
     /// <summary>Silos, gateways and their last heartbeat, backlog per participant, open activations.</summary>
     [Alias("status")]
     ValueTask<StatusOutcome> StatusAsync(OperatorProof proof);
+
+    /// <summary>
+    /// The newest registry document the mesh holds (issue #21): the newest entry of the journal stream
+    /// <c>admin/registry</c> signed by the operator key, or, when the silo's own registry is newer (or there is none),
+    /// that registry, unsigned. <c>a42 keys rotate/revoke/ceiling</c> read it to make the next version.
+    /// </summary>
+    [Alias("registry")]
+    ValueTask<RegistryOutcome> RegistryAsync(OperatorProof proof);
+
+    /// <summary>
+    /// Appends <paramref name="document"/> (UTF-8 JSON) to <c>admin/registry</c> when it is what every silo applies:
+    /// well-formed, signed by the operator key and newer than the newest version the mesh holds (A42-REG-001..004,
+    /// nothing appended otherwise). The proof's argument must be <see cref="OperatorProofs.DocumentDigest"/> of
+    /// <paramref name="document"/> (A42-ADM-002). Publishing the document that is already the newest is answered as
+    /// published, so a retry after a lost answer appends nothing twice.
+    /// </summary>
+    [Alias("publish-registry")]
+    ValueTask<RegistryOutcome> PublishRegistryAsync(OperatorProof proof, byte[] document);
 }

@@ -6,15 +6,20 @@ public sealed record MeshStatus(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] ImmutableArray<SiloSummary> Silos,
     [property: Id(2)] ImmutableArray<ParticipantStatus> Participants,
-    [property: Id(3)] ImmutableArray<ActivationStatus> Activations);
+    [property: Id(3)] ImmutableArray<ActivationStatus> Activations)
+{
+    /// <summary>True when the silos apply different registry versions (issue #21), or a silo could not say which.</summary>
+    public bool RegistryVersionsDiffer => Silos.Select(s => s.RegistryVersion).Distinct().Count() > 1 || Silos.Any(s => s.RegistryVersion is null);
+}
 
-/// <summary>One silo of the cluster as its membership sees it.</summary>
+/// <summary>One silo of the cluster as its membership sees it, and the registry version it applies (null: it could not say).</summary>
 [GenerateSerializer, Immutable, Alias("a42.silo-summary")]
 public sealed record SiloSummary(
     [property: Id(0)] string Address,
     [property: Id(1)] string Name,
     [property: Id(2)] string Status,
-    [property: Id(3)] DateTimeOffset StartedAt);
+    [property: Id(3)] DateTimeOffset StartedAt,
+    [property: Id(4)] long? RegistryVersion = null);
 
 /// <summary>
 /// One participant: whether a gateway holds its consuming session, when a gateway was last seen (session opened,

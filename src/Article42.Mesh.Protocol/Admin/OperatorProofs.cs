@@ -13,6 +13,10 @@ public static class OperatorProofs
     public const string Trace = "trace";
     /// <summary>The operation of <c>a42 status</c>: the state of the mesh (no argument).</summary>
     public const string Status = "status";
+    /// <summary>The operation that reads the newest registry document the mesh holds (no argument; issue #21).</summary>
+    public const string ReadRegistry = "registry";
+    /// <summary>The operation that publishes a registry document; the argument is <see cref="DocumentDigest"/> of the document, so the proof covers it.</summary>
+    public const string PublishRegistry = "publish-registry";
 
     /// <summary>A fresh proof for <paramref name="operation"/> on <paramref name="argument"/>, issued at <paramref name="now"/> with a random nonce and signed with <paramref name="operatorKey"/>.</summary>
     public static OperatorProof Create(string operation, string argument, ECDsa operatorKey, DateTimeOffset now)
@@ -31,6 +35,12 @@ public static class OperatorProofs
             && Convert.TryFromBase64String(proof.Signature, signature, out var length)
             && operatorPublicKey.VerifyData(Bytes(proof.Operation, proof.Argument, proof.IssuedAt, proof.Nonce), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
+
+    /// <summary>
+    /// The argument of a <see cref="PublishRegistry"/> proof: the lower-case hex SHA-256 of the document's bytes as sent.
+    /// The proof signs it, so a captured proof cannot publish any other document.
+    /// </summary>
+    public static string DocumentDigest(ReadOnlySpan<byte> document) => Convert.ToHexStringLower(SHA256.HashData(document));
 
     // A domain prefix keeps an operator proof from ever being valid as anything else the key signs.
     private static byte[] Bytes(string operation, string argument, DateTimeOffset issuedAt, string nonce) =>

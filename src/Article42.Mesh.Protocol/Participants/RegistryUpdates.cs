@@ -46,6 +46,14 @@ public static class RegistryUpdates
         return Replace(registry, participant with { PublicKey = publicKey, FormerKeys = former }, now);
     }
 
+    /// <summary>Sets the accreditation ceiling of <paramref name="participantId"/>: the highest label the mesh delivers to it.</summary>
+    public static ParticipantRegistry Ceiling(ParticipantRegistry registry, string participantId, Classification ceiling, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var participant = registry.Find(participantId) ?? throw new RegistryException($"'{participantId}' is not a participant of the registry");
+        return Replace(registry, participant with { AccreditationMax = ceiling }, now);
+    }
+
     private static ParticipantRegistry Replace(ParticipantRegistry registry, Participant changed, DateTimeOffset now) =>
         registry.Next(registry.Participants.Select(p => p.Id == changed.Id ? changed : p), now);
 }

@@ -105,6 +105,18 @@ public sealed class TrustStore
         return document;
     }
 
+    /// <summary>Writes <paramref name="key"/> as the private key file <c>&lt;name&gt;.pem</c> of the store (mode 600), replacing what is there; returns its path.</summary>
+    public string WritePrivateKey(string name, ECDsa key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var path = PrivateKeyPath(name);
+        OwnerOnlyFile.Write(path, ParticipantKeys.PrivateKeyPem(key));
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="document"/>, signed already, as the store's <c>registry.json</c> (issue #21: <c>a42 keys rotate/revoke/ceiling</c>).</summary>
+    public void WriteRegistry(RegistryDocument document) => File.WriteAllText(RegistryPath, RegistryDocuments.ToJson(document));
+
     /// <summary>Path of a participant's (or the operator's) private key file.</summary>
     public string PrivateKeyPath(string id) => Path.Combine(Directory, $"{id}.pem");
 

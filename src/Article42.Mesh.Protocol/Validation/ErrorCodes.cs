@@ -240,6 +240,12 @@ public static partial class ErrorCodes
     public const string KeysNoPrivateKey = "A42-KEYS-002";
     /// <summary>Registry file unusable.</summary>
     public const string KeysBadRegistry = "A42-KEYS-003";
+    /// <summary><c>a42 keys rotate/revoke/ceiling</c>: the registry holds no participant of that id.</summary>
+    public const string KeysUnknownParticipant = "A42-KEYS-004";
+    /// <summary><c>a42 keys revoke --key</c>: the participant holds no key of that id.</summary>
+    public const string KeysUnknownKey = "A42-KEYS-005";
+    /// <summary><c>a42 keys revoke/ceiling</c>: the change would change nothing (the key is revoked already, the ceiling is that already).</summary>
+    public const string KeysNothingToChange = "A42-KEYS-006";
     /// <summary>The benchmark program (<c>tests/Article42.Mesh.Benchmarks</c>): an unknown command or option, or an option without its value.</summary>
     public const string BenchUsage = "A42-BENCH-001";
     /// <summary>The benchmark program: an option's value is not what it takes.</summary>
