@@ -24,6 +24,10 @@ public static class LongForm
         NetworkNemeses.PartitionAndKill,
         InfrastructureNemeses.PostgresFreeze,
         InfrastructureNemeses.RedisPause,
+        NetworkNemeses.SiloPostgresPartition,
+        NetworkNemeses.SiloRedisPartition,
+        NetworkNemeses.SiloPacketLoss,
+        NetworkNemeses.GatewayLatency,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)
