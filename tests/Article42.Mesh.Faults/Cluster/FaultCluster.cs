@@ -30,9 +30,6 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public string Directory { get; }
 
-    /// <summary>Where the nodes reach the harness's own process: the bridge's address, or loopback.</summary>
-    public IPAddress HarnessAddress => Network?.Subnet.Bridge ?? IPAddress.Loopback;
-
     public RedisServer Redis { get; }
 
     public PostgresServer Postgres { get; }

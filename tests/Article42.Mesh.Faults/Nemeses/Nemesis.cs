@@ -4,11 +4,4 @@ namespace Article42.Mesh.Faults.Nemeses;
 /// One fault class: what it does (for the docs and the timeline) and how it is injected and healed. <see cref="InjectAsync"/>
 /// returns when the fault is healed (the process restarted, the server back), with the time of that heal.
 /// </summary>
-public sealed record Nemesis(string Name, string Does, Func<NemesisContext, Task<DateTimeOffset>> InjectAsync)
-{
-    /// <summary>
-    /// The round's clients reach the silos' gateways through <see cref="Network.LatencyProxy"/>s in the harness
-    /// (<see cref="NemesisContext.Proxies"/>), which the nemesis slows down; other rounds connect directly.
-    /// </summary>
-    public bool ThroughProxies { get; init; }
-}
+public sealed record Nemesis(string Name, string Does, Func<NemesisContext, Task<DateTimeOffset>> InjectAsync);

@@ -7,9 +7,6 @@ namespace Article42.Mesh.Faults.Nemeses;
 /// <summary>What a nemesis may hurt, where it notes what it did, and the run's seeded randomness.</summary>
 public sealed record NemesisContext(FaultCluster Cluster, IReadOnlyList<ClientNode> Clients, Timeline Timeline, string Scenario, Random Random, TimeProvider Clock)
 {
-    /// <summary>The proxies in front of the silos' gateways, one per silo, when the nemesis asked for them (<see cref="Nemesis.ThroughProxies"/>).</summary>
-    public IReadOnlyList<Network.LatencyProxy> Proxies { get; init; } = [];
-
     public DateTimeOffset Note(string what) => Timeline.Note(Scenario, what);
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Random.Next(items.Count)];

@@ -8,7 +8,9 @@ namespace Article42.Mesh.Faults.Network;
 /// A TCP proxy in the harness's own process that holds every chunk it relays for <see cref="Delay"/> before passing it on,
 /// both ways: latency, since this kernel has no <c>netem</c>. Chunks keep their order and are not held up by each other
 /// (each is due at its arrival plus the delay), so a delay does not cap the throughput. At <see cref="TimeSpan.Zero"/> it
-/// only relays.
+/// only relays. Not yet a nemesis: an Orleans client must address a gateway at the silo's own address, or at loopback
+/// with the silo's port (docs/operations/deploy.md, "The gateway address rule"), so in the suite's namespaces the proxy
+/// has to run inside each client's namespace on 127.0.0.1 (docs/development/faults.md, "Not covered").
 /// </summary>
 public sealed class LatencyProxy : IAsyncDisposable
 {

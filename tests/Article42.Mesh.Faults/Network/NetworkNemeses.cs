@@ -146,21 +146,6 @@ public static class NetworkNemeses
         return await HealAsync(context);
     });
 
-    /// <summary>Each way, on every gateway connection: a round trip of a second, a fifth of the SDK's 5 s call timeout.</summary>
-    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(500);
-
-    public static Nemesis GatewayLatency { get; } = new("gateway-latency", $"every gateway client reaches the silos through a TCP proxy in the harness; it holds each chunk {Latency.TotalMilliseconds:0} ms each way for {Lossy.TotalSeconds:0} s (a round trip of {2 * Latency.TotalSeconds:0.#} s), then relays at once again", async context =>
-    {
-        foreach (var proxy in context.Proxies)
-            proxy.Delay = Latency;
-        context.Note($"latency: {Latency.TotalMilliseconds:0} ms each way on every gateway connection");
-        await context.HoldAsync(Lossy);
-        foreach (var proxy in context.Proxies)
-            proxy.Delay = TimeSpan.Zero;
-        return context.Note("latency healed");
-    })
-    { ThroughProxies = true };
-
     private static NamespaceNetwork NetworkOf(NemesisContext context) =>
         context.Cluster.Network ?? throw new InvalidOperationException("a network nemesis needs the cluster in network namespaces (FaultCluster.StartAsync namespaces: true)");
 

@@ -27,7 +27,6 @@ public static class LongForm
         NetworkNemeses.SiloPostgresPartition,
         NetworkNemeses.SiloRedisPartition,
         NetworkNemeses.SiloPacketLoss,
-        NetworkNemeses.GatewayLatency,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)

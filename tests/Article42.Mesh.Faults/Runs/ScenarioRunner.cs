@@ -3,7 +3,6 @@ using Article42.Mesh.Faults.Clients;
 using Article42.Mesh.Faults.Cluster;
 using Article42.Mesh.Faults.History;
 using Article42.Mesh.Faults.Nemeses;
-using Article42.Mesh.Faults.Network;
 
 namespace Article42.Mesh.Faults.Runs;
 
@@ -27,10 +26,8 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         var name = $"{round:00}-{nemesis.Name}";
         var histories = Directory.CreateDirectory(Path.Combine(artefacts, name, "histories")).FullName;
         var logs = new ProcessLogs(Path.Combine(artefacts, name, "logs"));
-        List<LatencyProxy> proxies = nemesis.ThroughProxies ? [.. cluster.Gateways.Select(g => LatencyProxy.Start(cluster.HarnessAddress, g))] : [];
-        var gateways = proxies.Count > 0 ? [.. proxies.Select(p => p.Endpoint)] : cluster.Gateways;
         var clients = participants.Select((p, i) => new ClientNode(new ClientSettings(
-            p, [.. participants.Where(x => x != p)], cluster.Keys, gateways, histories,
+            p, [.. participants.Where(x => x != p)], cluster.Keys, cluster.Gateways, histories,
             Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs, cluster.ClientPlace(i))).ToList();
         DateTimeOffset? healed = null;
         TimeSpan? converged = null;
@@ -40,7 +37,7 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
             await Task.WhenAll(clients.Select(c => c.StartAsync()));
             timeline.Note(name, $"clients {string.Join(',', participants)} started");
             await ReceiptsAsync(histories, after: DateTimeOffset.MinValue, "the load flowing before the fault");
-            var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock) { Proxies = proxies };
+            var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock);
             timeline.Note(name, $"fault: {nemesis.Does}");
             healed = await nemesis.InjectAsync(context);
             converged = await MembershipConvergence.AfterAsync(cluster, healed.Value, clock);
@@ -71,8 +68,6 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         {
             foreach (var client in clients)
                 await client.DisposeAsync();
-            foreach (var proxy in proxies)
-                await proxy.DisposeAsync();
         }
     }
 
