@@ -45,9 +45,10 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>
     /// Starts a server, or throws <see cref="RequiredService.Unavailable"/>'s exception when this machine has no
     /// PostgreSQL. <paramref name="fsync"/> off suits tests that kill clients, not the server. <paramref name="place"/>:
-    /// where it listens (loopback unless given).
+    /// where it listens (loopback unless given). <paramref name="directory"/>: where its data, socket and log go (a fresh
+    /// folder under the temporary directory unless given; a full-disk test gives one on a size-limited disk).
     /// </summary>
-    public static async Task<PostgresServer> StartAsync(bool fsync = false, NetworkPlace? place = null)
+    public static async Task<PostgresServer> StartAsync(bool fsync = false, NetworkPlace? place = null, string? directory = null)
     {
         place ??= NetworkPlace.Loopback;
         var bin = FindBinaries() ?? throw RequiredService.Unavailable(
@@ -57,7 +58,7 @@ public sealed class PostgresServer : IAsyncDisposable
             throw RequiredService.Unavailable($"running as root, and there is no '{User}' user to run PostgreSQL as");
         }
 
-        var root = Path.Combine(Path.GetTempPath(), $"a42-pg-{Guid.NewGuid():N}");
+        var root = directory ?? Path.Combine(Path.GetTempPath(), $"a42-pg-{Guid.NewGuid():N}");
         try
         {
             return await StartInAsync(root, bin, fsync, place).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Orleans.Serialization;
+
 namespace Article42.Mesh.Gateway;
 
 /// <summary>
@@ -45,6 +47,16 @@ internal sealed class GrainCalls(TimeSpan callTimeout, TimeProvider time)
             // A rejection is an answer: the client hears the mesh (or Orleans knows the connection is gone and reconnects).
             Answered();
             throw;
+        }
+        catch (Exception failure) when (failure is OperationCanceledException or SerializerException && !cancellation.IsCancellationRequested)
+        {
+            // The silo answered with a failure of its own that is not an OrleansException: Orleans' "Message expired before
+            // placement could complete" (an OperationCanceledException that is not the caller's), or an exception this
+            // client cannot decode (a placement timeout carrying Polly's TimeoutRejectedException: CodecNotFoundException).
+            // Both came while a paused silo held the grain's directory entry (issue 20, long form of seed 2121); neither
+            // says anything about the call, so it is an unknown outcome the callers retry, not an end of the inbox.
+            Answered();
+            throw new TimeoutException($"the mesh could not place or answer the call ({failure.GetType().Name}: {failure.Message})", failure);
         }
     }
 

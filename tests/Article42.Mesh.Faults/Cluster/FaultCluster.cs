@@ -104,6 +104,25 @@ public sealed class FaultCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After a round that failed part-way (a silo start not ready in time, a nemesis that threw before its heal): flushes
+    /// every partition rule and leaves each silo running and ready (<see cref="SiloNode.RepairAsync"/>, up to
+    /// <see cref="SiloNode.ReadyWithin"/> more each), so that the next round starts on the whole cluster. Returns what
+    /// it did (empty: nothing was needed). Throws <see cref="SiloNotReadyException"/> when a silo cannot be made ready.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RepairAsync()
+    {
+        var done = new List<string>();
+        if (Network is { } network)
+            await Firewall.HealAsync(network.Nodes);
+        foreach (var silo in Silos)
+        {
+            if (await silo.RepairAsync(SiloNode.ReadyWithin) is { } what)
+                done.Add(what);
+        }
+        return done;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var silo in Silos)

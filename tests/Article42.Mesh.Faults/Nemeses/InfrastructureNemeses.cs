@@ -15,7 +15,7 @@ public static class InfrastructureNemeses
     });
 
     /// <summary>Down longer than a silo's I-am-alive period, so every silo's write to the membership table meets a dead server.</summary>
-    private static readonly TimeSpan RedisDown = MembershipStatement.Shipped.IAmAliveTablePublishTimeout + TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan RedisDown = MembershipStatement.Shipped.IAmAliveTablePublishTimeout + TimeSpan.FromSeconds(5);
 
     public static Nemesis RedisKill { get; } = new("redis-sigkill", $"SIGKILL redis-server (the membership table) under load, {RedisDown.TotalSeconds:0} s down (longer than IAmAliveTablePublishTimeout), then start it again on the same port with its append-only file", async context =>
     {
@@ -27,7 +27,7 @@ public static class InfrastructureNemeses
     });
 
     /// <summary>Longer than Npgsql's default command timeout (30 s): the journal's calls fail, they do not only wait.</summary>
-    private static readonly TimeSpan PostgresFrozen = TimeSpan.FromSeconds(35);
+    internal static readonly TimeSpan PostgresFrozen = TimeSpan.FromSeconds(35);
 
     public static Nemesis PostgresFreeze { get; } = new("postgres-freeze", $"SIGSTOP the PostgreSQL postmaster and every backend under load (connections open, nothing answers), {PostgresFrozen.TotalSeconds:0} s, then SIGCONT", async context =>
     {

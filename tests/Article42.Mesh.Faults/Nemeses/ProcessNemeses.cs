@@ -65,6 +65,7 @@ public static class ProcessNemeses
         {
             context.Note($"SIGTERM {silo.Name}");
             await silo.TerminateAsync(FaultCluster.ShutdownWithin);
+            context.Note($"{silo.Name} exited");
             await silo.StartAsync();
             context.Note($"{silo.Name} started again and ready");
         }

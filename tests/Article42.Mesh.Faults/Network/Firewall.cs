@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Article42.Mesh.Faults.Network;
 
 /// <summary>
@@ -42,6 +44,21 @@ public static class Firewall
             await NetworkCommand.InAsync(at.Namespace, "ss", "-K", "dst", peer.Address);
             await NetworkCommand.InAsync(at.Namespace, "iptables", "-A", "OUTPUT", "-p", "tcp", "-d", peer.Address, "-j", "REJECT", "--reject-with", "tcp-reset");
         }
+    }
+
+    /// <summary>
+    /// Drops each packet <paramref name="at"/> receives or sends on its veth with <paramref name="probability"/>, at random
+    /// (<c>iptables -m statistic --mode random</c>; this kernel has no <c>netem</c>): TCP retransmits, so what gets through
+    /// is late, not lost.
+    /// </summary>
+    public static async Task LoseAsync(NetworkNode at, double probability)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(probability);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(probability, 1);
+        var p = probability.ToString("0.###", CultureInfo.InvariantCulture);
+        await NetworkCommand.InAsync(at.Namespace, "iptables", "-A", "INPUT", "-i", "eth0", "-m", "statistic", "--mode", "random", "--probability", p, "-j", "DROP");
+        await NetworkCommand.InAsync(at.Namespace, "iptables", "-A", "OUTPUT", "-o", "eth0", "-m", "statistic", "--mode", "random", "--probability", p, "-j", "DROP");
     }
 
     /// <summary>The rules <paramref name="at"/>'s namespace has (<c>iptables -S</c>), for the timeline and the tests.</summary>

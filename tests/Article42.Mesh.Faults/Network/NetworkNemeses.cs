@@ -112,6 +112,40 @@ public static class NetworkNemeses
         return context.Note($"{victim.Name} started again and ready");
     });
 
+    /// <summary>How much of a lossy silo's traffic is dropped, each way, and for how long.</summary>
+    private const double Loss = 0.2;
+
+    private static readonly TimeSpan Lossy = TimeSpan.FromSeconds(20);
+
+    public static Nemesis SiloPostgresPartition { get; } = new("silo-postgres-partition", $"cut one silo off from PostgreSQL (both directions, DROP: its open connections hang) for {InfrastructureNemeses.PostgresFrozen.TotalSeconds:0} s, beyond Npgsql's 30 s command timeout, then heal; the other silos keep their journal", async context =>
+    {
+        var (silo, _) = PickSilo(context);
+        var postgres = NetworkOf(context)[ClusterNodes.Postgres];
+        await Firewall.SeparateAsync(silo, [postgres]);
+        context.Note($"partition: {silo.Name} cut off from {postgres.Name}");
+        await context.HoldAsync(InfrastructureNemeses.PostgresFrozen);
+        return await HealAsync(context);
+    });
+
+    public static Nemesis SiloRedisPartition { get; } = new("silo-redis-partition", $"cut one silo off from Redis, the membership table (both directions) for {InfrastructureNemeses.RedisDown.TotalSeconds:0} s, longer than IAmAliveTablePublishTimeout, then heal; the silos still reach each other", async context =>
+    {
+        var (silo, _) = PickSilo(context);
+        var redis = NetworkOf(context)[ClusterNodes.Redis];
+        await Firewall.SeparateAsync(silo, [redis]);
+        context.Note($"partition: {silo.Name} cut off from {redis.Name}");
+        await context.HoldAsync(InfrastructureNemeses.RedisDown);
+        return await HealAsync(context);
+    });
+
+    public static Nemesis SiloPacketLoss { get; } = new("silo-packet-loss", $"drop {Loss * 100:0}% of one silo's packets at random, each way, on all its traffic (silos, gateways, PostgreSQL, Redis; iptables -m statistic) for {Lossy.TotalSeconds:0} s, then heal", async context =>
+    {
+        var (silo, _) = PickSilo(context);
+        await Firewall.LoseAsync(silo, Loss);
+        context.Note($"packet loss: {silo.Name} drops {Loss * 100:0}% of what it sends and receives");
+        await context.HoldAsync(Lossy);
+        return await HealAsync(context);
+    });
+
     private static NamespaceNetwork NetworkOf(NemesisContext context) =>
         context.Cluster.Network ?? throw new InvalidOperationException("a network nemesis needs the cluster in network namespaces (FaultCluster.StartAsync namespaces: true)");
 

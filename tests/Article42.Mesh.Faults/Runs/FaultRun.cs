@@ -43,7 +43,28 @@ public sealed class FaultRun(string artefacts, int seed, TextWriter output)
             results.Add(result);
             await File.AppendAllTextAsync(Path.Combine(artefacts, "figures.txt"), result.Figures() + "\n");
             round++;
+            if (!await RepairAsync(cluster, timeline))
+                break;
         }
         return results;
+    }
+
+    /// <summary>
+    /// Before the next round: a round that failed part-way may have left a silo starting, stopped or cut off. False when
+    /// the cluster cannot be made whole again (the run ends: a round on a broken cluster would say nothing).
+    /// </summary>
+    private static async Task<bool> RepairAsync(FaultCluster cluster, Timeline timeline)
+    {
+        try
+        {
+            foreach (var what in await cluster.RepairAsync())
+                timeline.Note("run", $"repair: {what}");
+            return true;
+        }
+        catch (SiloNotReadyException ex)
+        {
+            timeline.Note("run", $"the cluster could not be repaired ({ex.Message}): the run ends here");
+            return false;
+        }
     }
 }

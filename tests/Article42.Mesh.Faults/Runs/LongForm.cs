@@ -24,6 +24,9 @@ public static class LongForm
         NetworkNemeses.PartitionAndKill,
         InfrastructureNemeses.PostgresFreeze,
         InfrastructureNemeses.RedisPause,
+        NetworkNemeses.SiloPostgresPartition,
+        NetworkNemeses.SiloRedisPartition,
+        NetworkNemeses.SiloPacketLoss,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)

@@ -29,6 +29,9 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         var clients = participants.Select((p, i) => new ClientNode(new ClientSettings(
             p, [.. participants.Where(x => x != p)], cluster.Keys, cluster.Gateways, histories,
             Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs, cluster.ClientPlace(i))).ToList();
+        DateTimeOffset? healed = null;
+        TimeSpan? converged = null;
+        string? failure = null;
         try
         {
             await Task.WhenAll(clients.Select(c => c.StartAsync()));
@@ -36,18 +39,28 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
             await ReceiptsAsync(histories, after: DateTimeOffset.MinValue, "the load flowing before the fault");
             var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock);
             timeline.Note(name, $"fault: {nemesis.Does}");
-            var healed = await nemesis.InjectAsync(context);
-            var converged = await MembershipConvergence.AfterAsync(cluster, healed, clock);
+            healed = await nemesis.InjectAsync(context);
+            converged = await MembershipConvergence.AfterAsync(cluster, healed.Value, clock);
             timeline.Note(name, converged is { } c ? $"membership converged {c.TotalSeconds:0.0} s after the heal" : $"membership NOT converged {MembershipConvergence.Within.TotalSeconds:0} s after the heal");
-            await ReceiptsAsync(histories, healed, "receipts again after the heal");
+            await ReceiptsAsync(histories, healed.Value, "receipts again after the heal");
             await Task.WhenAll(clients.Select(c => c.StopSendingAsync(SendDeadlineAndMargin)));
             timeline.Note(name, "load stopped");
-            var window = new CheckWindow(healed, Deadline.Scaled(CheckWindow.DefaultGrace));
-            await DrainAsync(histories, window);
+            await DrainAsync(histories, Window(healed.Value));
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            // A silo start not ready in time, a wait for receipts or for a client that timed out, a process that exited
+            // unasked: the round is red with its reason, and the run goes on (FaultRun repairs the cluster first).
+            failure = FirstLine(ex.Message);
+            var at = timeline.Note(name, $"ROUND FAILED: {failure}");
+            healed ??= at;
+        }
+        try
+        {
             foreach (var client in clients)
-                await client.StopAsync();
+                failure ??= await StopAsync(client);
             var entries = HistoryFiles.ReadAll(histories);
-            var result = new ScenarioResult(name, HistoryChecker.Check(entries, window), Recovery.After(entries, healed), histories) { Converged = converged };
+            var result = new ScenarioResult(name, HistoryChecker.Check(entries, Window(healed.Value)), Recovery.After(entries, healed.Value), histories) { Converged = converged, Failure = failure };
             timeline.Note(name, result.Figures());
             return result;
         }
@@ -55,6 +68,29 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         {
             foreach (var client in clients)
                 await client.DisposeAsync();
+        }
+    }
+
+    private static CheckWindow Window(DateTimeOffset healed) => new(healed, Deadline.Scaled(CheckWindow.DefaultGrace));
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    /// <summary>
+    /// Stops a client that still runs (one killed by a nemesis and not restarted, in a failed round, has nothing to
+    /// stop); returns why the round fails when it would not exit on SIGTERM (it is killed).
+    /// </summary>
+    private static async Task<string?> StopAsync(ClientNode client)
+    {
+        if (client.Process is not { HasExited: false })
+            return null;
+        try
+        {
+            await client.StopAsync();
+            return null;
+        }
+        catch (TimeoutException ex)
+        {
+            return FirstLine(ex.Message);
         }
     }
 
