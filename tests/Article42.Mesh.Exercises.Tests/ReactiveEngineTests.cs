@@ -57,9 +57,9 @@ public sealed class ReactiveEngineTests
     {
         var scenario = ShippedScenarios.Find("cross-border-incursion")!.Load();
         var engine = new ReactiveEngine(scenario, 42);
-        var log = SimulatedMesh.Play(scenario, engine, TimeSpan.FromMinutes(2),
-            refuse: a => a.Ref == "OFFER:OF-PL-01" ? new MeshError(ErrorCodes.InventoryExceeded, "$.payload", "refused for the test") : null,
-            lose: (a, recipient) => recipient == "DE" && a.Kind == MessageKind.Rfi);
+        Func<PlannedAction, MeshError?> refuse = a => a.Ref == "OFFER:OF-PL-01" ? new MeshError(ErrorCodes.InventoryExceeded, "$.payload", "refused for the test") : null;
+        Func<PlannedAction, string, bool> lose = (a, recipient) => recipient == "DE" && a.Kind == MessageKind.Rfi;
+        var log = SimulatedMesh.Play(scenario, engine, TimeSpan.FromMinutes(2), refuse, lose);
         var replayed = ArrivalReplay.Play(scenario, ArrivalLog.FromJson(log.ToJson()));
 
         Assert.Equal(engine.Describe(), replayed.Describe());
@@ -67,7 +67,7 @@ public sealed class ReactiveEngineTests
         Assert.Equal(figures, ReportJson.WriteFigures(ExerciseReport.Create(scenario, 42, ExerciseEngine.Reactive, replayed.Observe(log)).Figures));
         // The arrivals decide: the same seed on other arrival times decides otherwise.
         var other = new ReactiveEngine(scenario, 42);
-        SimulatedMesh.Play(scenario, other, TimeSpan.FromMinutes(4));
+        SimulatedMesh.Play(scenario, other, TimeSpan.FromMinutes(4), refuse, lose);
         Assert.NotEqual(engine.Describe(), other.Describe());
     }
 
