@@ -14,6 +14,7 @@ internal sealed class FigureBuilder(Scenario scenario, int seed, ExerciseEngine 
         var deadLetters = DeliveryJudge.DeadLetters(index, gaps);
         var refusals = DeliveryJudge.Refusals(index, gaps);
         var injects = InjectJudge.Injects(index, gaps);
+        CommunicationsJudge.Judge(index, gaps);
         var objectives = InjectJudge.Objectives(scenario, injects);
         return new ReportFigures(Exercise(index), acks, activations, rfas, offers, rfis, deadLetters, refusals, injects, objectives,
             Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine));

@@ -9,6 +9,7 @@ namespace Article42.Mesh.Exercises;
 internal sealed class PlayerDecisions(Scenario scenario, int seed)
 {
     private readonly Reactions _reactions = new(scenario, seed);
+    private readonly Staffing _staffing = new();
 
     /// <summary>What is played without waiting for anything: the inventories at STARTEX and the MSEL entries at their times.</summary>
     public IEnumerable<PlannedAction> Opening() => _reactions.Inventories().Concat(scenario.Msel.Select(Scripted));
@@ -20,15 +21,22 @@ internal sealed class PlayerDecisions(Scenario scenario, int seed)
     public bool Reaches(PlannedAction message, string recipient) =>
         scenario.Participant(recipient) is { Behaviour.Online: true } && Cleared(recipient, message.Label);
 
-    /// <summary>The recipient's decisions about <paramref name="message"/>, which reached it at <paramref name="at"/> on the scenario clock.</summary>
+    /// <summary>
+    /// The recipient's decisions about <paramref name="message"/>, which reached its gateway at <paramref name="at"/> on the
+    /// scenario clock: taken up after any outage, off-duty wait and busy desk, then answered by its reaction times; an
+    /// answer due while its link is down goes out when the link is back.
+    /// </summary>
     public ImmutableArray<PlannedAction> Arrived(PlannedAction message, string recipient, TimeSpan at)
     {
         if (scenario.Participant(recipient) is not { } participant)
             return [];
-        var arrived = message with { At = at };
-        if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < participant.Behaviour.IgnoreChance(message.Kind))
-            return [_reactions.Silent(participant, arrived)];
-        return [.. _reactions.For(participant, arrived, Expand(message.To, message.Actor).Contains(recipient))];
+        var behaviour = participant.Behaviour;
+        if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < behaviour.IgnoreChance(message.Kind))
+            return [_reactions.Silent(participant, message with { At = at })];
+        var workable = behaviour.Available(at, scenario.SimulatedStart);
+        var takenUp = _staffing.TakeUp(participant, workable, behaviour.ReactionTo(message.Precedence));
+        return [.. _reactions.For(participant, message with { At = takenUp }, Expand(message.To, message.Actor).Contains(recipient))
+            .Select(reaction => reaction with { At = behaviour.Reachable(reaction.At) })];
     }
 
     private bool Cleared(string recipient, SecurityLabel label) =>
