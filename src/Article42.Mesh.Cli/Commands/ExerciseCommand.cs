@@ -59,7 +59,7 @@ public static class ExerciseCommand
         var engine = new Option<ExerciseEngine>("--engine")
         {
             Description = "How the simulated participants decide: planned (in advance, the default) or reactive (when a message arrives over the mesh; also writes arrivals.json).",
-            HelpName = "planned|reactive",
+            HelpName = "ENGINE",
             DefaultValueFactory = _ => ExerciseEngine.Planned,
         };
         var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant and write report.html, report.json, report.md.")
