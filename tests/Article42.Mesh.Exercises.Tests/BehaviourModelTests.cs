@@ -69,4 +69,52 @@ public sealed class BehaviourModelTests
         Assert.Equal(ErrorCodes.ScenarioUnknownName, spread.Code);
         Assert.Equal(["lognormal"], spread.Suggestions);
     }
+
+    [Fact]
+    public void A_message_arriving_off_duty_waits_for_the_duty_start_in_the_participant_s_time_zone()
+    {
+        // STARTEX is 06:00 UTC, 07:00 in DE's +01:00: the invocation at T+00:10 finds the desk closed until 08:00 local (T+01:00).
+        var plan = SimulationPlan.Create(Small("HU: { silence: 1 }", "HU: { silence: 1 }\n    DE: { duty: { start: \"08:00\", end: \"18:00\", utc_offset: \"+01:00\" } }"), 7);
+        Assert.Equal(TimeSpan.FromMinutes(65), plan.Find("RECEIPT:DE:M02")!.At);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.Find("RECEIPT:PL:M02")!.At);
+        // The same desk at +02:00 is open (08:00 local at STARTEX).
+        var open = SimulationPlan.Create(Small("HU: { silence: 1 }", "HU: { silence: 1 }\n    DE: { duty: { start: \"08:00\", end: \"18:00\", utc_offset: \"+02:00\" } }"), 7);
+        Assert.Equal(TimeSpan.FromMinutes(15), open.Find("RECEIPT:DE:M02")!.At);
+    }
+
+    [Fact]
+    public void During_an_outage_arrivals_wait_for_the_link_and_the_report_lists_a_communications_gap()
+    {
+        var scenario = Small("HU: { silence: 1 }", "HU: { silence: 1 }\n    DE: { outages: [ { from: T+00:05, to: T+00:50 } ] }");
+        var plan = SimulationPlan.Create(scenario, 7);
+        Assert.Equal(TimeSpan.FromMinutes(55), plan.Find("RECEIPT:DE:M02")!.At);
+        var report = ExerciseReport.Create(scenario, plan, DryRun.Observe(plan, HandObservations.Startex));
+        var gap = Assert.Single(report.Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap);
+        Assert.Equal(("DE", 300L), (gap.Subject, gap.DeadlineSeconds));
+        Assert.Contains("M02 INVOCATION", gap.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExerciseReport.Create(Small("HU: { silence: 1 }", "HU: { silence: 1 }"), SimulationPlan.Create(Small("HU: { silence: 1 }", "HU: { silence: 1 }"), 7),
+            DryRun.Observe(SimulationPlan.Create(Small("HU: { silence: 1 }", "HU: { silence: 1 }"), 7), HandObservations.Startex)).Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap);
+    }
+
+    [Fact]
+    public void A_desk_of_one_takes_up_the_next_message_only_when_the_last_is_handled()
+    {
+        // DE needs 00:30 for a FLASH: the invocation (T+00:10) keeps its one officer busy until T+00:40, past the RFA's arrival at T+00:30.
+        const string slow = "DE: { reaction: { FLASH: \"00:30\" }";
+        var many = SimulationPlan.Create(Small("HU: { silence: 1 }", $"HU: {{ silence: 1 }}\n    {slow} }}"), 7);
+        var one = SimulationPlan.Create(Small("HU: { silence: 1 }", $"HU: {{ silence: 1 }}\n    {slow}, staff: 1 }}"), 7);
+        Assert.Equal(many.Find("RECEIPT:DE:M02")!.At, one.Find("RECEIPT:DE:M02")!.At);
+        Assert.Equal(many.Find("RECEIPT:DE:M03")!.At + TimeSpan.FromMinutes(10), one.Find("RECEIPT:DE:M03")!.At);
+    }
+
+    [Fact]
+    public void A_bad_time_zone_an_outage_that_ends_before_it_starts_and_a_desk_of_nobody_are_refused()
+    {
+        var zone = Refused("HU: { silence: 1 }", "HU: { duty: { start: \"08:00\", end: \"18:00\", utc_offset: \"CET\" } }");
+        Assert.Equal((ErrorCodes.ScenarioBadValue, true), (zone.Code, zone.Message.Contains("utc_offset", StringComparison.Ordinal)));
+        var outage = Refused("HU: { silence: 1 }", "HU: { outages: [ { from: T+00:50, to: T+00:05 } ] }");
+        Assert.Equal((ErrorCodes.ScenarioBadValue, true), (outage.Code, outage.Message.Contains("must end after it starts", StringComparison.Ordinal)));
+        var staff = Refused("HU: { silence: 1 }", "HU: { staff: 0 }");
+        Assert.Equal((ErrorCodes.ScenarioBadValue, true), (staff.Code, staff.Message.Contains("staff", StringComparison.Ordinal)));
+    }
 }

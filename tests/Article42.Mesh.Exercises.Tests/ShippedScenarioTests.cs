@@ -42,7 +42,7 @@ public sealed class ShippedScenarioTests
     [InlineData("cross-border-incursion", GapKind.ReceiptMissing, "HU")]
     [InlineData("cyber-critical-infrastructure", GapKind.DeadLetter, "M06")]
     [InlineData("cyber-critical-infrastructure", GapKind.ReceiptMissing, "BG")]
-    [InlineData("hybrid-island", GapKind.ReceiptMissing, "MT")]
+    [InlineData("hybrid-island", GapKind.CommunicationsGap, "MT")]
     [InlineData("hybrid-island", GapKind.LineUncovered, "RFA-CY-01/L4")]
     [InlineData("dual-invocation", GapKind.Refused, "COMMITMENT:OF-DE-02")]
     [InlineData("dual-invocation", GapKind.ReceiptMissing, "SK")]
@@ -52,6 +52,21 @@ public sealed class ShippedScenarioTests
         var plan = SimulationPlan.Create(scenario, 42);
         var report = ExerciseReport.Create(scenario, plan, DryRun.Observe(plan, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)));
         Assert.Contains(report.Figures.Gaps, g => g.Kind == kind && g.Subject == subject);
+    }
+
+    [Theory]
+    [InlineData("cross-border-incursion", GapKind.ReceiptMissing, "HU")]
+    [InlineData("cyber-critical-infrastructure", GapKind.ReceiptMissing, "BG")]
+    [InlineData("hybrid-island", GapKind.CommunicationsGap, "MT")]
+    [InlineData("dual-invocation", GapKind.ReceiptMissing, "SK")]
+    public void Reactive_players_on_a_mesh_that_takes_two_minutes_find_the_gaps_the_header_makes_likely(string name, GapKind kind, string subject)
+    {
+        var scenario = ShippedScenarios.Find(name)!.Load();
+        var engine = new ReactiveEngine(scenario, 42);
+        var log = SimulatedMesh.Play(scenario, engine, TimeSpan.FromMinutes(2));
+        var report = ExerciseReport.Create(scenario, 42, ExerciseEngine.Reactive, engine.Observe(log));
+        Assert.Contains(report.Figures.Gaps, g => g.Kind == kind && g.Subject == subject);
+        Assert.Contains(ShippedScenarios.Find(name)!.Yaml().Split('\n').TakeWhile(l => l.StartsWith('#')), l => l.Contains("likely", StringComparison.Ordinal));
     }
 
     [Fact]

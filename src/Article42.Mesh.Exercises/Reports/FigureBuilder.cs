@@ -1,7 +1,7 @@
 namespace Article42.Mesh.Exercises;
 
 /// <summary>Computes the figures: a pure function of the scenario, the seed and the observed scenario-time facts.</summary>
-internal sealed class FigureBuilder(Scenario scenario, SimulationPlan plan, ExerciseObservations observations)
+internal sealed class FigureBuilder(Scenario scenario, int seed, ExerciseEngine engine, ExerciseObservations observations)
 {
     public ReportFigures Build()
     {
@@ -14,13 +14,14 @@ internal sealed class FigureBuilder(Scenario scenario, SimulationPlan plan, Exer
         var deadLetters = DeliveryJudge.DeadLetters(index, gaps);
         var refusals = DeliveryJudge.Refusals(index, gaps);
         var injects = InjectJudge.Injects(index, gaps);
+        CommunicationsJudge.Judge(index, gaps);
         var objectives = InjectJudge.Objectives(scenario, injects);
         return new ReportFigures(Exercise(index), acks, activations, rfas, offers, rfis, deadLetters, refusals, injects, objectives,
-            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered());
+            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine));
     }
 
     private ExerciseFigure Exercise(ObservationIndex index) => new(
-        scenario.Id, scenario.Name, scenario.Source, scenario.Mode, scenario.Threat, plan.Seed, scenario.Compression, index.Endex,
+        scenario.Id, scenario.Name, scenario.Source, scenario.Mode, scenario.Threat, seed, scenario.Compression, index.Endex,
         scenario.Participants.Length, index.Accepted.Length, observations.Messages.Count(m => !m.Accepted), [.. scenario.Activations.Select(a => a.Id)]);
 
     private static ImmutableArray<InflationFigure> Inflation(ObservationIndex index) =>

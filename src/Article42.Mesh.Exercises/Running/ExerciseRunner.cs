@@ -18,7 +18,7 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
     /// <summary>After ENDEX, how long to wait for the last delivery reports.</summary>
     private static readonly TimeSpan ReportGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>Plays <paramref name="plan"/>; returns what was observed, for <see cref="ExerciseReport.Create"/>.</summary>
+    /// <summary>Plays <paramref name="plan"/>; returns what was observed, for <see cref="ExerciseReport.Create(Scenario, SimulationPlan, ExerciseObservations)"/>.</summary>
     /// <param name="plan">The simulation plan of the scenario and seed.</param>
     /// <param name="activationSummaries">Reads an activation's summary (silo-only); null when the runner has no silo-side access.</param>
     /// <param name="control">Exercise control in the mesh (silo-only), told the MSEL and every message; null without silo-side access.</param>

@@ -16,8 +16,16 @@ internal sealed class SimulatedGateways : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _readers = [];
 
-    public SimulatedGateways(IClusterClient client, IEnumerable<string> participants, Func<string, ECDsa> keyOf, TimeProvider time)
+    private readonly Action<GatewaySighting>? _sighted;
+
+    /// <param name="client">The Orleans client the gateways share.</param>
+    /// <param name="participants">One gateway each.</param>
+    /// <param name="keyOf">Each participant's private key.</param>
+    /// <param name="time">The clock of the gateways and of the sightings.</param>
+    /// <param name="sighted">Told each sighting as it happens (the reactive engine's input); null when only <see cref="Seen"/> is read.</param>
+    public SimulatedGateways(IClusterClient client, IEnumerable<string> participants, Func<string, ECDsa> keyOf, TimeProvider time, Action<GatewaySighting>? sighted = null)
     {
+        _sighted = sighted;
         _gateways = participants.Distinct().ToDictionary(p => p, p => MeshGateway.Attach(client, new MeshGatewayOptions
         {
             Participant = p,
@@ -54,7 +62,7 @@ internal sealed class SimulatedGateways : IAsyncDisposable
         {
             await foreach (var message in gateway.ReceiveAsync(_stopping.Token))
             {
-                _seen.Enqueue((message.Envelope.MsgId, participant, DeliveryEvent.Fetched, time.GetUtcNow(), null, null));
+                Sight((message.Envelope.MsgId, participant, DeliveryEvent.Fetched, time.GetUtcNow(), null, null));
                 _received.GetOrAdd((participant, message.Envelope.MsgId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 await gateway.AckAsync(message, _stopping.Token);
             }
@@ -78,13 +86,13 @@ internal sealed class SimulatedGateways : IAsyncDisposable
                 switch (report)
                 {
                     case Delivered d:
-                        _seen.Enqueue((d.MessageId, d.Recipient, DeliveryEvent.Delivered, d.At, null, null));
+                        Sight((d.MessageId, d.Recipient, DeliveryEvent.Delivered, d.At, null, null));
                         break;
                     case NotDelivered n:
-                        _seen.Enqueue((n.MessageId, n.Recipient, DeliveryEvent.NotDelivered, n.At, n.Reason, null));
+                        Sight((n.MessageId, n.Recipient, DeliveryEvent.NotDelivered, n.At, n.Reason, null));
                         break;
                     case Escalated e:
-                        _seen.Enqueue((e.MessageId, e.Recipient, DeliveryEvent.Escalated, e.At, null, e.ThresholdPercent));
+                        Sight((e.MessageId, e.Recipient, DeliveryEvent.Escalated, e.At, null, e.ThresholdPercent));
                         break;
                 }
             }
@@ -97,6 +105,12 @@ internal sealed class SimulatedGateways : IAsyncDisposable
         {
             Console.Error.WriteLine($"report reader stopped: {ex}");
         }
+    }
+
+    private void Sight((string MessageId, string Recipient, DeliveryEvent Event, DateTimeOffset At, NonDeliveryReason? Reason, int? Threshold) seen)
+    {
+        _seen.Enqueue(seen);
+        _sighted?.Invoke(new GatewaySighting(seen.MessageId, seen.Recipient, seen.Event, seen.At, seen.Reason, seen.Threshold));
     }
 
     public async ValueTask DisposeAsync()

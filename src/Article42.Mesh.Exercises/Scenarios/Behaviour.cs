@@ -29,6 +29,12 @@ public sealed record Behaviour
     /// <summary>Offers every matching line in full even beyond its declared capacity (competing activations).</summary>
     public bool Overcommit { get; init; }
     public ImmutableArray<Capability> Capabilities { get; init; } = [];
+    /// <summary>When its desk is staffed, in its time zone; null: around the clock. Off duty, an arrival waits for the next duty start.</summary>
+    public DutyHours? Duty { get; init; }
+    /// <summary>When its link to the mesh is down: what arrives waits for the end of the window, and nothing it sends goes out before.</summary>
+    public ImmutableArray<TimeWindow> Outages { get; init; } = [];
+    /// <summary>How many messages it handles at once (each for its reaction time); null: as many as arrive.</summary>
+    public int? Staff { get; init; }
 
     /// <summary>The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one, else the silence.</summary>
     public double IgnoreChance(MessageKind kind) => Ignore.TryGetValue(kind, out var chance) ? chance : Silence;
@@ -39,4 +45,22 @@ public sealed record Behaviour
         : precedence == Precedence.Override && Reaction.TryGetValue(Precedence.Flash, out var flash) ? flash
         : Reaction.TryGetValue(Precedence.Routine, out var routine) ? routine
         : TimeSpan.FromMinutes(30);
+
+    /// <summary>The end of the outage <paramref name="at"/> falls in, or <paramref name="at"/> when the link is up.</summary>
+    public TimeSpan Reachable(TimeSpan at) => Outages.FirstOrDefault(o => o.Contains(at)) is { } outage ? Reachable(outage.To) : at;
+
+    /// <summary>When the participant can start on something that reached its gateway at <paramref name="at"/>: after the outage it falls in, at the next duty start when off duty.</summary>
+    public TimeSpan Available(TimeSpan at, DateTimeOffset simulatedStart)
+    {
+        var start = Reachable(at);
+        // A duty start inside an outage waits for the outage, whose end may be off duty again; a handful of rounds settle any real roster.
+        for (var round = 0; round < 16 && Duty is { } duty; round++)
+        {
+            var next = Reachable(start + duty.WaitFrom(simulatedStart + start));
+            if (next == start)
+                break;
+            start = next;
+        }
+        return start;
+    }
 }

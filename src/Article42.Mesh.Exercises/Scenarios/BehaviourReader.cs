@@ -20,7 +20,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     };
 
     private static readonly string[] Fields =
-        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note"];
+        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff"];
 
     public Behaviour Read(YamlNode? node, string where, Behaviour basis)
     {
@@ -51,6 +51,12 @@ internal sealed class BehaviourReader(YamlFields yaml)
             result = Approval(approval, $"{where}.approval", result);
         if (YamlFields.Optional(fields, "capabilities") is { } capabilities)
             result = result with { Capabilities = Capabilities(capabilities, $"{where}.capabilities") };
+        if (YamlFields.Optional(fields, "duty") is { } duty)
+            result = result with { Duty = Duty(duty, $"{where}.duty") ?? basis.Duty };
+        if (YamlFields.Optional(fields, "outages") is { } outages)
+            result = result with { Outages = Outages(outages, $"{where}.outages") };
+        if (yaml.Integer(YamlFields.Optional(fields, "staff"), $"{where}.staff", 1, 1000) is { } staff)
+            result = result with { Staff = staff };
         return result;
     }
 
@@ -132,6 +138,56 @@ internal sealed class BehaviourReader(YamlFields yaml)
                 yaml.Error(fields["category_code"], ErrorCodes.ScenarioBadValue, $"'{code}' in {at}.category_code is not a resource category code (e.g. MED.EMT2, CYB.CRRT)");
             else if (code is not null && quantity is { } q)
                 result.Add(new Capability(code, q, unit, description));
+        }
+        return result.ToImmutable();
+    }
+
+    private DutyHours? Duty(YamlNode node, string where)
+    {
+        if (yaml.Map(node, where, "start", "end", "utc_offset") is not { } fields)
+            return null;
+        var start = yaml.Duration(yaml.Required(fields, node, "start", where), $"{where}.start");
+        var end = yaml.Duration(yaml.Required(fields, node, "end", where), $"{where}.end");
+        var offset = UtcOffset(YamlFields.Optional(fields, "utc_offset"), $"{where}.utc_offset");
+        if (start is not { } from || end is not { } to)
+            return null;
+        if (from >= TimeSpan.FromDays(1) || to >= TimeSpan.FromDays(1) || from == to)
+        {
+            yaml.Error(node, ErrorCodes.ScenarioBadValue, $"{where} must run from one time of day to another (00:00 to 23:59), e.g. start: 08:00, end: 18:00");
+            return null;
+        }
+        return new DutyHours(from, to, offset ?? TimeSpan.Zero);
+    }
+
+    /// <summary>A time zone as <c>+HH:MM</c> or <c>-HH:MM</c> from UTC (−12:00 to +14:00).</summary>
+    private TimeSpan? UtcOffset(YamlNode? node, string where)
+    {
+        if (yaml.Text(node, where) is not { } text)
+            return null;
+        if (text.Length > 1 && text[0] is '+' or '-' && ScenarioTime.TryParseDuration(text[1..], out var length) && length <= TimeSpan.FromHours(text[0] == '+' ? 14 : 12))
+            return text[0] == '-' ? -length : length;
+        yaml.Error(node!, ErrorCodes.ScenarioBadValue, $"{where} '{text}' is not a UTC offset: write +HH:MM or -HH:MM (e.g. +02:00)");
+        return null;
+    }
+
+    private ImmutableArray<TimeWindow> Outages(YamlNode node, string where)
+    {
+        var result = ImmutableArray.CreateBuilder<TimeWindow>();
+        var items = yaml.List(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = $"{where}[{i}]";
+            if (yaml.Map(items[i], at, "from", "to") is not { } fields)
+                continue;
+            var from = yaml.Offset(yaml.Required(fields, items[i], "from", at), $"{at}.from");
+            var to = yaml.Offset(yaml.Required(fields, items[i], "to", at), $"{at}.to");
+            if (from is { } start && to is { } end)
+            {
+                if (end <= start)
+                    yaml.Error(items[i], ErrorCodes.ScenarioBadValue, $"{at} must end after it starts ({ScenarioTime.FormatOffset(start)} to {ScenarioTime.FormatOffset(end)})");
+                else
+                    result.Add(new TimeWindow(start, end));
+            }
         }
         return result.ToImmutable();
     }

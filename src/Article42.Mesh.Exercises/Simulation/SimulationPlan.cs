@@ -19,11 +19,14 @@ public sealed record SimulationPlan(Scenario Scenario, int Seed, ImmutableArray<
     public PlannedAction? Find(string messageRef) => Actions.FirstOrDefault(a => a.Ref == messageRef);
 
     /// <summary>One line per action, payload included: two plans are the same plan exactly when these texts are equal.</summary>
-    public string Describe()
+    public string Describe() => Describe(Scenario, Seed, Actions);
+
+    /// <summary>The text of <see cref="Describe()"/> for any list of decided actions (the reactive engine's too).</summary>
+    internal static string Describe(Scenario scenario, int seed, ImmutableArray<PlannedAction> actions)
     {
         var text = new StringBuilder();
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"plan {Scenario.Id} seed {Seed}: {Actions.Length} actions\n");
-        foreach (var a in Actions)
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"plan {scenario.Id} seed {seed}: {actions.Length} actions\n");
+        foreach (var a in actions)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $"{a.Sequence:0000} {ScenarioTime.FormatOffset(a.At)} {a.Actor} {a.Type} {EnvelopeCodec.KindName(a.Kind)} {a.Ref} ");

@@ -8,5 +8,9 @@ public sealed record ExerciseReport(ReportFigures Figures, ReportRun Run)
 {
     /// <summary>Computes the report of a run.</summary>
     public static ExerciseReport Create(Scenario scenario, SimulationPlan plan, ExerciseObservations observations) =>
-        new(new FigureBuilder(scenario, plan, observations).Build(), RunBuilder.Build(scenario, observations));
+        Create(scenario, plan.Seed, ExerciseEngine.Planned, observations);
+
+    /// <summary>Computes the report of a run of either engine.</summary>
+    public static ExerciseReport Create(Scenario scenario, int seed, ExerciseEngine engine, ExerciseObservations observations) =>
+        new(new FigureBuilder(scenario, seed, engine, observations).Build(), RunBuilder.Build(scenario, observations));
 }

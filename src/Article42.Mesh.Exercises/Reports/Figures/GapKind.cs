@@ -13,4 +13,7 @@ public enum GapKind
     DeadLetter,
     Refused,
     ExpectationMissed,
+
+    /// <summary>A participant's link to the mesh was down (a scenario outage) while messages were sent to it.</summary>
+    CommunicationsGap,
 }

@@ -16,4 +16,9 @@ public sealed record ReportFigures(
     int Escalations,
     ParticipationFigure Participation,
     ImmutableArray<TimelineEntry> Timeline,
-    ImmutableArray<Gap> Gaps);
+    ImmutableArray<Gap> Gaps,
+    ImmutableSortedDictionary<string, bool> TimingDependent)
+{
+    /// <summary>True when the figure of that report.json name depends on the mesh's timing (<see cref="FigureTiming"/>).</summary>
+    public bool DependsOnTiming(string figure) => TimingDependent.GetValueOrDefault(figure);
+}

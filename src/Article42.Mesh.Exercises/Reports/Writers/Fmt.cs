@@ -22,4 +22,10 @@ internal static class Fmt
     /// <summary>Gap kinds as words: <c>ReceiptMissing</c> → <c>receipt missing</c>.</summary>
     public static string Words(GapKind kind) =>
         string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The mark of a timing-dependent figure in report.md and report.html.</summary>
+    public const string TimingMark = "[timing-dependent]";
+
+    /// <summary>" [timing-dependent]" after a section title whose figure depends on the mesh's timing; empty otherwise.</summary>
+    public static string Mark(ReportFigures figures, string figure) => figures.DependsOnTiming(figure) ? " " + TimingMark : "";
 }

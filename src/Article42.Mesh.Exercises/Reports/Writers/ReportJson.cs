@@ -10,7 +10,8 @@ namespace Article42.Mesh.Exercises;
 /// </summary>
 public static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The report's JSON conventions, shared with the arrival log.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,

@@ -16,8 +16,13 @@ public static class ReportMarkdown
         Line($"Exercise `{f.Exercise.Id}` ({Fmt.Wire(f.Exercise.Mode)}), scenario `{f.Exercise.Source}`, threat `{Fmt.Wire(f.Exercise.Threat)}`, seed {f.Exercise.Seed}, " +
              $"compression {f.Exercise.Compression}×, ENDEX {Fmt.T(f.Exercise.EndexSeconds)}. {f.Exercise.Players} players, {f.Exercise.MessagesSent} messages accepted, " +
              $"{f.Exercise.MessagesRefused} refused, {f.Gaps.Length} gaps. Times are on the scenario clock (T+ from STARTEX).");
+        if (f.TimingDependent.ContainsValue(true))
+        {
+            Line();
+            Line($"Sections marked {Fmt.TimingMark} depend on the mesh's timing: the players reacted to what arrived when it arrived; the same arrival log gives the same figures.");
+        }
         Line();
-        Line("## Summary");
+        Line($"## Summary{Fmt.Mark(f, "activations")}");
         Line();
         foreach (var activation in f.Activations)
         {
@@ -32,21 +37,21 @@ public static class ReportMarkdown
         Line($"- Participation: {f.Participation.Responding} of {f.Participation.Players} players ({Fmt.Percent(f.Participation.Rate)}){(f.Participation.Silent.IsEmpty ? "" : $"; silent: {string.Join(", ", f.Participation.Silent)}")}.");
         Line($"- Escalations (receipts missing at 50 % / 100 % of SLO): {f.Escalations}. Dead letters: {f.DeadLetters.Length}. Unanswered RFIs: {f.Rfis.Count(r => r.TurnaroundSeconds is null)}. Precedence inflation: {f.PrecedenceInflation.Sum(p => p.Count)}.");
         Line();
-        Line("## Objectives");
+        Line($"## Objectives{Fmt.Mark(f, "objectives")}");
         Line();
         Line("| objective | points | % | rating |");
         Line("|---|---|---|---|");
         foreach (var o in f.Objectives)
             Line($"| {o.Id} {o.Title} | {Fmt.N(o.Earned)} / {o.Possible} | {Fmt.N(o.Percent)} | {o.Rating} |");
         Line();
-        Line("## Acknowledgements against the receipt SLO");
+        Line($"## Acknowledgements against the receipt SLO{Fmt.Mark(f, "acknowledgements")}");
         Line();
         Line("| participant | precedence | owed | received | on time | median | worst | SLO |");
         Line("|---|---|---|---|---|---|---|---|");
         foreach (var a in f.Acknowledgements)
             Line($"| {a.Participant} | {Fmt.Wire(a.Precedence)} | {a.Owed} | {a.Received} | {a.OnTime} | {Fmt.D(a.MedianSeconds)} | {Fmt.D(a.MaxSeconds)} | {Fmt.D(a.SloSeconds)} |");
         Line();
-        Line("## RFA lines at ENDEX");
+        Line($"## RFA lines at ENDEX{Fmt.Mark(f, "rfas")}");
         Line();
         Line("| RFA / line | category | requested | accepted | committed | state |");
         Line("|---|---|---|---|---|---|");
@@ -56,7 +61,7 @@ public static class ReportMarkdown
                 Line($"| {rfa.RfaId}/{l.LineId} | {l.CategoryCode} | {l.Requested} | {l.Accepted} | {l.Committed} | {l.State} |");
         }
         Line();
-        Line("## Gaps");
+        Line($"## Gaps{Fmt.Mark(f, "gaps")}");
         Line();
         if (f.Gaps.IsEmpty)
             Line("No gaps.");

@@ -1,0 +1,67 @@
+namespace Article42.Mesh.Exercises;
+
+/// <summary>
+/// What a simulated participant decides when a message reaches it, from the moment it arrives: stay silent (drawn from
+/// its behaviour, keyed by seed, recipient and message) or react by the rules of <see cref="Reactions"/>. The one place
+/// both engines decide: the planned engine calls it at the send time (instant delivery on a perfect mesh), the reactive
+/// engine at the arrival the recipient's gateway saw.
+/// </summary>
+internal sealed class PlayerDecisions(Scenario scenario, int seed)
+{
+    private readonly Reactions _reactions = new(scenario, seed);
+    private readonly Staffing _staffing = new();
+
+    /// <summary>What is played without waiting for anything: the inventories at STARTEX and the MSEL entries at their times.</summary>
+    public IEnumerable<PlannedAction> Opening() => _reactions.Inventories().Concat(scenario.Msel.Select(Scripted));
+
+    /// <summary>Playing recipients of a message, action and info, groups expanded, the sender left out.</summary>
+    public ImmutableArray<string> Recipients(PlannedAction message) => Expand(message.To.AddRange(message.Info), message.Actor);
+
+    /// <summary>True when a perfect mesh would hand the message to the recipient: its gateway is online and its clearance covers the label.</summary>
+    public bool Reaches(PlannedAction message, string recipient) =>
+        scenario.Participant(recipient) is { Behaviour.Online: true } && Cleared(recipient, message.Label);
+
+    /// <summary>
+    /// The recipient's decisions about <paramref name="message"/>, which reached its gateway at <paramref name="at"/> on the
+    /// scenario clock: taken up after any outage, off-duty wait and busy desk, then answered by its reaction times; an
+    /// answer due while its link is down goes out when the link is back.
+    /// </summary>
+    public ImmutableArray<PlannedAction> Arrived(PlannedAction message, string recipient, TimeSpan at)
+    {
+        if (scenario.Participant(recipient) is not { } participant)
+            return [];
+        var behaviour = participant.Behaviour;
+        if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < behaviour.IgnoreChance(message.Kind))
+            return [_reactions.Silent(participant, message with { At = at })];
+        var workable = behaviour.Available(at, scenario.SimulatedStart);
+        var takenUp = _staffing.TakeUp(participant, workable, behaviour.ReactionTo(message.Precedence));
+        return [.. _reactions.For(participant, message with { At = takenUp }, Expand(message.To, message.Actor).Contains(recipient))
+            .Select(reaction => reaction with { At = behaviour.Reachable(reaction.At) })];
+    }
+
+    private bool Cleared(string recipient, SecurityLabel label) =>
+        scenario.Registry.Find(recipient) is { } participant && participant.AccreditationMax >= label.Level
+        && (label.ReleasableTo.IsDefaultOrEmpty || scenario.Registry.Expand(label.ReleasableTo, sender: "").Contains(recipient));
+
+    private ImmutableArray<string> Expand(ImmutableArray<string> addressees, string sender) =>
+        [.. scenario.Registry.Expand(addressees, sender).Where(scenario.Plays)];
+
+    private static PlannedAction Scripted(Inject inject) => new()
+    {
+        Sequence = 0,
+        At = inject.At,
+        Actor = inject.From,
+        Type = PlannedActionType.Send,
+        Ref = inject.Id,
+        Kind = inject.Kind,
+        To = inject.To,
+        Info = inject.Info,
+        Precedence = inject.Precedence,
+        Label = inject.Label,
+        ActivationId = inject.ActivationId,
+        InReplyToRef = inject.ReplyTo,
+        InjectId = inject.Id,
+        Payload = inject.Payload,
+        Note = inject.Title.Length > 0 ? $"MSEL {inject.Id}: {inject.Title}" : $"MSEL {inject.Id}",
+    };
+}
