@@ -54,8 +54,8 @@ public sealed class TrustStore
         // The first registry document is version 1, signed like every update after it (issue #21).
         var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName), 1, UtcMillisecondsConverter.Normalize(DateTimeOffset.UtcNow));
         var store = new TrustStore(directory, registry);
-        store.WriteSigned(registry, operatorKey);
-        return store;
+        // The store's registry is the document as written, signature included: a silo started on it hands that to gateways.
+        return new TrustStore(directory, ParticipantRegistry.FromDocument(store.WriteSigned(registry, operatorKey), store.RegistryPath));
     }
 
     /// <summary>
@@ -77,8 +77,7 @@ public sealed class TrustStore
         var registry = Registry.Next([.. Registry.Participants, .. keys.Select(k => k.Participant)], DateTimeOffset.UtcNow);
         foreach (var (participant, pem) in keys)
             OwnerOnlyFile.Write(PrivateKeyPath(participant.Id), pem);
-        Publish(registry);
-        return (new TrustStore(Directory, registry), keys.Count);
+        return (new TrustStore(Directory, ParticipantRegistry.FromDocument(Publish(registry), RegistryPath)), keys.Count);
     }
 
     /// <summary>
