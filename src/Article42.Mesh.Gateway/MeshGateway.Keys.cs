@@ -42,13 +42,6 @@ public sealed partial class MeshGateway
     }
 
     /// <summary>The operator's public key of a trust store (<c>operator.pub</c>), when it holds one.</summary>
-    private ECDsa? OperatorKeyOf(string? trustStore)
-    {
-        var path = trustStore is null ? null : Path.Combine(trustStore, $"{TrustStore.OperatorKeyName}.pub");
-        if (path is null || !File.Exists(path))
-            return null;
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(path));
-        return Owned(key);
-    }
+    private ECDsa? OperatorKeyOf(string? trustStore) =>
+        trustStore is not null && TrustStore.OperatorPublicKeyOf(trustStore) is { } key ? Owned(key) : null;
 }

@@ -104,6 +104,21 @@ public sealed class TrustStore
         return document;
     }
 
+    /// <summary>
+    /// The operator's public key of the store in <paramref name="directory"/> (<c>operator.pub</c>), what a gateway checks
+    /// the mesh's registry document with (issue #21); null when the store holds none.
+    /// </summary>
+    /// <exception cref="ArgumentException">The file is not a PEM public key.</exception>
+    public static ECDsa? OperatorPublicKeyOf(string directory)
+    {
+        var path = Path.Combine(directory, $"{OperatorKeyName}.pub");
+        if (!File.Exists(path))
+            return null;
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(path));
+        return key;
+    }
+
     /// <summary>Path of a participant's (or the operator's) private key file.</summary>
     public string PrivateKeyPath(string id) => Path.Combine(Directory, $"{id}.pem");
 
