@@ -15,6 +15,8 @@ public abstract class KeyIdCompliance(KeyIdFixture mesh)
 
         await mesh.Gateway("HR").SendAsync(message);
 
+        await Deadline.UntilAsync(async () => (await mesh.Journal.FindByMessageIdAsync(message.MsgId)).Any(e => e.Type == EntryTypes.Received),
+            TimeSpan.FromSeconds(30), "the message stored in SI's inbox");
         var entries = await mesh.Journal.FindByMessageIdAsync(message.MsgId);
         Assert.Equal(expected, Assert.Single(entries, e => e.Type == EntryTypes.Accepted).KeyId);
         // The recipient's received entry carries the same id on to its gateway (issue 21 item 5); no other entry has one.
