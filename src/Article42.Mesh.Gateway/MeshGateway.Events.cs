@@ -45,7 +45,7 @@ public sealed partial class MeshGateway
                         continue;
                     _ = AcknowledgeQuietlyAsync([id], _stopping.Token);
                 }
-                else if (pending.ReportPosition <= afterPosition || !_cursor.TryAdvance(pending.ReportPosition))
+                else if (!pending.IsLocal && (pending.ReportPosition <= afterPosition || !_cursor.TryAdvance(pending.ReportPosition)))
                 {
                     continue;
                 }

@@ -126,7 +126,8 @@ public sealed partial class MeshGateway
             if (_pump is not null)
                 return _pump;
             _doorbellReference = _link.Grains.CreateObjectReference<IInboxDoorbell>(_doorbell);
-            _pump = new InboxPump(() => _link.Grain, _consuming, _calls, _handed, _options, _inboxWakeup, _events.Writer, AcknowledgeQuietlyAsync);
+            var checks = _registry is null ? null : new ReceivedChecks(_registry, () => _link.Grain, _consuming, _calls, _options, _events.Writer);
+            _pump = new InboxPump(() => _link.Grain, _consuming, _calls, _handed, _options, _inboxWakeup, _events.Writer, AcknowledgeQuietlyAsync, checks);
             // The pump outlives the caller's span: it must not make every fetch a child of it.
             using (ExecutionContext.SuppressFlow())
                 _background.Add(Task.Run(() => _pump.RunAsync(_stopping.Token)));

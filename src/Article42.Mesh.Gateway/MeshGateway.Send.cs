@@ -24,16 +24,29 @@ public sealed partial class MeshGateway
         // The send span's context goes in the envelope's trace field (outside the signed bytes) before signing, so the
         // grains' spans, every retry and the recipient's acknowledgement join this trace.
         var traced = span is null ? envelope : envelope with { Trace = MeshTelemetry.TraceOf(span) };
-        var signed = string.IsNullOrEmpty(traced.Signature) ? EnvelopeSignatures.Sign(traced, _key) : traced;
+        // Signed here, so signed again if the key is reloaded while it is retried: the mesh accepts nothing new under a
+        // rotated key, and the message id keeps its claim (the claim covers the content, not the signature).
+        var signing = string.IsNullOrEmpty(traced.Signature) ? Volatile.Read(ref _key) : null;
+        var signed = signing is null ? traced : EnvelopeSignatures.Sign(traced, signing);
         var attempts = 0;
         try
         {
             var receipt = await _retry.RunAsync(async token =>
             {
-                attempts++;
-                var outcome = await _calls.WithSessionAsync(_sending, t => _link.Grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
-                _reportsWakeup.Set();
-                return outcome.Receipt ?? throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+                while (true)
+                {
+                    attempts++;
+                    if (signing is not null && Volatile.Read(ref _key) is var current && current != signing)
+                        (signing, signed) = (current, EnvelopeSignatures.Sign(traced, current));
+                    var used = signing;
+                    var outcome = await _calls.WithSessionAsync(_sending, t => _link.Grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
+                    _reportsWakeup.Set();
+                    if (outcome.Receipt is { } accepted)
+                        return accepted;
+                    // Refused while the key was reloaded: the mesh may have judged the old signature after the rotation.
+                    if (used is null || Volatile.Read(ref _key) == used)
+                        throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+                }
             }, $"message {signed.MsgId}", _options.SendDeadline, cancellation).ConfigureAwait(false);
             span?.SetTag("a42.recipient", string.Join(',', receipt.Recipients));
             return receipt;

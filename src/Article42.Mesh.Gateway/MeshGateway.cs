@@ -18,8 +18,9 @@ public sealed partial class MeshGateway : IAsyncDisposable
 {
     private readonly MeshGatewayOptions _options;
     private readonly ClientLink _link;
-    private readonly ECDsa _key;
-    private readonly bool _ownsKey;
+    private readonly List<ECDsa> _ownedKeys = [];
+    private readonly HeldRegistry? _registry;
+    private ECDsa _key;
     private readonly GrainCalls _calls;
     private readonly MeshSession _sending;
     private readonly MeshSession _consuming;
@@ -44,12 +45,12 @@ public sealed partial class MeshGateway : IAsyncDisposable
         Validate(options);
         _options = options;
         _link = link;
-        (_key, _ownsKey) = options.PrivateKey is { } key
-            ? (key, false)
-            : (ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")), true);
+        _key = options.PrivateKey ?? Owned(ParticipantKeys.LoadPrivateKey(Path.Combine(options.TrustStoreDirectory!, $"{options.Participant}.pem")));
+        if (options.VerifyReceived && (options.OperatorPublicKey ?? OperatorKeyOf(options.TrustStoreDirectory)) is { } operatorKey)
+            _registry = new HeldRegistry(operatorKey);
         _calls = new GrainCalls(options.CallTimeout, options.TimeProvider) { OnDeaf = OnDeaf };
-        _sending = new MeshSession(() => _link.Grain, _key, consuming: false, _calls, options.TimeProvider);
-        _consuming = new MeshSession(() => _link.Grain, _key, consuming: true, _calls, options.TimeProvider)
+        _sending = new MeshSession(() => _link.Grain, () => Volatile.Read(ref _key), consuming: false, _calls, options.TimeProvider);
+        _consuming = new MeshSession(() => _link.Grain, () => Volatile.Read(ref _key), consuming: true, _calls, options.TimeProvider)
         {
             OnOpened = SubscribeAsync,
             OnRenewed = SubscribeAsync,
@@ -70,6 +71,12 @@ public sealed partial class MeshGateway : IAsyncDisposable
 
     /// <summary>How many times the consuming session was renewed (the heartbeat).</summary>
     internal int ConsumingSessionRenewals => _consuming.Renewals;
+
+    /// <summary>
+    /// The version of the operator-signed registry this gateway verified and checks received messages against (issue #21);
+    /// null while it holds none (no operator key, <see cref="MeshGatewayOptions.VerifyReceived"/> off, or none read yet).
+    /// </summary>
+    public long? RegistryVersion => _registry?.Current?.Version;
 
     /// <summary>How many times the gateway replaced its Orleans client because nothing it sent was answered.</summary>
     internal int ClientReplacements => _link.Replacements;
@@ -153,8 +160,9 @@ public sealed partial class MeshGateway : IAsyncDisposable
         _consuming.Dispose();
         _handed.Dispose();
         await _link.StopAsync().ConfigureAwait(false);
-        if (_ownsKey)
-            _key.Dispose();
+        _registry?.Dispose();
+        lock (_ownedKeys)
+            _ownedKeys.ForEach(k => k.Dispose());
         _stopping.Dispose();
     }
 
@@ -230,7 +238,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
         if (options.PrivateKey is null && options.TrustStoreDirectory is null)
             throw new ArgumentException("a gateway needs its private key, or a trust store directory holding it", nameof(options));
         if (options.CallTimeout <= TimeSpan.Zero || options.SendDeadline <= TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero
-            || options.ReportPollInterval <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
+            || options.ReportPollInterval <= TimeSpan.Zero || options.RegistryPollInterval <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
             throw new ArgumentException("timeouts, intervals and retry delays must be positive", nameof(options));
         if (options.FetchBatch < 1 || options.BufferCapacity < 1)
             throw new ArgumentException("the fetch batch and buffer capacity must be at least 1", nameof(options));

@@ -80,6 +80,24 @@ public sealed record MeshGatewayOptions
     /// </summary>
     public bool ReceiptsOnAck { get; init; } = true;
 
+    /// <summary>
+    /// The operator's public key (the silos' <c>operator.pub</c>), which the registry document the mesh hands the gateway
+    /// must be signed with (issue #21). Null: <c>operator.pub</c> of <see cref="TrustStoreDirectory"/> when it holds
+    /// one. Without either, received messages cannot be checked and are handed as the mesh gives them.
+    /// </summary>
+    public ECDsa? OperatorPublicKey { get; init; }
+
+    /// <summary>
+    /// True (default): each received message's signature is checked against the key its acceptance recorded, in the
+    /// operator-signed registry the gateway verified with <see cref="OperatorPublicKey"/>; one that fails is a
+    /// <see cref="ReceivedMessageRejected"/> event, never handed to the application; nothing is fetched until the
+    /// gateway holds such a registry. Needs an operator key; false hands every message unchecked.
+    /// </summary>
+    public bool VerifyReceived { get; init; } = true;
+
+    /// <summary>How often the registry document is read again while the inbox runs (also when a message names a key the gateway does not know).</summary>
+    public TimeSpan RegistryPollInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The clock for session renewal, polling and backoff.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -203,6 +203,12 @@ public sealed class ParticipantGrain(
             : new RegistryKeysOutcome(RegistryKeys.Of(registries.Current, ServiceProvider.GetRequiredService<IRevokedKeyIds>()), null));
     }
 
+    public ValueTask<RegistryDocumentOutcome> RegistryDocumentAsync(string token)
+    {
+        var (_, error) = _sessions.Check(token, consuming: false);
+        return ValueTask.FromResult(error is not null ? new RegistryDocumentOutcome(null, error) : SignedRegistryDocument.Of(registries.Current));
+    }
+
     public async ValueTask<DeliveryOutcome> DeliverAsync(DeliveryBatch batch)
     {
         if (!_known)

@@ -24,7 +24,7 @@ await using var services = new ClusterServices();
 var context = new BenchContext(options, services);
 context.Report["command"] = options.Command;
 context.Report["quick"] = options.Quick;
-string[] commands = options.Command == "all" ? ["delivery", "preemption", "backlog", "tracing"] : [options.Command];
+string[] commands = options.Command == "all" ? ["delivery", "preemption", "backlog", "tracing", "verification"] : [options.Command];
 try
 {
     foreach (var command in commands)
@@ -34,6 +34,7 @@ try
             "delivery" => DeliveryBenchmark.RunAsync(context),
             "preemption" => PreemptionBenchmark.RunAsync(context),
             "backlog" => BacklogBenchmark.RunAsync(context),
+            "verification" => VerificationBenchmark.RunAsync(context),
             _ => TracingBenchmark.RunAsync(context),
         });
     }

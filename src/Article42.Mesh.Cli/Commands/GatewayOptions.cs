@@ -32,6 +32,8 @@ public sealed class GatewayOptions
         {
             Participant = participant,
             PrivateKey = store.LoadPrivateKey(participant),
+            // The store's operator.pub: what the mesh's registry document is checked with, so received messages are verified (issue 21).
+            OperatorPublicKey = TrustStore.OperatorPublicKeyOf(store.Directory),
             Connection = Connection(parse, Tls.Resolve(parse, participant, keys)),
             StateDirectory = state,
         };

@@ -10,11 +10,14 @@ namespace Article42.Mesh.Gateway;
 /// session) or that already waits in the buffer is not buffered again. A fetch whose answer was lost may have handed messages to the
 /// session that will never reach it, so after a failed fetch the session is re-opened: a new one gets them again.
 /// Acknowledgement messages already turned into events come back the same way; nothing else acknowledges them in the
-/// mesh, so the pump does (<paramref name="acknowledge"/>, quietly).
+/// mesh, so the pump does (<paramref name="acknowledge"/>, quietly). With <paramref name="checks"/> (issue #21) nothing is
+/// fetched before the gateway holds a verified registry, and a message that fails its check goes to the events as a
+/// <see cref="ReceivedMessageRejected"/>, never to the buffer; yielded there, it is acknowledged like an event.
 /// </summary>
 internal sealed class InboxPump(
     Func<IParticipantGrain> grain, MeshSession session, GrainCalls calls, HandedLog handed, MeshGatewayOptions options,
-    Wakeup wakeup, ChannelWriter<PendingEvent> events, Func<IReadOnlyCollection<string>, CancellationToken, Task> acknowledge)
+    Wakeup wakeup, ChannelWriter<PendingEvent> events, Func<IReadOnlyCollection<string>, CancellationToken, Task> acknowledge,
+    ReceivedChecks? checks = null)
 {
     private readonly ConcurrentDictionary<string, byte> _buffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Envelope> _held = new(StringComparer.Ordinal);
@@ -39,6 +42,16 @@ internal sealed class InboxPump(
                 int fetched;
                 try
                 {
+                    if (checks is not null)
+                    {
+                        await checks.RefreshIfDueAsync(cancellation).ConfigureAwait(false);
+                        if (!checks.HasRegistry)
+                        {
+                            // Nothing verifiable yet (a refused document was raised as an event): the inbox waits in the mesh.
+                            await wakeup.WaitAsync(options.PollInterval, options.TimeProvider, cancellation).ConfigureAwait(false);
+                            continue;
+                        }
+                    }
                     // The span clock is the Activity's own (the system clock), not the gateway's TimeProvider.
                     var fetchStarted = DateTimeOffset.UtcNow;
                     var outcome = await calls.WithSessionAsync(session, t => grain().FetchAsync(t, options.FetchBatch), o => o.Error is null ? [] : [o.Error], cancellation).ConfigureAwait(false);
@@ -76,6 +89,15 @@ internal sealed class InboxPump(
     private async Task BufferAsync(InboxMessage message, CancellationToken cancellation)
     {
         var id = message.Envelope.MsgId;
+        if (checks is not null && await checks.RejectionAsync(message, cancellation).ConfigureAwait(false) is { } rejected)
+        {
+            // Surfaced before and only its acknowledgement was lost: acknowledge it again; else surface it once.
+            if (handed.Contains(id))
+                _ = acknowledge([id], cancellation);
+            else if (_buffered.TryAdd(id, 0))
+                await events.WriteAsync(new PendingEvent(rejected, id, 0), cancellation).ConfigureAwait(false);
+            return;
+        }
         var asEvent = options.AcknowledgementsAsEvents ? Replies.AsEvent(message.Envelope) : null;
         // A message handed before a restart goes to the application again (flagged); an event is yielded once, ever.
         if (asEvent is not null ? handed.Contains(id) : handed.IsHandedNow(id))

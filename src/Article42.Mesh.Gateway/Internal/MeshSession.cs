@@ -8,7 +8,7 @@ namespace Article42.Mesh.Gateway;
 /// knows it. Sessions live in the grain activation, so after a failover the next call gets A42-SES-003 and the
 /// session is opened again transparently.
 /// </summary>
-internal sealed class MeshSession(Func<IParticipantGrain> grain, ECDsa key, bool consuming, GrainCalls calls, TimeProvider time) : IDisposable
+internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key, bool consuming, GrainCalls calls, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan SkewedRenewal = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MinimumRenewal = TimeSpan.FromMilliseconds(200);
@@ -41,7 +41,7 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, ECDsa key, bool
             if (Volatile.Read(ref _lease) is { } opened)
                 return opened.Grant.Token;
             var challenge = await calls.Bounded(grain().ChallengeAsync(), cancellation).ConfigureAwait(false);
-            var outcome = await calls.Bounded(grain().OpenSessionAsync(SessionProofs.Create(challenge, key, consuming)), cancellation).ConfigureAwait(false);
+            var outcome = await calls.Bounded(grain().OpenSessionAsync(SessionProofs.Create(challenge, key(), consuming)), cancellation).ConfigureAwait(false);
             if (outcome.Grant is not { } fresh)
                 throw new MeshRefusedException($"the mesh refused a session to '{challenge.Participant}'",
                     [outcome.Error ?? new MeshError(ErrorCodes.ProofInvalid, "$", "no session and no reason")]);

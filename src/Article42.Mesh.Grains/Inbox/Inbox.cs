@@ -11,6 +11,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);
     private readonly string _queue = QueueIds.Inbox(participant);
+    private readonly RecordedKeyIds _keyIds = new(stream, journal, EntryTypes.Received);
 
     /// <summary>
     /// Messages this activation handed to some session and that were not acknowledged since, with where they sit: handed
@@ -52,10 +53,15 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     {
         await UrgentBacklogAsync();
         var fresh = new List<Envelope>();
-        foreach (var envelope in batch.Envelopes)
+        var keyIds = new List<string?>();
+        for (var i = 0; i < batch.Envelopes.Length; i++)
         {
+            var envelope = batch.Envelopes[i];
             if (!fresh.Exists(e => e.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId))
+            {
                 fresh.Add(envelope);
+                keyIds.Add(batch.KeyIdOf(i));
+            }
         }
         var first = 1 + (await stream.AppendAsync(before =>
         {
@@ -65,12 +71,14 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             {
                 var envelope = fresh[i];
                 var record = new ReceivedRecord(envelope.From, before + i + 1, ApplicablePrecedence(envelope));
-                entries.Add(new JournalEntry(EntryTypes.Received, RecordJson.Encode(record), envelope.MsgId));
+                entries.Add(new JournalEntry(EntryTypes.Received, RecordJson.Encode(record), envelope.MsgId, keyIds[i]));
                 rows.Add(new QueueChange.Upsert(new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, EnvelopeCodec.Encode(envelope), envelope.MsgId)));
             }
             return (entries, rows);
         })).Before;
         fresh.ForEach(e => _recent.Add(e.MsgId));
+        for (var i = 0; i < fresh.Count; i++)
+            _keyIds.Record(fresh[i].MsgId, keyIds[i]);
         for (var i = 0; i < fresh.Count; i++)
         {
             var level = (int)ApplicablePrecedence(fresh[i]);
@@ -117,7 +125,8 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                     corrupt.Add(row);
                     continue;
                 }
-                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, Redelivered: !_handedOut.TryAdd(envelope.MsgId, new ReceivedRecord(envelope.From, row.Sequence, precedence))));
+                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, Redelivered: !_handedOut.TryAdd(envelope.MsgId, new ReceivedRecord(envelope.From, row.Sequence, precedence)),
+                    KeyId: await _keyIds.OfAsync(envelope.MsgId)));
                 session.Handed[envelope.MsgId] = (row.Sequence, MeshTelemetry.ContextOf(envelope));
             }
         }

@@ -22,7 +22,8 @@ internal sealed class DeliveryPump(
     Func<DeliveryBatch, CancellationToken, Task<DeliveryOutcome>> deliver,
     DeliveryOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    RecordedKeyIds? acceptedKeys = null)
 {
     /// <summary>Passes over rows that do not decode before they are dead-lettered with NDR <c>CORRUPT</c>.</summary>
     public const int MaxDecodeAttempts = 3;
@@ -110,7 +111,10 @@ internal sealed class DeliveryPump(
         }
         Retries.Clear();
         _deadline = pending.Min(p => Deadline(p.Envelope));
-        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)]);
+        var keyIds = ImmutableArray.CreateBuilder<string?>(pending.Count);
+        foreach (var (_, envelope) in pending)
+            keyIds.Add(acceptedKeys is null ? null : await acceptedKeys.OfAsync(envelope.MsgId));
+        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable());
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
         dispatch?.SetTag("a42.recipient", recipient);
         var attempt = 0;

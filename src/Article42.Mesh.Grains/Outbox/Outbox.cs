@@ -22,6 +22,9 @@ internal sealed class Outbox(
     private readonly Dictionary<(string Recipient, Precedence Lane), DeliveryPump> _pumps = [];
     private readonly Dictionary<string, RecipientBacklog> _backlogs = new(StringComparer.Ordinal);
 
+    /// <summary>The key id each message was accepted under, passed on with its delivery (issue #21).</summary>
+    public RecordedKeyIds AcceptedKeys { get; } = new(stream, journal, EntryTypes.Accepted);
+
     /// <summary>Restarts delivery to every recipient that still has pending messages (after activation).</summary>
     public async Task ResumeAsync(CancellationToken stopping)
     {
@@ -60,7 +63,7 @@ internal sealed class Outbox(
     {
         if (!_pumps.TryGetValue((recipient, lane), out var pump))
         {
-            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger);
+            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger, AcceptedKeys);
             _pumps[(recipient, lane)] = pump;
         }
         return pump;

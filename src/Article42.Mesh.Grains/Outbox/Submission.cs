@@ -100,6 +100,7 @@ internal sealed class Submission(
         {
             (before, acceptedAt) = await stream.AppendAsync(Build);
         }
+        outbox.AcceptedKeys.Record(envelope.MsgId, keyId);
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         deliverable.ForEach(r => outbox.Kick(r, actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence, stopping));
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));

@@ -62,4 +62,7 @@ public sealed class MeshBenchGateway : IBenchGateway
         await _gateway.DisposeAsync();
         _stopping.Dispose();
     }
+
+    /// <summary>The version of the operator-signed registry the gateway checks what it receives against; null while it checks nothing.</summary>
+    public long? RegistryVersion => _gateway.RegistryVersion;
 }

@@ -95,4 +95,12 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// <summary>Silo-only: activates the grain so it resumes pending deliveries (the keeper's poke).</summary>
     [Alias("wake"), SiloOnly]
     ValueTask WakeAsync();
+
+    /// <summary>
+    /// The operator-signed registry document this silo applied, as signed (issue #21), for the gateway to check against
+    /// the operator's public key; <see cref="ErrorCodes.RegistryUnsigned"/> when the silo runs on an unsigned registry.
+    /// Any live session may ask.
+    /// </summary>
+    [Alias("registry-document")]
+    ValueTask<RegistryDocumentOutcome> RegistryDocumentAsync(string token);
 }

@@ -50,6 +50,12 @@ public sealed partial class ParticipantRegistry
     public long Version { get; }
     /// <summary>When the operator issued <see cref="Version"/>; null for an unversioned registry.</summary>
     public DateTimeOffset? IssuedAt { get; }
+    /// <summary>
+    /// The operator's signature of the document this registry was read from (<see cref="FromDocument"/>); null when
+    /// that document was unsigned or the registry was built in code. With it, <see cref="RegistryDocuments.SignedOf"/>
+    /// gives the document back as signed, for gateways to check (issue #21).
+    /// </summary>
+    public string? Signature { get; private init; }
     /// <summary>The ids of the member states, in registry order.</summary>
     public ImmutableArray<string> MemberStates { get; }
     /// <summary>The ids of the EU bodies, in registry order.</summary>
@@ -107,7 +113,7 @@ public sealed partial class ParticipantRegistry
     public static ParticipantRegistry FromDocument(RegistryDocument document, string source)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new ParticipantRegistry(document.Participants, source, document.Version ?? 0, document.IssuedAt);
+        return new ParticipantRegistry(document.Participants, source, document.Version ?? 0, document.IssuedAt) { Signature = document.Signature };
     }
 
     /// <summary>This registry as an unsigned document (sign it with <see cref="RegistryDocuments.Sign"/>).</summary>

@@ -36,6 +36,17 @@ public static class RegistryDocuments
     public static byte[] Encode(RegistryDocument document) =>
         JsonSerializer.SerializeToUtf8Bytes(document, MeshJsonContext.Default.RegistryDocument);
 
+    /// <summary>
+    /// The signed document <paramref name="registry"/> was read from, as compact UTF-8 JSON (the form a gateway checks
+    /// with <see cref="Verify"/>); null when that document was unsigned. The registry keeps every signed value as read,
+    /// and the signature covers the canonical re-encoding, so this verifies exactly when the document read did.
+    /// </summary>
+    public static byte[]? SignedOf(ParticipantRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.Signature is { } signature ? Encode(registry.ToDocument() with { Signature = signature }) : null;
+    }
+
     /// <summary>The document as indented JSON, the form of a trust store's <c>registry.json</c>.</summary>
     public static string ToJson(RegistryDocument document) => EnvelopeCodec.Indent(Encode(document));
 

@@ -54,8 +54,8 @@ public sealed class TrustStore
         // The first registry document is version 1, signed like every update after it (issue #21).
         var registry = new ParticipantRegistry(participants, Path.Combine(directory, RegistryFileName), 1, UtcMillisecondsConverter.Normalize(DateTimeOffset.UtcNow));
         var store = new TrustStore(directory, registry);
-        store.WriteSigned(registry, operatorKey);
-        return store;
+        // The store's registry is the document as written, signature included: a silo started on it hands that to gateways.
+        return new TrustStore(directory, ParticipantRegistry.FromDocument(store.WriteSigned(registry, operatorKey), store.RegistryPath));
     }
 
     /// <summary>
@@ -77,8 +77,7 @@ public sealed class TrustStore
         var registry = Registry.Next([.. Registry.Participants, .. keys.Select(k => k.Participant)], DateTimeOffset.UtcNow);
         foreach (var (participant, pem) in keys)
             OwnerOnlyFile.Write(PrivateKeyPath(participant.Id), pem);
-        Publish(registry);
-        return (new TrustStore(Directory, registry), keys.Count);
+        return (new TrustStore(Directory, ParticipantRegistry.FromDocument(Publish(registry), RegistryPath)), keys.Count);
     }
 
     /// <summary>
@@ -116,6 +115,21 @@ public sealed class TrustStore
 
     /// <summary>Writes <paramref name="document"/>, signed already, as the store's <c>registry.json</c> (issue #21: <c>a42 keys rotate/revoke/ceiling</c>).</summary>
     public void WriteRegistry(RegistryDocument document) => File.WriteAllText(RegistryPath, RegistryDocuments.ToJson(document));
+
+    /// <summary>
+    /// The operator's public key of the store in <paramref name="directory"/> (<c>operator.pub</c>), what a gateway checks
+    /// the mesh's registry document with (issue #21); null when the store holds none.
+    /// </summary>
+    /// <exception cref="ArgumentException">The file is not a PEM public key.</exception>
+    public static ECDsa? OperatorPublicKeyOf(string directory)
+    {
+        var path = Path.Combine(directory, $"{OperatorKeyName}.pub");
+        if (!File.Exists(path))
+            return null;
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(path));
+        return key;
+    }
 
     /// <summary>Path of a participant's (or the operator's) private key file.</summary>
     public string PrivateKeyPath(string id) => Path.Combine(Directory, $"{id}.pem");

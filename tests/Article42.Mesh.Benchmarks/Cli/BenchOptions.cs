@@ -6,7 +6,7 @@ namespace Article42.Mesh.Benchmarks.Cli;
 /// <summary>The benchmark's command and options, with their defaults (<c>--quick</c> shortens windows and backlogs).</summary>
 internal sealed record BenchOptions
 {
-    public static readonly string[] Commands = ["delivery", "preemption", "backlog", "tracing", "all"];
+    public static readonly string[] Commands = ["delivery", "preemption", "backlog", "tracing", "verification", "all"];
 
     public required string Command { get; init; }
     public bool Quick { get; init; }
@@ -37,6 +37,7 @@ internal sealed record BenchOptions
           preemption   FLASH latency while ROUTINE traffic saturates the mesh
           backlog      cost per message with 0, 10k and 100k messages of history and of backlog
           tracing      the same closed loop with tracing off (ratio 0), the default sampler, and 100%
+          verification the same closed loop with the gateways verifying what they receive, and not
           all          every command above
         Options:
           --quick                  short windows and small backlogs (each command under 60 s)

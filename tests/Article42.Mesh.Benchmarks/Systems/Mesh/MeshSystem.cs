@@ -90,6 +90,7 @@ internal sealed class MeshSystem : ISystemUnderTest
                     TrustStoreDirectory = keys,
                     Connection = new() { Endpoints = [new IPEndPoint(IPAddress.Loopback, gatewayPort)], ClusterId = clusterId },
                     ReceiptsOnAck = false,
+                    VerifyReceived = setup.VerifyReceived,
                 }, connecting.Token);
                 return (IBenchGateway)new MeshBenchGateway(gateway, payload, tracker);
             }));
