@@ -60,7 +60,8 @@ internal sealed class DeliveryPump(
         while (!stopping.IsCancellationRequested)
         {
             _kicked = false;
-            var rows = WithinBytes(await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping));
+            var read = await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping);
+            var rows = WithinBytes(read);
             if (rows.Count == 0)
             {
                 if (_kicked)
@@ -69,8 +70,12 @@ internal sealed class DeliveryPump(
             }
             try
             {
-                await DispatchAsync(rows, stopping);
+                // A read shorter than a batch, sent whole, emptied the lane: only a row queued since (a kick) is left, so
+                // without one the pass ends here instead of reading the empty band (issue #18: -1 read per message).
+                var emptied = await DispatchAsync(rows, stopping) && rows.Count == read.Count && read.Count < options.MaxBatch;
                 _failedPasses = 0;
+                if (emptied && !_kicked)
+                    return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not StaleActivationException)
             {
@@ -82,7 +87,8 @@ internal sealed class DeliveryPump(
         }
     }
 
-    private async Task DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
+    /// <summary>Delivers the rows and records them delivered; false when it only dead-lettered them or passed over corrupt ones.</summary>
+    private async Task<bool> DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
     {
         var now = time.GetUtcNow();
         var pending = new List<(QueuedEntry Row, Envelope Envelope)>(rows.Count);
@@ -98,7 +104,7 @@ internal sealed class DeliveryPump(
         if (corrupt.Count > 0)
         {
             await CorruptAsync(corrupt, stopping);
-            return;
+            return false;
         }
         _corruptPasses = 0;
         var dead = pending.Select(p => (p.Row, p.Envelope, Reason: DeadLetterReason(p.Envelope, now))).Where(p => p.Reason is not null).ToList();
@@ -106,11 +112,12 @@ internal sealed class DeliveryPump(
         {
             await RecordAsync(EntryTypes.DeadLettered, [.. dead.Select(d => (d.Row, d.Reason))]);
             dead.ForEach(d => DeadLetterTelemetry.Record(d.Envelope, recipient, d.Reason!.Value));
-            return;
+            return false;
         }
         Retries.Clear();
         _deadline = pending.Min(p => Deadline(p.Envelope));
-        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)]);
+        // An outbox row's sequence is the message's acceptance sequence (the acceptance entry's version): rows come in its order.
+        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], [.. pending.Select(p => p.Row.Sequence)], lane);
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
         dispatch?.SetTag("a42.recipient", recipient);
         var attempt = 0;
@@ -154,6 +161,7 @@ internal sealed class DeliveryPump(
         backlog.Total = outcome.Backlog;
         backlog.Urgent = outcome.UrgentBacklog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
+        return true;
     }
 
     /// <summary>

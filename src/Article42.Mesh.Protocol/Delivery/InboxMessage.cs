@@ -4,10 +4,13 @@ namespace Article42.Mesh.Protocol;
 /// One message in a participant's inbox: its inbox sequence, the precedence that applies to this addressee, the signed
 /// envelope. <see cref="Redelivered"/>: the mesh (or the gateway's state) handed this message out before and it was not
 /// acknowledged since; the application may have seen it already (docs/concepts.md, delivery guarantees).
+/// <see cref="AcceptanceSequence"/>: the sender's acceptance sequence of the message (its receipt's
+/// <see cref="SubmitReceipt.AcceptanceSequence"/>; issue #18); per sender and precedence, messages arrive in its order.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.inbox-message")]
 public sealed record InboxMessage(
     [property: Id(0)] long Sequence,
     [property: Id(1)] Precedence Precedence,
     [property: Id(2)] Envelope Envelope,
-    [property: Id(3)] bool Redelivered = false);
+    [property: Id(3)] bool Redelivered = false,
+    [property: Id(4)] long AcceptanceSequence = 0);
