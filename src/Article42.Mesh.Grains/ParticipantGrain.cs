@@ -100,7 +100,10 @@ public sealed class ParticipantGrain(
         if (!_known)
             return new SessionOutcome(null, UnknownParticipant());
         await LoadedAsync();
-        return _sessions.Open(proof);
+        var outcome = _sessions.Open(proof);
+        if (outcome.Grant is { Consuming: true })
+            _inbox.StartingSession();
+        return outcome;
     }
 
     public ValueTask<SessionOutcome> RenewSessionAsync(string token) => ValueTask.FromResult(_sessions.Renew(token));

@@ -27,6 +27,15 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// </summary>
     private readonly Dictionary<int, long> _bandCeiling = [];
 
+    /// <summary>
+    /// Per sender and outbox lane, the highest acceptance sequence this inbox holds (issue #18). A lane delivers in
+    /// acceptance order, one batch in flight, and resends only what it has not recorded as delivered, so a message at or
+    /// below the mark is a redelivery: the dedupe reads nothing. Rebuilt after activation by the lane's first batch,
+    /// which the message-id index decides; the stream version every store writes at fences a second activation.
+    /// Bounded by senders times precedences.
+    /// </summary>
+    private readonly Dictionary<(string Sender, Precedence Lane), long> _laneMarks = [];
+
     /// <summary>Unacknowledged messages held.</summary>
     public long Backlog { get; private set; }
 
@@ -51,34 +60,61 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>Stores the new messages of a batch; returns those that were new.</summary>
     public async Task<IReadOnlyList<Envelope>> StoreAsync(DeliveryBatch batch)
     {
+        SequencedBatch.Check(batch);
         await UrgentBacklogAsync();
-        var fresh = new List<Envelope>();
-        var keyIds = new List<string?>();
+        var sequenced = !batch.AcceptanceSequences.IsDefaultOrEmpty;
+        var lane = (batch.Sender, batch.Lane);
+        long? mark = sequenced && _laneMarks.TryGetValue(lane, out var known) ? known : null;
+        var fresh = new List<(Envelope Envelope, long? Acceptance, string? KeyId)>();
         for (var i = 0; i < batch.Envelopes.Length; i++)
         {
             var envelope = batch.Envelopes[i];
-            if (!fresh.Exists(e => e.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId))
-            {
-                fresh.Add(envelope);
-                keyIds.Add(batch.KeyIdOf(i));
-            }
+            long? acceptance = sequenced ? batch.AcceptanceSequences[i] : null;
+            var isNew = mark is { } high
+                ? acceptance > high
+                : !fresh.Exists(f => f.Envelope.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId);
+            if (isNew)
+                fresh.Add((envelope, acceptance, batch.KeyIdOf(i)));
         }
+        var origin = JournalStream.OfParticipant(batch.Sender);
         var first = 1 + (await stream.AppendAsync(before =>
         {
             var entries = new List<JournalEntry>(fresh.Count);
             var rows = new List<QueueChange>(fresh.Count);
             for (var i = 0; i < fresh.Count; i++)
             {
-                var envelope = fresh[i];
+                var (envelope, acceptance, keyId) = fresh[i];
                 var record = new ReceivedRecord(envelope.From, before + i + 1, ApplicablePrecedence(envelope));
-                entries.Add(new JournalEntry(EntryTypes.Received, RecordJson.Encode(record), envelope.MsgId, keyIds[i]));
-                rows.Add(new QueueChange.Upsert(new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, EnvelopeCodec.Encode(envelope), envelope.MsgId)));
+                entries.Add(new JournalEntry(EntryTypes.Received, RecordJson.Encode(record), envelope.MsgId, keyId));
+                // A sequenced row names the sender's acceptance entry, which holds the body (issue #18: stored once).
+                rows.Add(new QueueChange.Upsert(acceptance is { } sequence
+                    ? new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, [], envelope.MsgId, new EntryAddress(origin, sequence))
+                    : new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, EnvelopeCodec.Encode(envelope), envelope.MsgId)));
             }
             return (entries, rows);
         })).Before;
-        fresh.ForEach(e => _recent.Add(e.MsgId));
-        for (var i = 0; i < fresh.Count; i++)
-            _keyIds.Record(fresh[i].MsgId, keyIds[i]);
+        if (sequenced)
+            _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
+        else
+            ForgetMarksOf(batch.Sender);
+        fresh.ForEach(f => _recent.Add(f.Envelope.MsgId));
+        fresh.ForEach(f => _keyIds.Record(f.Envelope.MsgId, f.KeyId));
+        return CountStored(first, [.. fresh.Select(f => f.Envelope)]);
+    }
+
+    /// <summary>
+    /// A batch without acceptance sequences (from a silo of an older version, during an upgrade) is deduplicated by the
+    /// index alone, and may store messages past a lane's mark: that sender's lanes are decided by the index again.
+    /// </summary>
+    private void ForgetMarksOf(string sender)
+    {
+        foreach (var key in _laneMarks.Keys.Where(k => k.Sender == sender).ToList())
+            _laneMarks.Remove(key);
+    }
+
+    /// <summary>Takes messages just stored at inbox sequences from <paramref name="first"/> on into the counts and the band ceilings.</summary>
+    private List<Envelope> CountStored(long first, List<Envelope> fresh)
+    {
         for (var i = 0; i < fresh.Count; i++)
         {
             var level = (int)ApplicablePrecedence(fresh[i]);
@@ -92,12 +128,23 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         return fresh;
     }
 
+    /// <summary>
+    /// A new consuming session reads every band once instead of trusting the ceilings: they only know this activation's
+    /// stores, and a duplicate activation over the same journal (a failover, a partition) may have stored more. Without
+    /// it a surviving stale activation hands a reconnecting gateway nothing, until it next writes (found by
+    /// <c>DeliveryModelTests</c>). Costs one read per band per session, none per message.
+    /// </summary>
+    public void StartingSession() => _bandCeiling.Clear();
+
     /// <summary>Messages not yet handed to <paramref name="session"/>, highest applicable precedence first, then by sequence.</summary>
     public async Task<ImmutableArray<InboxMessage>> FetchAsync(Session session, int max)
     {
         await UrgentBacklogAsync();
         var messages = ImmutableArray.CreateBuilder<InboxMessage>();
         var corrupt = new List<QueuedEntry>();
+        // The session's cursors move only once the fetched records are written: a fetch whose write fails (a journal
+        // error, a duplicate activation fenced off) has handed nothing, so the next fetch of the session hands it again.
+        var handedUpTo = new Dictionary<int, long>();
         long bytes = 0;
         foreach (var precedence in HighestFirst)
         {
@@ -119,15 +166,14 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 bytes += row.Payload.Length;
                 if (bytes > MeshDefaults.BatchPayloadBytes && (messages.Count > 0 || corrupt.Count > 0))
                     break;
-                session.HandedUpTo[level] = row.Sequence;
+                handedUpTo[level] = row.Sequence;
                 if (EnvelopeCodec.Decode(row.Payload) is not { IsSuccess: true, Value: { } envelope })
                 {
                     corrupt.Add(row);
                     continue;
                 }
-                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, Redelivered: !_handedOut.TryAdd(envelope.MsgId, new ReceivedRecord(envelope.From, row.Sequence, precedence)),
-                    KeyId: await _keyIds.OfAsync(envelope.MsgId)));
-                session.Handed[envelope.MsgId] = (row.Sequence, MeshTelemetry.ContextOf(envelope));
+                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, _handedOut.ContainsKey(envelope.MsgId),
+                    KeyId: await _keyIds.OfAsync(envelope.MsgId), AcceptanceSequence: row.Origin?.Version ?? 0));
             }
         }
         // Delivered (durable here) and fetched (handed to the gateway) are different facts; both go in the trace.
@@ -136,6 +182,13 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         await stream.AppendAsync(_ => (
             [.. messages.Select(m => new JournalEntry(EntryTypes.Fetched, RecordJson.Encode(new ReceivedRecord(m.Envelope.From, m.Sequence, m.Precedence)), m.Envelope.MsgId))],
             [.. corrupt.Select(row => new QueueChange.Remove(_queue, row.Sequence))]));
+        foreach (var (level, sequence) in handedUpTo)
+            session.HandedUpTo[level] = sequence;
+        foreach (var message in messages)
+        {
+            _handedOut.TryAdd(message.Envelope.MsgId, new ReceivedRecord(message.Envelope.From, message.Sequence, message.Precedence));
+            session.Handed[message.Envelope.MsgId] = (message.Sequence, MeshTelemetry.ContextOf(message.Envelope));
+        }
         foreach (var row in corrupt)
             logger.LogWarning("Inbox of {Participant}: stored message {MessageId} (sequence {Sequence}) does not decode; dropped", participant, ValidationContext.Truncate(row.MessageId ?? ""), row.Sequence);
         Backlog -= corrupt.Count;

@@ -61,7 +61,8 @@ internal sealed class DeliveryPump(
         while (!stopping.IsCancellationRequested)
         {
             _kicked = false;
-            var rows = WithinBytes(await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping));
+            var read = await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping);
+            var rows = WithinBytes(read);
             if (rows.Count == 0)
             {
                 if (_kicked)
@@ -70,8 +71,12 @@ internal sealed class DeliveryPump(
             }
             try
             {
-                await DispatchAsync(rows, stopping);
+                // A read shorter than a batch, sent whole, emptied the lane: only a row queued since (a kick) is left, so
+                // without one the pass ends here instead of reading the empty band (issue #18: -1 read per message).
+                var emptied = await DispatchAsync(rows, stopping) && rows.Count == read.Count && read.Count < options.MaxBatch;
                 _failedPasses = 0;
+                if (emptied && !_kicked)
+                    return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not StaleActivationException)
             {
@@ -83,7 +88,8 @@ internal sealed class DeliveryPump(
         }
     }
 
-    private async Task DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
+    /// <summary>Delivers the rows and records them delivered; false when it only dead-lettered them or passed over corrupt ones.</summary>
+    private async Task<bool> DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
     {
         var now = time.GetUtcNow();
         var pending = new List<(QueuedEntry Row, Envelope Envelope)>(rows.Count);
@@ -99,7 +105,7 @@ internal sealed class DeliveryPump(
         if (corrupt.Count > 0)
         {
             await CorruptAsync(corrupt, stopping);
-            return;
+            return false;
         }
         _corruptPasses = 0;
         var dead = pending.Select(p => (p.Row, p.Envelope, Reason: DeadLetterReason(p.Envelope, now))).Where(p => p.Reason is not null).ToList();
@@ -107,14 +113,15 @@ internal sealed class DeliveryPump(
         {
             await RecordAsync(EntryTypes.DeadLettered, [.. dead.Select(d => (d.Row, d.Reason))]);
             dead.ForEach(d => DeadLetterTelemetry.Record(d.Envelope, recipient, d.Reason!.Value));
-            return;
+            return false;
         }
         Retries.Clear();
         _deadline = pending.Min(p => Deadline(p.Envelope));
         var keyIds = ImmutableArray.CreateBuilder<string?>(pending.Count);
         foreach (var (_, envelope) in pending)
             keyIds.Add(acceptedKeys is null ? null : await acceptedKeys.OfAsync(envelope.MsgId));
-        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable());
+        // An outbox row's sequence is the message's acceptance sequence (the acceptance entry's version): rows come in its order.
+        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable(), [.. pending.Select(p => p.Row.Sequence)], lane);
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
         dispatch?.SetTag("a42.recipient", recipient);
         var attempt = 0;
@@ -158,6 +165,7 @@ internal sealed class DeliveryPump(
         backlog.Total = outcome.Backlog;
         backlog.Urgent = outcome.UrgentBacklog;
         await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
+        return true;
     }
 
     /// <summary>

@@ -75,8 +75,10 @@ internal sealed class Submission(
             var sequence = before + 1;
             List<JournalEntry> entries = [new(EntryTypes.Accepted, body, envelope.MsgId, keyId)];
             entries.AddRange(excluded.Select(r => new JournalEntry(EntryTypes.DeadLettered, RecordJson.Encode(new RecipientRecord(r, NonDeliveryReason.SecurityPolicy)), envelope.MsgId)));
+            // The outbox rows name the acceptance entry instead of copying the body (issue #18: the body is stored once).
+            var acceptance = new EntryAddress(stream.StreamId, sequence);
             var rows = deliverable.Select(r => (QueueChange)new QueueChange.Upsert(new QueuedEntry(
-                QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), body, envelope.MsgId)));
+                QueueIds.Outbox(sender, r), sequence, (int)(actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence), [], envelope.MsgId, acceptance)));
             return (entries, [.. rows, .. owed.Select(receipts.Row)]);
         }
         long before;
@@ -148,9 +150,10 @@ internal sealed class Submission(
             ? $"message id '{envelope.MsgId}' was already used by '{sender}' for different content"
             : $"message id '{envelope.MsgId}' belongs to another sender");
 
-    // The position is the acceptance entry's version: every report on the message is appended after it.
-    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, long position, ImmutableArray<string> recipients) =>
-        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients, position), []);
+    // The acceptance entry's version is both the feed position (every report on the message is appended after it) and
+    // the per-sender acceptance sequence (issue #18): assigned in the accepting write, recovered with the stream's version.
+    private static SubmitOutcome Receipt(Envelope envelope, DateTimeOffset acceptedAt, long acceptance, ImmutableArray<string> recipients) =>
+        new(new SubmitReceipt(envelope.MsgId, acceptedAt, recipients, Position: acceptance, AcceptanceSequence: acceptance), []);
 
     /// <summary>
     /// Each recipient's inbox by the precedence its copy will have (info addressees get the info precedence), then the

@@ -6,6 +6,8 @@ namespace Article42.Mesh.Protocol;
 /// acknowledged since; the application may have seen it already (docs/concepts.md, delivery guarantees).
 /// <see cref="KeyId"/>: the id of the sender's key the mesh recorded when it accepted the message (issue #21), what a
 /// gateway verifies the signature against; null for a message accepted before key ids were recorded.
+/// <see cref="AcceptanceSequence"/>: the sender's acceptance sequence of the message (its receipt's
+/// <see cref="SubmitReceipt.AcceptanceSequence"/>; issue #18); per sender and precedence, messages arrive in its order.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("a42.inbox-message")]
 public sealed record InboxMessage(
@@ -13,4 +15,5 @@ public sealed record InboxMessage(
     [property: Id(1)] Precedence Precedence,
     [property: Id(2)] Envelope Envelope,
     [property: Id(3)] bool Redelivered = false,
-    [property: Id(4)] string? KeyId = null);
+    [property: Id(4)] string? KeyId = null,
+    [property: Id(5)] long AcceptanceSequence = 0);

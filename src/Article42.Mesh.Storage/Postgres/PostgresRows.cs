@@ -19,5 +19,6 @@ internal static class PostgresRows
         reader.GetInt64(1),
         reader.GetInt32(2),
         reader.GetFieldValue<byte[]>(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4));
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : new EntryAddress(reader.GetString(5), reader.GetInt64(6)));
 }

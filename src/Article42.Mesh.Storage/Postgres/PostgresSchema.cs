@@ -8,11 +8,11 @@ namespace Article42.Mesh.Storage.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public static int LatestVersion => 2;
+    public static int LatestVersion => 3;
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, PostgresSql sql, string where, CancellationToken cancellationToken)
     {
-        string[] migrations = [sql.Version1, sql.Version2];
+        string[] migrations = [sql.Version1, sql.Version2, sql.Version3];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('article42.mesh.journal'), hashtext($1))", cancellationToken, sql.Schema).ConfigureAwait(false);

@@ -25,13 +25,24 @@ internal sealed class PostgresSql(string schema)
     public string Version2 => $"ALTER TABLE {Schema}.entries ADD COLUMN key_id text";
 
     /// <summary>
+    /// Issue #18: a queue row may name the entry that holds its payload (the message's acceptance) instead of copying
+    /// it; the acceptance's version is the message's per-sender acceptance sequence.
+    /// </summary>
+    public string Version3 => $"ALTER TABLE {Schema}.queue ADD COLUMN origin_stream text, ADD COLUMN origin_version bigint";
+
+    /// <summary>A queue row's columns as <see cref="PostgresRows"/> maps them, the payload from the origin entry when there is one.</summary>
+    private const string QueueColumns = "q.queue_id, q.sequence, q.precedence, coalesce(o.payload, q.payload) AS payload, q.message_id, q.origin_stream, q.origin_version";
+
+    private string QueueWithOrigin => $"{Schema}.queue AS q LEFT JOIN {Schema}.entries AS o ON o.stream_id = q.origin_stream AND o.version = q.origin_version";
+
+    /// <summary>
     /// One statement per append: move the stream's version (the optimistic check: the row lock makes a racing
     /// appender re-check and miss), then insert entries and queue changes only if that move happened.
     /// </summary>
     public string Append(bool newStream, bool upserts, bool removals) => Append(newStream, upserts, removals, claimsMessageId: false);
 
     /// <summary>
-    /// <see cref="Append(bool, bool, bool)"/> that also claims message id $16 for owner $17 and content hash $18
+    /// <see cref="Append(bool, bool, bool)"/> that also claims message id $18 for owner $19 and content hash $20
     /// (issue #18: one write, not two). The stream row is locked and its version checked first, so a stale append
     /// claims nothing; the version moves (and so everything else happens) only if the claim inserted its row.
     /// The statement answers (moved, claimed, the version it found).
@@ -47,19 +58,21 @@ internal sealed class PostgresSql(string schema)
         var claiming = !claimsMessageId ? string.Empty : $"""
             found AS (SELECT coalesce((SELECT version FROM {Schema}.streams WHERE stream_id = $1 FOR UPDATE), 0) AS version),
             taken AS (INSERT INTO {Schema}.message_ids (message_id, owner, content_hash, claimed_at)
-              SELECT $16, $17, $18, $4 WHERE (SELECT version FROM found) = $2
+              SELECT $18, $19, $20, $4 WHERE (SELECT version FROM found) = $2
               ON CONFLICT (message_id) DO NOTHING RETURNING 1),
             """;
         var answer = claimsMessageId
             ? "SELECT (SELECT count(*) FROM claim), (SELECT count(*) FROM taken), (SELECT version FROM found)"
             : "SELECT count(*) FROM claim";
         var upsert = !upserts ? string.Empty : $"""
-            , upserted AS (INSERT INTO {Schema}.queue (queue_id, sequence, precedence, payload, message_id, enqueued_at)
-              SELECT q.queue_id, q.sequence, q.precedence, q.payload, q.message_id, $4
-              FROM unnest($8::text[], $9::bigint[], $10::integer[], $11::bytea[], $12::text[]) AS q(queue_id, sequence, precedence, payload, message_id)
+            , upserted AS (INSERT INTO {Schema}.queue (queue_id, sequence, precedence, payload, message_id, enqueued_at, origin_stream, origin_version)
+              SELECT q.queue_id, q.sequence, q.precedence, q.payload, q.message_id, $4, q.origin_stream, q.origin_version
+              FROM unnest($8::text[], $9::bigint[], $10::integer[], $11::bytea[], $12::text[], $16::text[], $17::bigint[])
+                AS q(queue_id, sequence, precedence, payload, message_id, origin_stream, origin_version)
               WHERE EXISTS (SELECT 1 FROM claim)
               ON CONFLICT (queue_id, sequence) DO UPDATE
-              SET precedence = EXCLUDED.precedence, payload = EXCLUDED.payload, message_id = EXCLUDED.message_id)
+              SET precedence = EXCLUDED.precedence, payload = EXCLUDED.payload, message_id = EXCLUDED.message_id,
+                origin_stream = EXCLUDED.origin_stream, origin_version = EXCLUDED.origin_version)
             """;
         var remove = !removals ? string.Empty : $"""
             , removed AS (DELETE FROM {Schema}.queue q USING unnest($13::text[], $14::bigint[]) AS d(queue_id, sequence)
@@ -95,27 +108,27 @@ internal sealed class PostgresSql(string schema)
 
     public string CountQueued => $"SELECT count(*) FROM {Schema}.queue WHERE queue_id = $1";
 
-    public string GetQueued => $"SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue WHERE queue_id = $1 AND sequence = $2";
+    public string GetQueued => $"SELECT {QueueColumns} FROM {QueueWithOrigin} WHERE q.queue_id = $1 AND q.sequence = $2";
 
     public string FetchQueuedFirst => $"""
-        SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
-        WHERE queue_id = $1 ORDER BY precedence DESC, sequence LIMIT $2
+        SELECT {QueueColumns} FROM {QueueWithOrigin}
+        WHERE q.queue_id = $1 ORDER BY q.precedence DESC, q.sequence LIMIT $2
         """;
 
     // Two index range scans (rest of the cursor's precedence, then lower ones): a deep page costs what the first does.
     public string FetchQueuedAfter => $"""
         SELECT * FROM (
-            SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
-            WHERE queue_id = $1 AND precedence = $3 AND sequence > $4 ORDER BY sequence LIMIT $2) AS same_precedence
+            SELECT {QueueColumns} FROM {QueueWithOrigin}
+            WHERE q.queue_id = $1 AND q.precedence = $3 AND q.sequence > $4 ORDER BY q.sequence LIMIT $2) AS same_precedence
         UNION ALL
         SELECT * FROM (
-            SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
-            WHERE queue_id = $1 AND precedence < $3 ORDER BY precedence DESC, sequence LIMIT $2) AS lower_precedence
+            SELECT {QueueColumns} FROM {QueueWithOrigin}
+            WHERE q.queue_id = $1 AND q.precedence < $3 ORDER BY q.precedence DESC, q.sequence LIMIT $2) AS lower_precedence
         ORDER BY precedence DESC, sequence LIMIT $2
         """;
     public string FetchQueuedInBand => $"""
-        SELECT queue_id, sequence, precedence, payload, message_id FROM {Schema}.queue
-        WHERE queue_id = $1 AND precedence = $2 AND sequence > $3 ORDER BY sequence LIMIT $4
+        SELECT {QueueColumns} FROM {QueueWithOrigin}
+        WHERE q.queue_id = $1 AND q.precedence = $2 AND q.sequence > $3 ORDER BY q.sequence LIMIT $4
         """;
 
 

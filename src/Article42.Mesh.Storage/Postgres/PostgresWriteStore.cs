@@ -143,11 +143,13 @@ internal sealed class PostgresWriteStore(NpgsqlDataSource dataSource, PostgresSq
             upserts.Select(u => u.QueueId).ToArray(),
             upserts.Select(u => u.Sequence).ToArray(),
             upserts.Select(u => u.Precedence).ToArray(),
-            upserts.Select(u => u.Payload).ToArray(),
+            upserts.Select(u => u.StoredPayload).ToArray(),
             upserts.Select(u => u.MessageId).ToArray(),
             removals.Select(r => r.QueueId).ToArray(),
             removals.Select(r => r.Sequence).ToArray(),
-            entries.Select(e => e.KeyId).ToArray());
+            entries.Select(e => e.KeyId).ToArray(),
+            upserts.Select(u => u.Origin?.StreamId).ToArray(),
+            upserts.Select(u => u.Origin?.Version).ToArray());
     }
 
     private static NpgsqlBatchCommand Command(string text, params object?[] values)

@@ -13,7 +13,7 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
 
     public SqliteCommand InsertEntry => field ??= Create(SqliteSql.InsertEntry, "$stream", "$version", "$type", "$payload", "$message_id", "$at", "$key_id");
 
-    public SqliteCommand UpsertQueued => field ??= Create(SqliteSql.UpsertQueued, "$queue", "$sequence", "$precedence", "$payload", "$message_id", "$at");
+    public SqliteCommand UpsertQueued => field ??= Create(SqliteSql.UpsertQueued, "$queue", "$sequence", "$precedence", "$payload", "$message_id", "$at", "$origin_stream", "$origin_version");
 
     public SqliteCommand RemoveQueued => field ??= Create(SqliteSql.RemoveQueued, "$queue", "$sequence");
 

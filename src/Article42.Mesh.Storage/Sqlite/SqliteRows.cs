@@ -25,7 +25,8 @@ internal static class SqliteRows
                 reader.GetInt64(1),
                 reader.GetInt32(2),
                 (byte[])reader[3],
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : new EntryAddress(reader.GetString(5), reader.GetInt64(6))));
         }
 
         return rows;

@@ -12,7 +12,7 @@ internal static class SqliteSchema
     private const int SqliteNotADatabase = 26;
 
     /// <summary>Forward-only: index i holds the script that takes the schema from version i to i + 1.</summary>
-    private static readonly string[] Migrations = [SqliteSql.Version1, SqliteSql.Version2];
+    private static readonly string[] Migrations = [SqliteSql.Version1, SqliteSql.Version2, SqliteSql.Version3];
 
     public static int LatestVersion => Migrations.Length;
 

@@ -26,6 +26,28 @@ internal static class SqliteSql
     /// <summary>Issue #21: the id of the key that verified an accepted message, recorded with its acceptance.</summary>
     public const string Version2 = "ALTER TABLE entries ADD COLUMN key_id TEXT";
 
+    /// <summary>
+    /// Issue #18: a queue row may name the entry that holds its payload (the message's acceptance) instead of copying
+    /// it; the acceptance's version is the message's per-sender acceptance sequence.
+    /// </summary>
+    public const string Version3 = """
+        ALTER TABLE queue ADD COLUMN origin_stream TEXT;
+        ALTER TABLE queue ADD COLUMN origin_version INTEGER;
+        """;
+
+    /// <summary>
+    /// A queue row's columns as <see cref="SqliteRows"/> maps them, the payload from the origin entry when there is one
+    /// (looked up only for such a row: a join would seek the entries index for every row, the plain ones too).
+    /// </summary>
+    private const string QueueColumns = """
+        q.queue_id, q.sequence, q.precedence,
+        CASE WHEN q.origin_stream IS NULL THEN q.payload
+             ELSE (SELECT o.payload FROM entries AS o WHERE o.stream_id = q.origin_stream AND o.version = q.origin_version) END AS payload,
+        q.message_id, q.origin_stream, q.origin_version
+        """;
+
+    private const string QueueWithOrigin = "queue AS q";
+
     public const string StreamVersion = "SELECT version FROM streams WHERE stream_id = $stream";
 
     public const string ListStreams = """
@@ -54,45 +76,46 @@ internal static class SqliteSql
         """;
 
     public const string UpsertQueued = """
-        INSERT INTO queue (queue_id, sequence, precedence, payload, message_id, enqueued_at)
-        VALUES ($queue, $sequence, $precedence, $payload, $message_id, $at)
+        INSERT INTO queue (queue_id, sequence, precedence, payload, message_id, enqueued_at, origin_stream, origin_version)
+        VALUES ($queue, $sequence, $precedence, $payload, $message_id, $at, $origin_stream, $origin_version)
         ON CONFLICT (queue_id, sequence) DO UPDATE
-        SET precedence = excluded.precedence, payload = excluded.payload, message_id = excluded.message_id
+        SET precedence = excluded.precedence, payload = excluded.payload, message_id = excluded.message_id,
+            origin_stream = excluded.origin_stream, origin_version = excluded.origin_version
         """;
 
     public const string RemoveQueued = "DELETE FROM queue WHERE queue_id = $queue AND sequence = $sequence";
 
     public const string CountQueued = "SELECT count(*) FROM queue WHERE queue_id = $queue";
 
-    public const string GetQueued = """
-        SELECT queue_id, sequence, precedence, payload, message_id FROM queue
-        WHERE queue_id = $queue AND sequence = $sequence
+    public const string GetQueued = $"""
+        SELECT {QueueColumns} FROM {QueueWithOrigin}
+        WHERE q.queue_id = $queue AND q.sequence = $sequence
         """;
 
-    public const string FetchQueuedFirst = """
-        SELECT queue_id, sequence, precedence, payload, message_id FROM queue
-        WHERE queue_id = $queue ORDER BY precedence DESC, sequence LIMIT $max
+    public const string FetchQueuedFirst = $"""
+        SELECT {QueueColumns} FROM {QueueWithOrigin}
+        WHERE q.queue_id = $queue ORDER BY q.precedence DESC, q.sequence LIMIT $max
         """;
 
     // Two index seeks (rest of the cursor's precedence, then lower precedences) instead of one OR that
     // SQLite would answer by walking the index from the top: a deep page costs what the first one does.
-    public const string FetchQueuedAfter = """
+    public const string FetchQueuedAfter = $"""
         SELECT * FROM (
-            SELECT queue_id, sequence, precedence, payload, message_id FROM queue
-            WHERE queue_id = $queue AND precedence = $precedence AND sequence > $sequence
-            ORDER BY sequence LIMIT $max) AS same_precedence
+            SELECT {QueueColumns} FROM {QueueWithOrigin}
+            WHERE q.queue_id = $queue AND q.precedence = $precedence AND q.sequence > $sequence
+            ORDER BY q.sequence LIMIT $max) AS same_precedence
         UNION ALL
         SELECT * FROM (
-            SELECT queue_id, sequence, precedence, payload, message_id FROM queue
-            WHERE queue_id = $queue AND precedence < $precedence
-            ORDER BY precedence DESC, sequence LIMIT $max) AS lower_precedence
+            SELECT {QueueColumns} FROM {QueueWithOrigin}
+            WHERE q.queue_id = $queue AND q.precedence < $precedence
+            ORDER BY q.precedence DESC, q.sequence LIMIT $max) AS lower_precedence
         ORDER BY precedence DESC, sequence LIMIT $max
         """;
 
-    public const string FetchQueuedInBand = """
-        SELECT queue_id, sequence, precedence, payload, message_id FROM queue
-        WHERE queue_id = $queue AND precedence = $precedence AND sequence > $sequence
-        ORDER BY sequence LIMIT $max
+    public const string FetchQueuedInBand = $"""
+        SELECT {QueueColumns} FROM {QueueWithOrigin}
+        WHERE q.queue_id = $queue AND q.precedence = $precedence AND q.sequence > $sequence
+        ORDER BY q.sequence LIMIT $max
         """;
 
     public const string SaveSnapshot = """

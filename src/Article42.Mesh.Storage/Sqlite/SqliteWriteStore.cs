@@ -64,7 +64,7 @@ internal sealed class SqliteWriteStore(SqliteConnection connection) : IWriteStor
 
         foreach (var row in append.Upserts)
         {
-            commands.Run(commands.UpsertQueued, ("$queue", row.QueueId), ("$sequence", row.Sequence), ("$precedence", row.Precedence), ("$payload", row.Payload), ("$message_id", row.MessageId), ("$at", at));
+            commands.Run(commands.UpsertQueued, ("$queue", row.QueueId), ("$sequence", row.Sequence), ("$precedence", row.Precedence), ("$payload", row.StoredPayload), ("$message_id", row.MessageId), ("$at", at), ("$origin_stream", row.Origin?.StreamId), ("$origin_version", row.Origin?.Version));
         }
 
         foreach (var removal in append.Removals)

@@ -31,6 +31,9 @@ public abstract class JournalBackend : IAsyncDisposable
     /// </summary>
     public abstract Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments);
 
+    /// <summary>The payload bytes the queue table itself holds across every queue of <paramref name="store"/> (issue #18: a row with an origin holds none).</summary>
+    public abstract Task<long> QueuePayloadBytesAsync(string store);
+
     /// <summary>True when the plan reaches rows through an index only, never by scanning a table.</summary>
     public abstract bool UsesIndexOnly(string plan);
 

@@ -50,6 +50,14 @@ public sealed class PostgresBackend(PostgresFixture postgres) : JournalBackend
         return plan.ToString();
     }
 
+    public override async Task<long> QueuePayloadBytesAsync(string store)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT coalesce(sum(length(payload)), 0)::bigint FROM {SchemaOf(store)}.queue", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public override async Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments)
     {
         var sql = new PostgresSql(SchemaOf(store));

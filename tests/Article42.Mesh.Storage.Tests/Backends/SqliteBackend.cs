@@ -41,6 +41,15 @@ public sealed class SqliteBackend : JournalBackend
         return plan.ToString();
     }
 
+    public override async Task<long> QueuePayloadBytesAsync(string store)
+    {
+        await using var connection = new SqliteConnection($"Data Source={PathOf(store)};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(sum(length(payload)), 0) FROM queue";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public override async Task<long> WorkAsync(string store, JournalQuery query, QueryArguments arguments)
     {
         await using var connection = new SqliteConnection($"Data Source={PathOf(store)};Mode=ReadOnly;Pooling=False");

@@ -50,6 +50,37 @@ public abstract class QueueCompliance(JournalBackend backend) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_row_naming_its_origin_entry_stores_no_copy_of_the_payload_and_every_read_returns_the_origins()
+    {
+        var journal = await backend.OpenAsync("origin");
+        var body = Enumerable.Range(0, 1600).Select(i => (byte)i).ToArray();
+        var acceptance = new EntryAddress("participant/S", 1);
+        // The acceptance and its outbox row in one append, the inbox row in the recipient's stream later: neither stores
+        // the body, even when the caller hands it over (only the row without an origin keeps its two bytes).
+        await journal.AppendAsync("participant/S", 0, [new JournalEntry("accepted", body, "m-1")],
+            [new QueueChange.Upsert(new QueuedEntry("out/S/R", 1, 2, body, "m-1", acceptance))]);
+        await journal.AppendAsync("participant/R", 0, [Entry("received", "m-1")],
+            [new QueueChange.Upsert(new QueuedEntry("in/R", 1, 2, [], "m-1", acceptance)), new QueueChange.Upsert(new QueuedEntry("in/R", 2, 2, [7, 7], "m-2"))]);
+
+        Assert.Equal(2, await backend.QueuePayloadBytesAsync("origin"));
+        foreach (var row in new[]
+        {
+            Assert.Single(await journal.FetchQueuedAsync("out/S/R", 10)),
+            (await journal.FetchQueuedInBandAsync("in/R", 2, 0, 10))[0],
+            (await journal.FetchQueuedAsync("in/R", 10, new QueuePosition(3, 0)))[0],
+            (await journal.GetQueuedAsync("in/R", 1))!,
+        })
+        {
+            Assert.Equal(body, row.Payload);
+            Assert.Equal(acceptance, row.Origin);
+        }
+
+        var copy = (await journal.FetchQueuedInBandAsync("in/R", 2, 1, 10))[0];
+        Assert.Equal(new byte[] { 7, 7 }, copy.Payload);
+        Assert.Null(copy.Origin);
+    }
+
+    [Fact]
     public async Task Fetch_in_one_band_pages_that_precedence_by_sequence_and_returns_no_row_of_another_band_or_queue()
     {
         var journal = await backend.OpenAsync();

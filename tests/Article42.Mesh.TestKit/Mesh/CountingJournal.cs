@@ -13,6 +13,14 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
 {
     private readonly ConcurrentDictionary<(string Operation, string Id), long> _calls = new();
     private readonly ConcurrentDictionary<(string Operation, string Id), long> _rowsRead = new();
+    private long _bodyWrites;
+
+    /// <summary>
+    /// A payload the journal stores of at least this many bytes counts as a message body: the records the mesh writes
+    /// beside a message (reports, inbox records, receipt rows) are JSON of well under 200 bytes, a signed envelope is
+    /// larger (a test asserts that of its own). A queue row naming its origin entry stores no payload (issue #18).
+    /// </summary>
+    public const int BodyBytes = 512;
 
     public IMessageJournal Inner => inner;
 
@@ -50,11 +58,15 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
             calls.Where(c => IsWrite(c.Key.Operation)).Sum(c => c.Value),
             calls.Where(c => !IsWrite(c.Key.Operation)).Sum(c => c.Value),
             _rowsRead.Where(Included).Sum(r => r.Value),
-            calls.GroupBy(c => c.Key.Operation).ToDictionary(g => g.Key, g => g.Sum(c => c.Value)));
+            calls.GroupBy(c => c.Key.Operation).ToDictionary(g => g.Key, g => g.Sum(c => c.Value)),
+            Interlocked.Read(ref _bodyWrites));
     }
 
-    public ValueTask<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
-        Call(nameof(AppendAsync), streamId, inner.AppendAsync(streamId, expectedVersion, entries, queueChanges, cancellationToken));
+    public ValueTask<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default)
+    {
+        CountBody(entries, queueChanges);
+        return Call(nameof(AppendAsync), streamId, inner.AppendAsync(streamId, expectedVersion, entries, queueChanges, cancellationToken));
+    }
 
     public async IAsyncEnumerable<StoredEntry> ReadStreamAsync(string streamId, long fromVersion = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -105,8 +117,11 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
     public ValueTask<QueuedEntry?> GetQueuedAsync(string queueId, long sequence, CancellationToken cancellationToken = default) =>
         Call(nameof(GetQueuedAsync), queueId, inner.GetQueuedAsync(queueId, sequence, cancellationToken));
 
-    public ValueTask<ClaimedAppendResult> ClaimAndAppendAsync(string messageId, string owner, byte[] contentHash, string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default) =>
-        Call(nameof(ClaimAndAppendAsync), streamId, inner.ClaimAndAppendAsync(messageId, owner, contentHash, streamId, expectedVersion, entries, queueChanges, cancellationToken));
+    public ValueTask<ClaimedAppendResult> ClaimAndAppendAsync(string messageId, string owner, byte[] contentHash, string streamId, long expectedVersion, IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? queueChanges = null, CancellationToken cancellationToken = default)
+    {
+        CountBody(entries, queueChanges);
+        return Call(nameof(ClaimAndAppendAsync), streamId, inner.ClaimAndAppendAsync(messageId, owner, contentHash, streamId, expectedVersion, entries, queueChanges, cancellationToken));
+    }
 
     public ValueTask<ClaimResult> ClaimMessageIdAsync(string messageId, string owner, byte[] contentHash, CancellationToken cancellationToken = default) =>
         Call(nameof(ClaimMessageIdAsync), owner, inner.ClaimMessageIdAsync(messageId, owner, contentHash, cancellationToken));
@@ -119,6 +134,14 @@ public sealed class CountingJournal(IMessageJournal inner) : IMessageJournal
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Counts a write that stores a body: an entry's payload, or a queue row's own (one without an origin).</summary>
+    private void CountBody(IReadOnlyList<JournalEntry> entries, IReadOnlyList<QueueChange>? changes)
+    {
+        var rows = changes?.OfType<QueueChange.Upsert>().Select(u => u.Entry).Where(e => e.Origin is null) ?? [];
+        if (entries.Any(e => e.Payload.Length >= BodyBytes) || rows.Any(e => e.Payload.Length >= BodyBytes))
+            Interlocked.Increment(ref _bodyWrites);
+    }
 
     private static bool IsWrite(string operation) => operation is nameof(AppendAsync) or nameof(SaveSnapshotAsync) or nameof(ClaimMessageIdAsync) or nameof(ClaimAndAppendAsync);
 

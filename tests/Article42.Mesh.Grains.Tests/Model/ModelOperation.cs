@@ -1,0 +1,25 @@
+namespace Article42.Mesh.Grains.Tests.Model;
+
+/// <summary>One step of a random run against the mesh and its reference model (<see cref="DeliveryModelTests"/>).</summary>
+public sealed record ModelOperation(ModelStep Step, int From, int To, int Precedence, int Count)
+{
+    public override string ToString() => Step switch
+    {
+        ModelStep.Submit => $"submit {From}->{To} p{Precedence}",
+        ModelStep.Resubmit => $"resubmit #{Count}",
+        ModelStep.Fetch => $"fetch {To} max {Count}",
+        ModelStep.Acknowledge => $"ack {To} first {Count}",
+        ModelStep.Crash => $"crash {From}",
+        _ => Step.ToString(),
+    };
+}
+
+/// <summary>What a <see cref="ModelOperation"/> does.</summary>
+public enum ModelStep
+{
+    Submit,
+    Resubmit,
+    Fetch,
+    Acknowledge,
+    Crash,
+}
