@@ -17,6 +17,9 @@ public static class CliErrorCodes
     public const string TrustStoreExists = ErrorCodes.KeysTrustStoreExists;
     public const string NoPrivateKey = ErrorCodes.KeysNoPrivateKey;
     public const string BadRegistry = ErrorCodes.KeysBadRegistry;
+    public const string NotIssuedByCa = ErrorCodes.KeysNotIssuedByCa;
+    public const string AlreadyRevoked = ErrorCodes.KeysAlreadyRevoked;
+    public const string BadRevocationList = ErrorCodes.KeysBadRevocationList;
     public const string NotBenchParticipant = ErrorCodes.BenchNotBenchParticipant;
     public const string TooFewBenchParticipants = ErrorCodes.BenchTooFewParticipants;
 }
