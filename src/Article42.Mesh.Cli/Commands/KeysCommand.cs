@@ -9,6 +9,7 @@ public static class KeysCommand
     {
         var keys = new Command("keys", "Manage key material.");
         keys.Subcommands.Add(Init());
+        keys.Subcommands.Add(KeysRevokeCertCommand.Create());
         return keys.WithExamples("a42 keys init", "a42 keys init --tls");
     }
 

@@ -41,6 +41,7 @@ internal sealed partial class SiloCertificates : IDisposable
         _revocations = initial.Revocations;
         _revocationsKey = _revocations.Fingerprint + initial.Fingerprint;
         _timer = time.CreateTimer(_ => Refresh(), null, Recheck, Recheck);
+        LogOverdueOnce();
     }
 
     public TlsSettings Settings => _settings;

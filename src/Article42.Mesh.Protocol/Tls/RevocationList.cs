@@ -19,8 +19,9 @@ public sealed class RevocationList
     private readonly byte[] _signed;
     private readonly byte[] _signature;
 
-    private RevocationList(byte[] signed, string algorithm, byte[] signature, X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, BigInteger? number, ImmutableHashSet<string> serials)
+    private RevocationList(byte[] der, byte[] signed, string algorithm, byte[] signature, X500DistinguishedName issuer, DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, BigInteger? number, ImmutableHashSet<string> serials)
     {
+        Der = der;
         _signed = signed;
         SignatureAlgorithm = algorithm;
         _signature = signature;
@@ -30,6 +31,9 @@ public sealed class RevocationList
         Number = number;
         Serials = serials;
     }
+
+    /// <summary>The whole list, DER-encoded (what <see cref="CertificateRevocationListBuilder.Load(byte[], out BigInteger)"/> reads).</summary>
+    public ReadOnlyMemory<byte> Der { get; }
 
     /// <summary>The certificate authority that issued the list (its subject).</summary>
     public X500DistinguishedName Issuer { get; }
@@ -155,7 +159,7 @@ public sealed class RevocationList
             if (body.HasData)
                 number = ReadNumber(body.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence());
             body.ThrowIfNotEmpty();
-            return new RevocationList(signed, algorithm, signature, issuer, thisUpdate, nextUpdate, number, serials.ToImmutable());
+            return new RevocationList(der, signed, algorithm, signature, issuer, thisUpdate, nextUpdate, number, serials.ToImmutable());
         }
         catch (AsnContentException ex)
         {
