@@ -24,6 +24,7 @@ internal static class SiloTlsBuilderExtensions
     {
         var tls = settings.Tls!;
         silo.Services.AddSingleton(services => new SiloCertificates(tls, material, TimeProvider.System, services.GetRequiredService<ILogger<SiloCertificates>>()));
+        silo.Services.AddHostedService<SiloTlsWatch>();
         if (tls.BindParticipant)
             AddBinding(silo, settings);
         silo.Configure<SiloConnectionOptions>(connections =>
