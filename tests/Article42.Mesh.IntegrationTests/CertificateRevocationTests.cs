@@ -36,6 +36,21 @@ public sealed class CertificateRevocationTests(RevocationMesh mesh) : IClassFixt
     }
 
     [Fact]
+    public async Task A_list_past_its_next_update_stays_in_use_and_is_said_to_be_overdue()
+    {
+        using var sk = TlsCertificates.Load(mesh.Pki.Certificate("SK"));
+        var due = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        mesh.Revoke(due, sk);
+
+        await SiloLogsAsync($"TLS revocation list {mesh.Pki.RevocationList} is overdue: its next update was due {due.UtcDateTime:yyyy-MM-dd HH:mm} UTC; it stays in use");
+        Assert.Equal(ErrorCodes.TlsRefusedByMesh, (await RefusedAsync("SK")).Code);
+        await SiloLogsAsync($"TLS connection refused on the gateway endpoint: certificate 'CN=SK, O=Article42.Mesh development' (serial {RevocationList.SerialOf(sk)}) is revoked");
+        Assert.Matches(@"(?m)^a42_tls_revocation_list_next_update_seconds(\{[^}]*\})? -[0-9.e+]+$", await MetricsAsync());
+        mesh.Revoke(); // a list in date again, for the other tests of the class
+    }
+
+    [Fact]
     public async Task A_gateway_certificate_revoked_while_connected_loses_its_connection_and_is_refused_at_its_next_handshake()
     {
         await using var hu = await MeshGateway.ConnectAsync(mesh.Gateway("HU", MeshTlsOptions.FromTrustStore(mesh.Keys, "HU")), TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ namespace Article42.Mesh.IntegrationTests;
 
 /// <summary>
 /// A <see cref="TlsMesh"/> whose silo starts with a revocation list that revokes PT's gateway certificate and is
-/// overdue (its next update was yesterday: the silo uses it all the same). <see cref="Revoke"/> issues the next list,
+/// overdue (its next update was yesterday: the silo uses it all the same). <see cref="Revoke(X509Certificate2[])"/> issues the next list,
 /// as an operator would, while the silo runs.
 /// </summary>
 public sealed class RevocationMesh : TlsMesh
@@ -26,10 +26,14 @@ public sealed class RevocationMesh : TlsMesh
     }
 
     /// <summary>The next list: every certificate revoked so far and <paramref name="revoked"/>, written in place at once.</summary>
-    public void Revoke(params X509Certificate2[] revoked)
+    public void Revoke(params X509Certificate2[] revoked) => Revoke(DateTimeOffset.UtcNow.AddDays(30), revoked);
+
+    /// <summary>The next list, due at <paramref name="nextUpdate"/> (in the past: a list overdue on arrival).</summary>
+    public void Revoke(DateTimeOffset nextUpdate, params X509Certificate2[] revoked)
     {
         using var authority = Authority();
-        Install(DevelopmentPki.IssueRevocationList(authority, LastList, revoked, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30)));
+        var issued = nextUpdate < DateTimeOffset.UtcNow ? nextUpdate.AddDays(-1) : DateTimeOffset.UtcNow;
+        Install(DevelopmentPki.IssueRevocationList(authority, LastList, revoked, issued, nextUpdate));
     }
 
     /// <summary>Writes <paramref name="text"/> as the list file (a bad list, to see it refused), in place at once.</summary>
