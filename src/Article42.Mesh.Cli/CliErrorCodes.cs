@@ -20,6 +20,9 @@ public static class CliErrorCodes
     public const string UnknownParticipant = ErrorCodes.KeysUnknownParticipant;
     public const string UnknownKey = ErrorCodes.KeysUnknownKey;
     public const string NothingToChange = ErrorCodes.KeysNothingToChange;
+    public const string NotIssuedByCa = ErrorCodes.KeysNotIssuedByCa;
+    public const string AlreadyRevoked = ErrorCodes.KeysAlreadyRevoked;
+    public const string BadRevocationList = ErrorCodes.KeysBadRevocationList;
     public const string NotBenchParticipant = ErrorCodes.BenchNotBenchParticipant;
     public const string TooFewBenchParticipants = ErrorCodes.BenchTooFewParticipants;
 }

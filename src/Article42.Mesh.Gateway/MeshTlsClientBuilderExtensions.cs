@@ -7,7 +7,8 @@ public static class MeshTlsClientBuilderExtensions
 {
     /// <summary>
     /// The silos' certificates must chain to <see cref="MeshTlsOptions.CertificateAuthorities"/> for server authentication;
-    /// the client certificate, when there is one, is always sent.
+    /// the client certificate, when there is one, is always sent: on each new connection the current one of
+    /// <see cref="MeshTlsOptions.ClientCertificateFiles"/> (renewed files), else <see cref="MeshTlsOptions.ClientCertificate"/>.
     /// </summary>
     public static IClientBuilder UseMeshTls(this IClientBuilder client, MeshTlsOptions tls)
     {
@@ -17,7 +18,7 @@ public static class MeshTlsClientBuilderExtensions
         return client.UseTls(options =>
         {
             options.LocalCertificate = own;
-            options.LocalClientCertificateSelector = own is null ? null : (_, _, _, _, _) => own;
+            options.LocalClientCertificateSelector = own is null ? null : (_, _, _, _, _) => tls.CurrentClientCertificate();
             options.ClientCertificateMode = own is null ? RemoteCertificateMode.NoCertificate : RemoteCertificateMode.RequireCertificate;
             options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
             options.RemoteCertificateValidation = (certificate, chain, _) => TlsPeerCheck.Problem(certificate, chain, tls.CertificateAuthorities, TlsPurpose.Server) is null;

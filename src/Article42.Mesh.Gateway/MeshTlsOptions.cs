@@ -6,7 +6,8 @@ namespace Article42.Mesh.Gateway;
 /// TLS of a gateway's connections to the mesh: the certificate authorities a silo's certificate must chain to (only
 /// those: the machine's trusted roots count for nothing) and this gateway's client certificate, whose common name is
 /// its participant id. A mesh with mutual TLS (<c>Tls:RequireClientCertificate</c>, always in Kubernetes) refuses a
-/// gateway without one. Which participant a connection speaks for is still proven by the signed challenge.
+/// gateway without one. Which participant a connection speaks for is still proven by the signed challenge. Read from
+/// files (<see cref="FromFiles"/>), the client certificate is read again when they change (<see cref="ClientCertificateFiles"/>).
 /// </summary>
 public sealed record MeshTlsOptions
 {
@@ -15,6 +16,13 @@ public sealed record MeshTlsOptions
 
     /// <summary>This gateway's certificate with its private key (client authentication); null connects without one.</summary>
     public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>
+    /// Where <see cref="ClientCertificate"/> was read from, to follow its renewals without a restart: each new connection
+    /// presents the files' certificate once they hold a usable new one (<see cref="FromFiles"/> and
+    /// <see cref="FromTrustStore"/> set it). Null: <see cref="ClientCertificate"/> as given, for the gateway's life.
+    /// </summary>
+    public MeshTlsCertificateFiles? ClientCertificateFiles { get; init; }
 
     /// <summary>Bound on one TLS handshake.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -26,11 +34,19 @@ public sealed record MeshTlsOptions
     /// </summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">A file is not a certificate, or the key does not open.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public static MeshTlsOptions FromFiles(string certificateAuthorities, string? clientCertificate = null, string? clientKey = null, string? password = null) => new()
+    public static MeshTlsOptions FromFiles(string certificateAuthorities, string? clientCertificate = null, string? clientKey = null, string? password = null)
     {
-        CertificateAuthorities = TlsCertificates.LoadAuthorities(certificateAuthorities),
-        ClientCertificate = clientCertificate is null ? null : TlsCertificates.Load(clientCertificate, clientKey, password),
-    };
+        var files = clientCertificate is null ? null : new MeshTlsCertificateFiles(clientCertificate, clientKey, password);
+        return new()
+        {
+            CertificateAuthorities = TlsCertificates.LoadAuthorities(certificateAuthorities),
+            ClientCertificate = files?.Load(),
+            ClientCertificateFiles = files,
+        };
+    }
+
+    /// <summary>The certificate a new connection presents: the renewed one of <see cref="ClientCertificateFiles"/>, else <see cref="ClientCertificate"/>.</summary>
+    internal X509Certificate2? CurrentClientCertificate() => ClientCertificateFiles?.Select(ClientCertificate) ?? ClientCertificate;
 
     /// <summary>
     /// The development layout of <c>a42 keys init --tls</c>: <c>TRUSTSTORE/tls/ca.crt</c> and <c>TRUSTSTORE/tls/PARTICIPANT.crt</c>

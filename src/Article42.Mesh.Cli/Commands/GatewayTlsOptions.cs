@@ -55,6 +55,8 @@ public sealed class GatewayTlsOptions
         {
             CertificateAuthorities = Read("--tls-ca", ca, () => TlsCertificates.LoadAuthorities(ca)),
             ClientCertificate = own is null ? null : Read("--tls-cert", own, () => TlsCertificates.Load(own, null, password)),
+            // A long-running listen follows a renewed certificate at its next reconnect.
+            ClientCertificateFiles = own is null ? null : new MeshTlsCertificateFiles(own, null, password),
         };
     }
 

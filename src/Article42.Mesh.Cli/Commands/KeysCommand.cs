@@ -17,6 +17,7 @@ public static class KeysCommand
         keys.Subcommands.Add(KeysRevokeCommand.Create());
         keys.Subcommands.Add(KeysCeilingCommand.Create());
         keys.Subcommands.Add(KeysPublishCommand.Create());
+        keys.Subcommands.Add(KeysRevokeCertCommand.Create());
         return keys.WithExamples("a42 keys init", "a42 keys init --tls", "a42 keys revoke FR", "a42 keys rotate --participant FR");
     }
 

@@ -48,7 +48,7 @@ internal static class TlsProbe
             LocalCertificateSelectionCallback = (_, _, _, remote, _) =>
             {
                 askedForCertificate |= remote is not null;
-                return remote is null ? null! : tls?.ClientCertificate!;
+                return remote is null ? null! : tls?.CurrentClientCertificate()!;
             },
             RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
             {
@@ -106,7 +106,7 @@ internal static class TlsProbe
     {
         var detail = alert?.InnerException?.Message ?? alert?.Message;
         var said = detail is null ? "" : $" ({detail.ReplaceLineEndings(" ").Trim()})";
-        if (tls.ClientCertificate is not { } own)
+        if (tls.CurrentClientCertificate() is not { } own)
             return new MeshError(ErrorCodes.TlsRefusedByMesh, endpoint.ToString(), $"the mesh at {endpoint} refused the TLS connection{said}: it requires a client certificate and this gateway has none (MeshTlsOptions.ClientCertificate; a42: --tls-cert)");
         var why = OwnView(own, tls);
         return new MeshError(ErrorCodes.TlsRefusedByMesh, endpoint.ToString(), $"the mesh at {endpoint} refused this gateway's certificate {TlsCertificates.Describe(own)}{said}: {why}");
@@ -121,7 +121,7 @@ internal static class TlsProbe
             return $"it is not valid before {own.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         if (TlsPeerCheck.Problem(own, null, tls.CertificateAuthorities, TlsPurpose.Client) is not null)
             return "it does not chain to the CA this gateway trusts either, and the mesh accepts only certificates of its own certificate authority";
-        return "the mesh accepts only certificates of its own certificate authority that are valid now and allow client authentication";
+        return "the mesh accepts only certificates of its own certificate authority that are valid now, allow client authentication and are not on its revocation list";
     }
 
     private static GatewayProbe Problem(MeshError? problem) => problem is null ? GatewayProbe.SomethingListening : new GatewayProbe(Listening: true, problem);

@@ -33,6 +33,12 @@ public static class ConfigErrorCodes
     /// <summary>A <c>Faults:*</c> setting: fault injection is for the fault suite's own silo host, never a silo.</summary>
     public const string FaultInjectionRefused = ErrorCodes.ConfigFaultInjectionRefused;
 
+    /// <summary><c>Tls:RevocationList</c> is missing (when set), unreadable, or not a revocation list.</summary>
+    public const string BadRevocationList = ErrorCodes.ConfigBadRevocationList;
+
+    /// <summary>A revocation list not signed by a CA of <c>Tls:CaCertificate</c>, or on reload older than the one in use.</summary>
+    public const string RevocationListNotTrusted = ErrorCodes.ConfigRevocationListNotTrusted;
+
     /// <summary>The journal could not be opened (unreachable server, a file that is not a journal): exit 1.</summary>
     public const string JournalUnavailable = ErrorCodes.RunJournalUnavailable;
 

@@ -30,6 +30,7 @@ public static class ConfigKeys
     public const string TlsCaCertificate = ConfigSections.Tls + ":CaCertificate";
     public const string TlsRequireClientCertificate = ConfigSections.Tls + ":RequireClientCertificate";
     public const string TlsBindParticipant = ConfigSections.Tls + ":BindParticipant";
+    public const string TlsRevocationList = ConfigSections.Tls + ":RevocationList";
 
     /// <summary>Kubernetes downward-API environment variables (not configuration keys: the pod spec sets them).</summary>
     public const string PodIp = "POD_IP";

@@ -38,12 +38,15 @@ public sealed partial class MeshSettingsReader
             Error(ConfigErrorCodes.TlsRequired, ConfigKeys.TlsBindParticipant, $"needs {ConfigKeys.TlsRequireClientCertificate}=true: a gateway without a certificate would speak for no participant");
         if (!enabled)
             return null;
+        var revocations = Value(ConfigKeys.TlsRevocationList);
         return new TlsSettings(
             Path.GetFullPath(certificate ?? development.SiloCertificate),
             Value(ConfigKeys.TlsCertificateKey) is { } key ? Path.GetFullPath(key) : null,
             configuration[ConfigKeys.TlsCertificatePassword] is { Length: > 0 } password ? password : null,
             Path.GetFullPath(Value(ConfigKeys.TlsCaCertificate) ?? development.AuthorityCertificate),
             requireClient,
-            bind);
+            bind,
+            Path.GetFullPath(revocations ?? development.RevocationList),
+            RevocationListRequired: revocations is not null);
     }
 }

@@ -24,7 +24,7 @@ internal static partial class GatewayCertificateRequirement
         {
             if (context.Features.Get<ITlsConnectionFeature>()?.RemoteCertificate is null)
             {
-                TlsTelemetry.Refused.Add(1, new KeyValuePair<string, object?>("a42.tls.endpoint", SiloTlsBuilderExtensions.GatewayEndpoint));
+                TlsTelemetry.CountRefused(SiloTlsBuilderExtensions.GatewayEndpoint);
                 LogRefused(logger, context.RemoteEndPoint?.ToString());
                 return; // not calling Orleans: the TLS middleware closes the connection
             }

@@ -24,16 +24,29 @@ internal static class SiloTlsBuilderExtensions
     {
         var tls = settings.Tls!;
         silo.Services.AddSingleton(services => new SiloCertificates(tls, material, TimeProvider.System, services.GetRequiredService<ILogger<SiloCertificates>>()));
+        silo.Services.AddHostedService<SiloTlsWatch>();
         if (tls.BindParticipant)
             AddBinding(silo, settings);
         silo.Configure<SiloConnectionOptions>(connections =>
         {
-            connections.ConfigureSiloInboundConnection(builder => builder.UseServerTls(Server(Certificates(builder), TlsPurpose.Server, RemoteCertificateMode.RequireCertificate, SiloEndpoint)));
-            connections.ConfigureSiloOutboundConnection(builder => builder.UseClientTls(Client(Certificates(builder))));
+            connections.ConfigureSiloInboundConnection(builder =>
+            {
+                var certificates = Certificates(builder);
+                builder.UseServerTls(Server(certificates, TlsPurpose.Server, RemoteCertificateMode.RequireCertificate, SiloEndpoint));
+                CloseWhenRevoked(builder, certificates, SiloEndpoint);
+            });
+            connections.ConfigureSiloOutboundConnection(builder =>
+            {
+                var certificates = Certificates(builder);
+                builder.UseClientTls(Client(certificates));
+                CloseWhenRevoked(builder, certificates, SiloEndpoint);
+            });
             connections.ConfigureGatewayInboundConnection(builder =>
             {
                 var clients = tls.RequireClientCertificate ? GatewayCertificateRequirement.HandshakeMode : RemoteCertificateMode.AllowCertificate;
-                builder.UseServerTls(Server(Certificates(builder), TlsPurpose.Client, clients, GatewayEndpoint));
+                var certificates = Certificates(builder);
+                builder.UseServerTls(Server(certificates, TlsPurpose.Client, clients, GatewayEndpoint));
+                CloseWhenRevoked(builder, certificates, GatewayEndpoint);
                 if (tls.RequireClientCertificate)
                     GatewayCertificateRequirement.Use(builder);
                 if (tls.BindParticipant)
@@ -69,9 +82,17 @@ internal static class SiloTlsBuilderExtensions
     private static SiloCertificates Certificates(IConnectionBuilder builder)
     {
         var certificates = builder.ApplicationServices.GetRequiredService<SiloCertificates>();
-        TlsTelemetry.Watch(() => certificates.Current);
+        TlsTelemetry.Watch(certificates);
         return certificates;
     }
+
+    /// <summary>The first step after TLS: the connection is known with its peer certificate while it lasts, so that revoking the certificate closes it.</summary>
+    private static void CloseWhenRevoked(IConnectionBuilder builder, SiloCertificates certificates, string endpoint) =>
+        builder.Use(next => async context =>
+        {
+            using var tracked = certificates.Track(context, endpoint);
+            await next(context).ConfigureAwait(false);
+        });
 
     private static TlsOptions Server(SiloCertificates certificates, TlsPurpose peer, RemoteCertificateMode mode, string endpoint) => new()
     {

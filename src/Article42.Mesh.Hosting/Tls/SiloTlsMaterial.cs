@@ -7,15 +7,17 @@ namespace Article42.Mesh.Hosting.Tls;
 /// <summary>
 /// A silo's certificate and the certificate authorities it trusts, read from the files <see cref="TlsSettings"/> names
 /// and checked as a whole: readable, with a private key, valid now, chaining to the CA, allowed for server and client
-/// authentication (silos connect to each other with it). Every problem is a <see cref="MeshError"/> naming its key.
+/// authentication (silos connect to each other with it), and the revocation lists signed by that CA
+/// (<see cref="SiloRevocations"/>). Every problem is a <see cref="MeshError"/> naming its key.
 /// </summary>
 public sealed class SiloTlsMaterial
 {
-    private SiloTlsMaterial(X509Certificate2 certificate, X509Certificate2Collection authorities, string fingerprint)
+    private SiloTlsMaterial(X509Certificate2 certificate, X509Certificate2Collection authorities, string fingerprint, SiloRevocations revocations)
     {
         Certificate = certificate;
         Authorities = authorities;
         Fingerprint = fingerprint;
+        Revocations = revocations;
     }
 
     public X509Certificate2 Certificate { get; }
@@ -24,6 +26,9 @@ public sealed class SiloTlsMaterial
 
     /// <summary>SHA-256 of the files' contents: a changed fingerprint means new files to load.</summary>
     public string Fingerprint { get; }
+
+    /// <summary>The revocation lists as read with the material (at start); the silo reloads them on their own (<see cref="SiloCertificates"/>).</summary>
+    internal SiloRevocations Revocations { get; }
 
     /// <summary>The material, or every problem found; <paramref name="now"/> is the time validity is judged at.</summary>
     public static (SiloTlsMaterial? Material, ImmutableArray<MeshError> Errors) Load(TlsSettings settings, DateTime now)
@@ -34,11 +39,12 @@ public sealed class SiloTlsMaterial
         var certificate = LoadCertificate(settings, errors);
         if (certificate is not null)
             Check(settings, certificate, authorities, now, errors);
-        if (errors.Count > 0 || certificate is null || authorities is null)
+        var revocations = authorities is null ? null : SiloRevocations.Load(settings, authorities, errors);
+        if (errors.Count > 0 || certificate is null || authorities is null || revocations is null)
             return (null, [.. errors]);
         try
         {
-            return (new SiloTlsMaterial(certificate, authorities, FingerprintOf(settings)), []);
+            return (new SiloTlsMaterial(certificate, authorities, FingerprintOf(settings), revocations), []);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -42,6 +42,21 @@ public static class DevelopmentPki
     public static X509Certificate2 IssueGateway(X509Certificate2 authority, string participant, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
         Issue(authority, participant, [TlsCertificates.ClientAuthentication], alternativeNames: null, notBefore, notAfter);
 
+    /// <summary>
+    /// A revocation list signed by <paramref name="authority"/> (which holds its private key): the entries of
+    /// <paramref name="current"/> (DER; null for the first list) and <paramref name="revoked"/>, numbered one above
+    /// <paramref name="current"/>'s number, issued at <paramref name="issued"/>, the next one due at <paramref name="nextUpdate"/>.
+    /// </summary>
+    public static byte[] IssueRevocationList(X509Certificate2 authority, byte[]? current, IEnumerable<X509Certificate2> revoked, DateTimeOffset issued, DateTimeOffset nextUpdate)
+    {
+        ArgumentNullException.ThrowIfNull(revoked);
+        var number = System.Numerics.BigInteger.Zero;
+        var builder = current is null ? new CertificateRevocationListBuilder() : CertificateRevocationListBuilder.Load(current, out number);
+        foreach (var certificate in revoked)
+            builder.AddEntry(certificate, issued, X509RevocationReason.KeyCompromise);
+        return builder.Build(authority, number + 1, nextUpdate, HashAlgorithmName.SHA256, thisUpdate: issued);
+    }
+
     /// <summary>The PEM text of a certificate's private key (PKCS#8).</summary>
     public static string PrivateKeyPem(X509Certificate2 certificate)
     {

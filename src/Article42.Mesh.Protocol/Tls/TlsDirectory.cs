@@ -38,6 +38,9 @@ public sealed class TlsDirectory
     /// <summary>The silos' certificate (its key beside it as <c>silo.key</c>).</summary>
     public string SiloCertificate => Certificate(SiloName);
 
+    /// <summary>The revocation list of the development CA (<c>a42 keys revoke-cert</c>; <c>Tls:RevocationList</c> by default), PEM.</summary>
+    public string RevocationList => System.IO.Path.Combine(Path, "revoked.crl");
+
     /// <summary>The <c>tls/</c> folder of a trust store directory.</summary>
     public static TlsDirectory Of(string trustStoreDirectory) => new(System.IO.Path.Combine(trustStoreDirectory, FolderName));
 

@@ -24,7 +24,7 @@ public static class TlsPeerCheck
         var policy = chain.ChainPolicy;
         policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         policy.CustomTrustStore.AddRange(authorities);
-        // A private CA publishes no revocation lists; revocation is by short lifetimes and CA rollover (README, TLS).
+        // Nothing is fetched: a silo checks its own revocation list file after this check (Tls:RevocationList, docs/operations/tls.md#revocation).
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
         policy.ApplicationPolicy.Add(new Oid(TlsCertificates.Oid(purpose)));

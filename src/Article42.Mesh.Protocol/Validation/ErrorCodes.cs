@@ -246,6 +246,12 @@ public static partial class ErrorCodes
     public const string KeysUnknownKey = "A42-KEYS-005";
     /// <summary><c>a42 keys revoke/ceiling</c>: the change would change nothing (the key is revoked already, the ceiling is that already).</summary>
     public const string KeysNothingToChange = "A42-KEYS-006";
+    /// <summary><c>a42 keys revoke-cert</c>: the certificate is not issued by the trust store's development CA.</summary>
+    public const string KeysNotIssuedByCa = "A42-KEYS-007";
+    /// <summary><c>a42 keys revoke-cert</c>: the certificate's serial is on the revocation list already.</summary>
+    public const string KeysAlreadyRevoked = "A42-KEYS-008";
+    /// <summary><c>a42 keys revoke-cert</c>: the existing <c>tls/revoked.crl</c> is unreadable or not signed by the development CA.</summary>
+    public const string KeysBadRevocationList = "A42-KEYS-009";
     /// <summary>The benchmark program (<c>tests/Article42.Mesh.Benchmarks</c>): an unknown command or option, or an option without its value.</summary>
     public const string BenchUsage = "A42-BENCH-001";
     /// <summary>The benchmark program: an option's value is not what it takes.</summary>
@@ -315,6 +321,10 @@ public static partial class ErrorCodes
     public const string ConfigTlsRequired = "A42-CFG-017";
     /// <summary>A <c>Faults:*</c> setting (the fault suite's journal that loses messages on purpose): only the suite's own silo host honours it.</summary>
     public const string ConfigFaultInjectionRefused = "A42-CFG-018";
+    /// <summary><c>Tls:RevocationList</c> is missing (when set), unreadable, or not an X.509 revocation list (PEM or DER).</summary>
+    public const string ConfigBadRevocationList = "A42-CFG-019";
+    /// <summary>A revocation list not signed by a CA of <c>Tls:CaCertificate</c> (another issuer, a bad signature, a CA without cRLSign), or, on reload, older than the one in use.</summary>
+    public const string ConfigRevocationListNotTrusted = "A42-CFG-020";
     /// <summary>The journal could not be opened: exit 1.</summary>
     public const string RunJournalUnavailable = "A42-RUN-001";
     /// <summary>The silo could not start: exit 1.</summary>

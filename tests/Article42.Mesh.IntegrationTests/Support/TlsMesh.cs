@@ -23,6 +23,11 @@ public class TlsMesh : IAsyncLifetime
 
     public TestProcess Silo { get; private set; } = null!;
 
+    /// <summary>What a derived fixture writes before the silo starts (a revocation list, for instance).</summary>
+    protected virtual void Prepare()
+    {
+    }
+
     /// <summary>Further silo flags a derived fixture adds (a cap, for instance).</summary>
     protected virtual IEnumerable<string> ExtraFlags => [];
 
@@ -30,6 +35,7 @@ public class TlsMesh : IAsyncLifetime
     {
         var store = TrustStore.Create(Keys, ParticipantRegistry.Default);
         Pki.Create(store.Registry.Participants.Select(p => p.Id), DateTimeOffset.UtcNow.AddDays(-90));
+        Prepare();
         Silo = SiloProcess.Start("embedded silo with mutual TLS", "Article42.Mesh.Silo.dll", home.Path,
             [.. Ports.Flags(), "--keys", Keys, "--Tls:RequireClientCertificate=true", "--Tls:BindParticipant=true", "--Dashboard:Enabled=false", .. ExtraFlags]);
         await Silo.ReadyAsync();
