@@ -17,7 +17,7 @@ public sealed partial class HelpAndUsageTests : IDisposable
     /// <summary>Every command the help leads to (<see cref="The_commands_here_are_every_command_the_help_of_a42_leads_to"/> keeps the list whole).</summary>
     public static TheoryData<string> Commands =>
     [
-        "", "participants", "keys", "keys init", "envelope", "envelope new", "envelope validate", "envelope sign",
+        "", "participants", "keys", "keys init", "keys rotate", "keys revoke", "keys ceiling", "keys publish", "keys revoke-cert", "envelope", "envelope new", "envelope validate", "envelope sign",
         "envelope verify", "mesh", "mesh up", "exercise", "exercise list", "exercise run", "exercise validate", "send", "listen", "trace", "status",
         "bench", "context", "context add", "context use", "context list", "context show", "context remove", "completion",
     ];

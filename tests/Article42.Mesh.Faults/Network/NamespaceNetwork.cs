@@ -107,14 +107,22 @@ public sealed class NamespaceNetwork : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in Nodes)
-            await DeleteNamespaceAsync(node.Namespace);
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            // Deleting a namespace frees its end of the pair asynchronously (the kernel's namespace clean-up), so the
+            // host's end would outlive the network for a moment: deleting the pair here removes both ends at once.
+            await NetworkCommand.TryAsync("ip", "link", "del", VethOf(i));
+            await DeleteNamespaceAsync(Nodes[i].Namespace);
+        }
         await NetworkCommand.TryAsync("ip", "link", "del", Bridge);
     }
 
+    /// <summary>The host's end of the pair that joins node <paramref name="index"/> to the bridge.</summary>
+    private string VethOf(int index) => Prefix.Value + "v" + index.ToString(CultureInfo.InvariantCulture);
+
     private async Task AttachAsync(NetworkNode node, int index)
     {
-        var veth = Prefix.Value + "v" + index.ToString(CultureInfo.InvariantCulture);
+        var veth = VethOf(index);
         await NetworkCommand.RunAsync("ip", "netns", "add", node.Namespace);
         await NetworkCommand.RunAsync("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", node.Namespace);
         await NetworkCommand.RunAsync("ip", "link", "set", veth, "master", Bridge, "up");
