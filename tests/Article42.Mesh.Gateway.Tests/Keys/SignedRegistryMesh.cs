@@ -53,19 +53,32 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
     /// <summary>Signs <paramref name="next"/> with the operator key and applies it on the silo, as its follower does with a journal update.</summary>
     public void Publish(ParticipantRegistry next) => Assert.True(Holder.TryApply(Signed(next, OperatorKey)), "the silo applied the update");
 
-    /// <summary>Changes the stored copy of <paramref name="messageId"/> in <paramref name="recipient"/>'s inbox, keeping its signature, as someone with the journal's file could.</summary>
+    /// <summary>
+    /// Changes the stored body of <paramref name="messageId"/> in <paramref name="recipient"/>'s inbox, keeping its
+    /// signature, as someone with the journal's file could: where the inbox row names its origin entry (the sender's
+    /// acceptance, which holds the body once, issue 18), that entry; else the row's own copy.
+    /// </summary>
     public async Task TamperAsync(string recipient, string messageId)
     {
         await using var connection = new SqliteConnection($"Data Source={JournalPath}");
         await connection.OpenAsync();
-        var stored = await QueuedPayloadAsync(connection, recipient, messageId);
+        var (stored, originStream, originVersion) = await QueuedBodyAsync(connection, recipient, messageId);
         var envelope = EnvelopeCodec.Decode(stored).Value!;
         var tampered = EnvelopeCodec.Encode(envelope with { CreatedAt = envelope.CreatedAt.AddSeconds(-1) });
         await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE queue SET payload = $payload WHERE queue_id = $queue AND message_id = $id";
         update.Parameters.AddWithValue("$payload", tampered);
-        update.Parameters.AddWithValue("$queue", $"in/{recipient}");
-        update.Parameters.AddWithValue("$id", messageId);
+        if (originStream is null)
+        {
+            update.CommandText = "UPDATE queue SET payload = $payload WHERE queue_id = $queue AND message_id = $id";
+            update.Parameters.AddWithValue("$queue", $"in/{recipient}");
+            update.Parameters.AddWithValue("$id", messageId);
+        }
+        else
+        {
+            update.CommandText = "UPDATE entries SET payload = $payload WHERE stream_id = $stream AND version = $version";
+            update.Parameters.AddWithValue("$stream", originStream);
+            update.Parameters.AddWithValue("$version", originVersion);
+        }
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 
@@ -91,12 +104,19 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
     private static ParticipantRegistry Signed(ParticipantRegistry registry, ECDsa operatorKey) =>
         ParticipantRegistry.FromDocument(RegistryDocuments.Sign(registry.ToDocument(), operatorKey), "test registry");
 
-    private static async Task<byte[]> QueuedPayloadAsync(SqliteConnection connection, string recipient, string messageId)
+    private static async Task<(byte[] Body, string? OriginStream, long? OriginVersion)> QueuedBodyAsync(SqliteConnection connection, string recipient, string messageId)
     {
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT payload FROM queue WHERE queue_id = $queue AND message_id = $id";
+        select.CommandText = """
+            SELECT CASE WHEN q.origin_stream IS NULL THEN q.payload
+                        ELSE (SELECT o.payload FROM entries AS o WHERE o.stream_id = q.origin_stream AND o.version = q.origin_version) END,
+                   q.origin_stream, q.origin_version
+            FROM queue AS q WHERE q.queue_id = $queue AND q.message_id = $id
+            """;
         select.Parameters.AddWithValue("$queue", $"in/{recipient}");
         select.Parameters.AddWithValue("$id", messageId);
-        return (byte[])(await select.ExecuteScalarAsync())!;
+        await using var row = await select.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync(), $"{messageId} is in the inbox of {recipient}");
+        return ((byte[])row[0], row.IsDBNull(1) ? null : row.GetString(1), row.IsDBNull(2) ? null : row.GetInt64(2));
     }
 }
