@@ -8,7 +8,7 @@ public static class KeysPublishCommand
     public static Command Create()
     {
         var keys = CommonOptions.Keys();
-        var connection = new OperatorConnection();
+        var connection = new OperatorConnection("KEYS/operator.pem");
         var command = new Command("publish", "Publish the trust store's registry.json, signed with the operator key, to the mesh as it is: for a change made while the mesh was not reachable.") { keys };
         foreach (var option in connection.All)
             command.Options.Add(option);

@@ -3,12 +3,16 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary>How <c>a42 trace</c> and <c>a42 status</c> reach the mesh as the operator: <c>--gateway</c> (the same endpoint list as a gateway) and <c>--operator-key</c>.</summary>
-public sealed class OperatorConnection
+/// <summary>
+/// How <c>a42 trace</c>, <c>a42 status</c> and the <c>a42 keys</c> commands that publish reach the mesh as the operator:
+/// <c>--gateway</c> (the same endpoint list as a gateway) and <c>--operator-key</c>, whose default
+/// <c>defaultKey</c> names for the help (the <c>keys</c> commands take the trust store's own).
+/// </summary>
+public sealed class OperatorConnection(string defaultKey = "$A42_HOME/keys/operator.pem")
 {
     private readonly GatewayOptions _gateway = new();
 
-    public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = "The operator's private key (default: $A42_HOME/keys/operator.pem).", HelpName = "FILE" };
+    public Option<string?> OperatorKey { get; } = new("--operator-key") { Description = $"The operator's private key (default: {defaultKey}).", HelpName = "FILE" };
 
     public Option<int> Timeout { get; } = WholeNumberOption.Seconds("--timeout", "Seconds to wait for the mesh (default: 30).", 30);
 

@@ -16,7 +16,7 @@ public sealed class RegistryUpdateFlow
 {
     private readonly Option<string?> _keys = CommonOptions.Keys();
     private readonly Option<bool> _json = CommonOptions.Json();
-    private readonly OperatorConnection _connection = new();
+    private readonly OperatorConnection _connection = new("KEYS/operator.pem");
 
     /// <summary>The options every registry change takes: the trust store, <c>--json</c> and the operator's connection.</summary>
     public IEnumerable<Option> All => [_keys, _json, .. _connection.All];
