@@ -97,8 +97,11 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
         else
             ForgetMarksOf(batch.Sender);
-        fresh.ForEach(f => _recent.Add(f.Envelope.MsgId));
-        fresh.ForEach(f => _keyIds.Record(f.Envelope.MsgId, f.KeyId));
+        foreach (var (envelope, _, keyId) in fresh)
+        {
+            _recent.Add(envelope.MsgId);
+            _keyIds.Record(envelope.MsgId, keyId);
+        }
         return CountStored(first, [.. fresh.Select(f => f.Envelope)]);
     }
 
