@@ -6,7 +6,8 @@ namespace Article42.Mesh.Faults.Network;
 /// <summary>
 /// The nemeses that hurt the network between the cluster's namespaces (<see cref="Firewall"/> rules inside them, healed
 /// after a set time): silo partitions (one silo, halves, one-way, one beyond failure detection), a gateway cut off from
-/// the silos, a gateway's connections cut, and a partition with a kill.
+/// the silos, a gateway's connections cut, a partition with a kill, and latency between the gateway clients and the silos
+/// (through proxies in the clients' namespaces).
 /// </summary>
 public static class NetworkNemeses
 {
