@@ -8,9 +8,9 @@ namespace Article42.Mesh.Faults.Network;
 /// A TCP proxy in the harness's own process that holds every chunk it relays for <see cref="Delay"/> before passing it on,
 /// both ways: latency, since this kernel has no <c>netem</c>. Chunks keep their order and are not held up by each other
 /// (each is due at its arrival plus the delay), so a delay does not cap the throughput. At <see cref="TimeSpan.Zero"/> it
-/// only relays. Not yet a nemesis: an Orleans client must address a gateway at the silo's own address, or at loopback
-/// with the silo's port (docs/operations/deploy.md, "The gateway address rule"), so in the suite's namespaces the proxy
-/// has to run inside each client's namespace on 127.0.0.1 (docs/development/faults.md, "Not covered").
+/// only relays. An Orleans client must address a gateway at the silo's own address, or at loopback with the silo's port
+/// (docs/operations/deploy.md, "The gateway address rule"), so the <c>gateway-latency</c> nemesis runs it inside each
+/// client's namespace on 127.0.0.1 at each silo's gateway port (<see cref="ProxyProgram"/>).
 /// </summary>
 public sealed class LatencyProxy : IAsyncDisposable
 {
@@ -21,10 +21,10 @@ public sealed class LatencyProxy : IAsyncDisposable
     private readonly List<TcpClient> _sockets = [];
     private long _delayTicks;
 
-    private LatencyProxy(IPAddress listenOn, IPEndPoint target)
+    private LatencyProxy(IPEndPoint listenOn, IPEndPoint target)
     {
         _target = target;
-        _listener = new TcpListener(listenOn, 0);
+        _listener = new TcpListener(listenOn);
         _listener.Start();
         Endpoint = (IPEndPoint)_listener.LocalEndpoint;
         _accepting = AcceptAsync();
@@ -41,7 +41,10 @@ public sealed class LatencyProxy : IAsyncDisposable
     }
 
     /// <summary>Listens on <paramref name="listenOn"/> (a free port) and relays to <paramref name="target"/>.</summary>
-    public static LatencyProxy Start(IPAddress listenOn, IPEndPoint target) => new(listenOn, target);
+    public static LatencyProxy Start(IPAddress listenOn, IPEndPoint target) => new(new IPEndPoint(listenOn, 0), target);
+
+    /// <summary>Listens on <paramref name="listenOn"/>, port and all, and relays to <paramref name="target"/>.</summary>
+    public static LatencyProxy Start(IPEndPoint listenOn, IPEndPoint target) => new(listenOn, target);
 
     public async ValueTask DisposeAsync()
     {
@@ -126,9 +129,7 @@ public sealed class LatencyProxy : IAsyncDisposable
         {
             await foreach (var (arrived, bytes) in chunks.ReadAllAsync(cancellation))
             {
-                var wait = Delay - TimeProvider.System.GetElapsedTime(arrived);
-                if (wait > TimeSpan.Zero)
-                    await Task.Delay(wait, cancellation);
+                await HoldAsync(arrived, cancellation);
                 await to.WriteAsync(bytes, cancellation);
             }
         }
@@ -136,6 +137,18 @@ public sealed class LatencyProxy : IAsyncDisposable
         {
             // The other side is gone.
         }
+    }
+
+    /// <summary>
+    /// Until the chunk that arrived at <paramref name="arrived"/> has been held for the delay. The timers may fire up to a
+    /// millisecond early (their clock ticks in whole milliseconds), so the wait is rounded up and checked again: a chunk
+    /// never leaves before its delay (a round trip at 300 ms each way took 599 ms before).
+    /// </summary>
+    private async Task HoldAsync(long arrived, CancellationToken cancellation)
+    {
+        TimeSpan wait;
+        while ((wait = Delay - TimeProvider.System.GetElapsedTime(arrived)) > TimeSpan.Zero)
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellation);
     }
 
     /// <summary>Open connections, closed by <see cref="DisposeAsync"/>; each leaves the list when its relay ends.</summary>

@@ -6,7 +6,8 @@ namespace Article42.Mesh.Faults.Network;
 /// <summary>
 /// The nemeses that hurt the network between the cluster's namespaces (<see cref="Firewall"/> rules inside them, healed
 /// after a set time): silo partitions (one silo, halves, one-way, one beyond failure detection), a gateway cut off from
-/// the silos, a gateway's connections cut, and a partition with a kill.
+/// the silos, a gateway's connections cut, a partition with a kill, and latency between the gateway clients and the silos
+/// (through proxies in the clients' namespaces).
 /// </summary>
 public static class NetworkNemeses
 {
@@ -145,6 +146,21 @@ public static class NetworkNemeses
         await context.HoldAsync(Lossy);
         return await HealAsync(context);
     });
+
+    /// <summary>Added to each way of every client-to-gateway connection during <c>gateway-latency</c>: 0.5 s a round trip.</summary>
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan Slow = TimeSpan.FromSeconds(20);
+
+    public static Nemesis GatewayLatency { get; } = new("gateway-latency", $"every gateway client reaches the silos through latency proxies in its own namespace (127.0.0.1 at each silo's gateway port); {Latency.TotalMilliseconds:0} ms added each way for {Slow.TotalSeconds:0} s, then 0", async context =>
+    {
+        NetworkOf(context);
+        await Task.WhenAll(context.Proxies.Select(p => p.SetDelayAsync(Latency)));
+        context.Note($"latency: {Latency.TotalMilliseconds:0} ms each way between every gateway client and the silos");
+        await context.HoldAsync(Slow);
+        await Task.WhenAll(context.Proxies.Select(p => p.SetDelayAsync(TimeSpan.Zero)));
+        return context.Note("healed: no added latency");
+    }, ThroughProxies: true);
 
     private static NamespaceNetwork NetworkOf(NemesisContext context) =>
         context.Cluster.Network ?? throw new InvalidOperationException("a network nemesis needs the cluster in network namespaces (FaultCluster.StartAsync namespaces: true)");

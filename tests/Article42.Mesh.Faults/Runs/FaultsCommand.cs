@@ -2,10 +2,11 @@ using System.Runtime.InteropServices;
 using Article42.Mesh.Faults.Clients;
 using Article42.Mesh.Faults.Cluster;
 using Article42.Mesh.Faults.History;
+using Article42.Mesh.Faults.Network;
 
 namespace Article42.Mesh.Faults.Runs;
 
-/// <summary>The program's commands: <c>client ...</c> (a client process the harness starts), <c>lossy-silo ...</c> (a silo whose journal loses messages, for the test that shows the suite red) and <c>faults --minutes N --seed N</c> (the long form).</summary>
+/// <summary>The program's commands: <c>client ...</c> (a client process the harness starts), <c>proxy ...</c> (a client's latency proxies, in its namespace), <c>lossy-silo ...</c> (a silo whose journal loses messages, for the test that shows the suite red) and <c>faults --minutes N --seed N</c> (the long form).</summary>
 public static class FaultsCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -15,12 +16,14 @@ public static class FaultsCommand
         {
             case ClientSettings.Command:
                 return await ClientAsync(ClientSettings.Parse(args));
+            case ProxySettings.Command:
+                return await ProxyProgram.RunAsync(ProxySettings.Parse(args));
             case LossySilo.Command:
                 return await LossySilo.RunAsync(args[1..]);
             case LongForm.Command:
                 return await LongForm.RunAsync(LongFormSettings.Parse(args[1..]), Console.Out);
             default:
-                await Console.Error.WriteLineAsync("usage: faults [--minutes N] [--seed N] [--artefacts DIR] | client ... | lossy-silo ...");
+                await Console.Error.WriteLineAsync("usage: faults [--minutes N] [--seed N] [--artefacts DIR] | client ... | proxy ... | lossy-silo ...");
                 return 2;
         }
     }

@@ -27,6 +27,7 @@ public static class LongForm
         NetworkNemeses.SiloPostgresPartition,
         NetworkNemeses.SiloRedisPartition,
         NetworkNemeses.SiloPacketLoss,
+        NetworkNemeses.GatewayLatency,
     ];
 
     public static async Task<int> RunAsync(LongFormSettings settings, TextWriter output)

@@ -3,6 +3,7 @@ using Article42.Mesh.Faults.Clients;
 using Article42.Mesh.Faults.Cluster;
 using Article42.Mesh.Faults.History;
 using Article42.Mesh.Faults.Nemeses;
+using Article42.Mesh.Faults.Network;
 
 namespace Article42.Mesh.Faults.Runs;
 
@@ -26,18 +27,22 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         var name = $"{round:00}-{nemesis.Name}";
         var histories = Directory.CreateDirectory(Path.Combine(artefacts, name, "histories")).FullName;
         var logs = new ProcessLogs(Path.Combine(artefacts, name, "logs"));
+        IReadOnlyList<GatewayProxies> proxies = nemesis.ThroughProxies
+            ? [.. participants.Select((p, i) => new GatewayProxies(Path.Combine(artefacts, name, $"proxy-{p}.delay"), cluster.Gateways, logs, cluster.ClientPlace(i)))]
+            : [];
         var clients = participants.Select((p, i) => new ClientNode(new ClientSettings(
-            p, [.. participants.Where(x => x != p)], cluster.Keys, cluster.Gateways, histories,
+            p, [.. participants.Where(x => x != p)], cluster.Keys, proxies.Count > 0 ? proxies[i].Gateways : cluster.Gateways, histories,
             Directory.CreateDirectory(Path.Combine(artefacts, name, "state", p)).FullName, seed + i, Interval), logs, cluster.ClientPlace(i))).ToList();
         DateTimeOffset? healed = null;
         TimeSpan? converged = null;
         string? failure = null;
         try
         {
+            await Task.WhenAll(proxies.Select((x, i) => x.StartAsync($"proxy {participants[i]}")));
             await Task.WhenAll(clients.Select(c => c.StartAsync()));
             timeline.Note(name, $"clients {string.Join(',', participants)} started");
             await ReceiptsAsync(histories, after: DateTimeOffset.MinValue, "the load flowing before the fault");
-            var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock);
+            var context = new NemesisContext(cluster, clients, timeline, name, new Random(seed), clock) { Proxies = proxies };
             timeline.Note(name, $"fault: {nemesis.Does}");
             healed = await nemesis.InjectAsync(context);
             converged = await MembershipConvergence.AfterAsync(cluster, healed.Value, clock);
@@ -68,6 +73,8 @@ public sealed class ScenarioRunner(FaultCluster cluster, Timeline timeline, stri
         {
             foreach (var client in clients)
                 await client.DisposeAsync();
+            foreach (var proxy in proxies)
+                await proxy.DisposeAsync();
         }
     }
 
