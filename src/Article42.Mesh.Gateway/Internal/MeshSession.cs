@@ -112,13 +112,16 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key
 
     public void Dispose() => _opening.Dispose();
 
-    // Half the remaining lifetime as this machine's clock sees it; a clock far off the silo's gets a fixed cadence,
-    // and a session that lapsed anyway is re-opened on the A42-SES-003 of its next use.
+    // Half the grant's lifetime from now on this machine's clock: the renewal never depends on how far that clock is off
+    // the silo's. From a silo that predates Lifetime: half the remaining lifetime as this clock sees it, a fixed cadence
+    // when that is already past; a session that lapsed anyway is re-opened on the A42-SES-003 of its next use.
     private DateTimeOffset RenewalTime(SessionGrant grant)
     {
         var now = time.GetUtcNow();
         var remaining = grant.ExpiresAt - now;
-        var wait = remaining <= TimeSpan.Zero ? SkewedRenewal : remaining / 2;
+        var wait = grant.Lifetime > TimeSpan.Zero ? grant.Lifetime / 2
+            : remaining <= TimeSpan.Zero ? SkewedRenewal
+            : remaining / 2;
         return now + (wait < MinimumRenewal ? MinimumRenewal : wait);
     }
 

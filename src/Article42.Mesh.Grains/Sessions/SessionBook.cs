@@ -141,7 +141,7 @@ internal sealed class SessionBook(string participant, IRegistryHolder registries
             _sessions.Remove(session.Token);
     }
 
-    private static SessionGrant Grant(Session session) => new(session.Token, session.ExpiresAt, session.Consuming);
+    private SessionGrant Grant(Session session) => new(session.Token, session.ExpiresAt, session.Consuming, options.SessionLifetime);
 
     private static SessionOutcome Refuse(string code, string path, string message) => new(null, new MeshError(code, path, message));
 }
