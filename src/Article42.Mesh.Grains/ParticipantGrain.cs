@@ -167,7 +167,13 @@ public sealed class ParticipantGrain(
         if (session is null)
             return new FetchOutcome([], error);
         await LoadedAsync();
-        return new FetchOutcome(await _inbox.FetchAsync(session, Math.Clamp(max, 1, _options.MaxFetch)), null);
+        var messages = await _inbox.FetchAsync(session, Math.Clamp(max, 1, _options.MaxFetch));
+        // A fetch that hands nothing writes nothing, so no version fences it: its answer may come from what only this
+        // activation knows (band ceilings) while a duplicate activation stored more. It asks the journal (one read per
+        // empty fetch, none per message); a stale activation goes and the gateway's retry meets a fresh one (issue #18).
+        if (messages.IsEmpty)
+            await _stream.ConfirmCurrentAsync();
+        return new FetchOutcome(messages, null);
     }
 
     public async ValueTask<AckOutcome> AcknowledgeAsync(string token, ImmutableArray<string> messageIds)

@@ -35,6 +35,8 @@ try
             "preemption" => PreemptionBenchmark.RunAsync(context),
             "backlog" => BacklogBenchmark.RunAsync(context),
             "verification" => VerificationBenchmark.RunAsync(context),
+            "prefill" => PrefillBenchmark.RunAsync(context),
+            "journal" => JournalCostBenchmark.RunAsync(context),
             _ => TracingBenchmark.RunAsync(context),
         });
     }

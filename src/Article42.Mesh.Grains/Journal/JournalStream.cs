@@ -83,6 +83,29 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
         }
     }
 
+    /// <summary>
+    /// Asks the journal whether another activation wrote to the stream since this one last did, and if so goes stale as a
+    /// conflicting append would. A call that writes nothing is fenced by no version: an answer made from this
+    /// activation's own knowledge alone (a fetch that hands nothing) checks here first (issue #18). Under the writer's
+    /// lock, so an append of this activation cannot commit between the read and the comparison.
+    /// </summary>
+    public async Task ConfirmCurrentAsync()
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            var actual = await journal.GetVersionAsync(StreamId);
+            if (actual == Version)
+                return;
+            onStale?.Invoke();
+            throw new StaleActivationException(StreamId, Version, actual);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     /// <summary>Entries after <paramref name="afterVersion"/>, in order.</summary>
     public IAsyncEnumerable<StoredEntry> ReadAfter(long afterVersion) => journal.ReadStreamAsync(StreamId, afterVersion + 1);
 }

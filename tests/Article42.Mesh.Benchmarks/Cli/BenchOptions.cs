@@ -6,7 +6,7 @@ namespace Article42.Mesh.Benchmarks.Cli;
 /// <summary>The benchmark's command and options, with their defaults (<c>--quick</c> shortens windows and backlogs).</summary>
 internal sealed record BenchOptions
 {
-    public static readonly string[] Commands = ["delivery", "preemption", "backlog", "tracing", "verification", "all"];
+    public static readonly string[] Commands = ["delivery", "preemption", "backlog", "tracing", "verification", "all", "prefill", "journal"];
 
     public required string Command { get; init; }
     public bool Quick { get; init; }
@@ -39,6 +39,10 @@ internal sealed record BenchOptions
           tracing      the same closed loop with tracing off (ratio 0), the default sampler, and 100%
           verification the same closed loop with the gateways verifying what they receive, and not
           all          every command above
+          prefill      backlog's cost per message with the journal filled first at its own speed, and memory per
+                       participant activation at each backlog level (not in all)
+          journal      the cluster profile's PostgreSQL work per delivered copy: transactions, rows, WAL bytes,
+                       fsyncs and their time, as the server counted them (not in all)
         Options:
           --quick                  short windows and small backlogs (each command under 60 s)
           --json FILE              write every figure to FILE

@@ -10,6 +10,7 @@ public sealed record ModelOperation(ModelStep Step, int From, int To, int Preced
         ModelStep.Fetch => $"fetch {To} max {Count}",
         ModelStep.Acknowledge => $"ack {To} first {Count}",
         ModelStep.Crash => $"crash {From}",
+        ModelStep.SubmitElsewhere => $"submit {From}->{To} p{Precedence} in the other cluster",
         _ => Step.ToString(),
     };
 }
@@ -22,4 +23,7 @@ public enum ModelStep
     Fetch,
     Acknowledge,
     Crash,
+
+    /// <summary>A submit through the second cluster: a duplicate activation of the sender, and of the recipient through its lanes.</summary>
+    SubmitElsewhere,
 }

@@ -17,8 +17,9 @@ internal sealed class MeshSystem : ISystemUnderTest
     private readonly RunningSilo _silo;
     private readonly string _directory;
 
-    private MeshSystem(RunningSilo silo, string directory, IReadOnlyList<IBenchGateway> gateways, DeliveryTracker tracker, ServerProcesses? servers)
+    private MeshSystem(RunningSilo silo, string directory, IReadOnlyList<IBenchGateway> gateways, DeliveryTracker tracker, ServerProcesses? servers, string? journalDatabase)
     {
+        JournalDatabase = journalDatabase;
         _silo = silo;
         _directory = directory;
         Gateways = gateways;
@@ -30,6 +31,12 @@ internal sealed class MeshSystem : ISystemUnderTest
     public IReadOnlyList<IBenchGateway> Gateways { get; }
     public DeliveryTracker Tracker { get; }
     public ServerProcesses? Servers { get; }
+
+    /// <summary>The trust store the silo and the gateways were given: every participant's private key (<c>ID.pem</c>).</summary>
+    public string KeysDirectory => Path.Combine(_directory, "keys");
+
+    /// <summary>The cluster profile's PostgreSQL database (a connection string); null on the embedded profile.</summary>
+    public string? JournalDatabase { get; }
 
     /// <summary>The silo's own grain factory (it carries the cluster secret): for silo-only questions such as inbox backlogs.</summary>
     public IGrainFactory SiloGrains => _silo.GrainFactory;
@@ -53,6 +60,7 @@ internal sealed class MeshSystem : ISystemUnderTest
     {
         var keys = Path.Combine(directory, "keys");
         TrustStore.Create(keys, ParticipantRegistry.Default);
+        string? journalDatabase = null;
         var ports = FreePorts.Take(3);
         var (siloPort, gatewayPort, httpPort) = (ports[0], ports[1], ports[2]);
         var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
@@ -74,6 +82,7 @@ internal sealed class MeshSystem : ISystemUnderTest
         if (setup.Profile == MeshSetup.Cluster)
         {
             var (postgres, redis) = await services.ForNextRunAsync();
+            journalDatabase = postgres;
             args.AddRange(["--advertise-ip", "127.0.0.1", "--redis", redis, "--postgres", postgres, $"--Security:ClusterSecret={Guid.NewGuid():N}", $"--Http:OperatorToken={Guid.NewGuid():N}"]);
         }
 
@@ -94,7 +103,7 @@ internal sealed class MeshSystem : ISystemUnderTest
                 }, connecting.Token);
                 return (IBenchGateway)new MeshBenchGateway(gateway, payload, tracker);
             }));
-            return new MeshSystem(silo, directory, gateways, tracker, setup.Profile == MeshSetup.Cluster ? services.Processes() : null);
+            return new MeshSystem(silo, directory, gateways, tracker, setup.Profile == MeshSetup.Cluster ? services.Processes() : null, journalDatabase);
         }
         catch
         {
