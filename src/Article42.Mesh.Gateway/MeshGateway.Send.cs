@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Article42.Mesh.Gateway;
 
 public sealed partial class MeshGateway
@@ -27,7 +29,7 @@ public sealed partial class MeshGateway
         // Signed here, so signed again if the key is reloaded while it is retried: the mesh accepts nothing new under a
         // rotated key, and the message id keeps its claim (the claim covers the content, not the signature).
         var signing = string.IsNullOrEmpty(traced.Signature) ? Volatile.Read(ref _key) : null;
-        var signed = signing is null ? traced : EnvelopeSignatures.Sign(traced, signing);
+        var (signed, document) = Signed(traced, signing);
         var attempts = 0;
         try
         {
@@ -37,9 +39,9 @@ public sealed partial class MeshGateway
                 {
                     attempts++;
                     if (signing is not null && Volatile.Read(ref _key) is var current && current != signing)
-                        (signing, signed) = (current, EnvelopeSignatures.Sign(traced, current));
+                        (signing, (signed, document)) = (current, Signed(traced, current));
                     var used = signing;
-                    var outcome = await _calls.WithSessionAsync(_sending, t => _link.Grain.SubmitAsync(t, signed), o => o.Errors, token).ConfigureAwait(false);
+                    var outcome = await _calls.WithSessionAsync(_sending, t => document is null ? _link.Grain.SubmitAsync(t, signed) : _link.Grain.SubmitSignedAsync(t, document), o => o.Errors, token).ConfigureAwait(false);
                     _reportsWakeup.Set();
                     if (outcome.Receipt is { } accepted)
                         return accepted;
@@ -60,5 +62,18 @@ public sealed partial class MeshGateway
         {
             span?.SetTag("a42.attempt", attempts);
         }
+    }
+
+    /// <summary>
+    /// The envelope signed (unless it came signed) and, unless <see cref="MeshGatewayOptions.SendAsBytes"/> is off, its
+    /// document: signed and written with one encode. An envelope signed elsewhere is encoded once; one with no canonical
+    /// form (a lone surrogate) goes as a value, for the mesh to say which text is at fault.
+    /// </summary>
+    private (Envelope Signed, byte[]? Document) Signed(Envelope envelope, ECDsa? key)
+    {
+        if (!_options.SendAsBytes)
+            return (key is null ? envelope : EnvelopeSignatures.Sign(envelope, key), null);
+        var document = key is null ? SignedDocuments.Of(envelope) : SignedDocuments.Sign(envelope, key);
+        return document is null ? (envelope, null) : (document.Envelope, document.Bytes);
     }
 }

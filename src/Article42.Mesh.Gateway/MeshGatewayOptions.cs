@@ -95,6 +95,13 @@ public sealed record MeshGatewayOptions
     /// </summary>
     public bool VerifyReceived { get; init; } = true;
 
+    /// <summary>
+    /// True (default): a message goes to the mesh as its signed canonical bytes (submit version 2, issue #18), which the
+    /// silo verifies and stores as they are. False sends the envelope as a value (version 1), for silos that predate
+    /// version 2 during a rolling upgrade (docs/design/architecture.md, "The submit write").
+    /// </summary>
+    public bool SendAsBytes { get; init; } = true;
+
     /// <summary>How often the registry document is read again while the inbox runs (also when a message names a key the gateway does not know).</summary>
     public TimeSpan RegistryPollInterval { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -108,10 +108,42 @@ public sealed class ParticipantGrain(
 
     public ValueTask<SessionOutcome> RenewSessionAsync(string token) => ValueTask.FromResult(_sessions.Renew(token));
 
+    /// <summary>Submit, version 1: the envelope as a value, encoded once here and from then on treated as one received as bytes.</summary>
     public async ValueTask<SubmitOutcome> SubmitAsync(string token, Envelope envelope)
     {
-        using var activity = envelope is null ? null : MeshTelemetry.Start("submit", "process", ActivityKind.Consumer, [envelope], _id);
-        var outcome = await CheckAndAcceptAsync(token, envelope!);
+        using var activity = envelope is null ? null : SubmitSpan(envelope);
+        return Counted(activity, envelope, await CheckAndAcceptAsync(token, () => Encoded(envelope)));
+    }
+
+    /// <summary>
+    /// Submit, version 2 (issue #18): the bytes are decoded strictly and checked canonical once, here, after the session;
+    /// the signature is verified over them and they are stored as they came.
+    /// </summary>
+    public async ValueTask<SubmitOutcome> SubmitSignedAsync(string token, byte[] document)
+    {
+        Activity? activity = null;
+        Envelope? envelope = null;
+        try
+        {
+            var outcome = await CheckAndAcceptAsync(token, () =>
+            {
+                var read = SignedDocuments.Read(document);
+                envelope = read.Value?.Envelope;
+                activity = envelope is null ? null : SubmitSpan(envelope);
+                return (read.Value, read.Errors);
+            });
+            return Counted(activity, envelope, outcome);
+        }
+        finally
+        {
+            activity?.Dispose();
+        }
+    }
+
+    private Activity? SubmitSpan(Envelope envelope) => MeshTelemetry.Start("submit", "process", ActivityKind.Consumer, [envelope], _id);
+
+    private static SubmitOutcome Counted(Activity? activity, Envelope? envelope, SubmitOutcome outcome)
+    {
         if (outcome.Receipt is not null)
         {
             MeshTelemetry.Submitted.Add(1, MeshTelemetry.Tags(envelope!));
@@ -123,15 +155,31 @@ public sealed class ParticipantGrain(
         return outcome;
     }
 
-    private async Task<SubmitOutcome> CheckAndAcceptAsync(string token, Envelope envelope)
+    /// <summary>
+    /// A value's document: encoded once. An envelope with no canonical form (a lone surrogate) is judged by the value
+    /// checks, which name the text that holds it.
+    /// </summary>
+    private (SignedDocument? Document, ImmutableArray<MeshError> Errors) Encoded(Envelope? envelope)
+    {
+        if (envelope is null)
+            return (null, [new MeshError(ErrorCodes.MissingValue, "$", "no envelope")]);
+        if (SignedDocuments.Of(envelope) is { } document)
+            return (document, []);
+        var refusals = _checks.Check(envelope);
+        return (null, refusals.IsEmpty ? [new MeshError(ErrorCodes.ForbiddenCharacter, "$", "a text holds a lone surrogate (half of a UTF-16 pair), which has no canonical form")] : refusals);
+    }
+
+    private async Task<SubmitOutcome> CheckAndAcceptAsync(string token, Func<(SignedDocument? Document, ImmutableArray<MeshError> Errors)> atEdge)
     {
         var (_, error) = _sessions.Check(token, consuming: false);
         if (error is not null)
             return SubmitOutcome.Refused(error);
         await LoadedAsync();
-        if (envelope is null)
-            return SubmitOutcome.Refused(new MeshError(ErrorCodes.MissingValue, "$", "no envelope"));
-        var refusals = _checks.Check(envelope);
+        var (document, unreadable) = atEdge();
+        if (document is null)
+            return new SubmitOutcome(null, unreadable);
+        var envelope = document.Envelope;
+        var refusals = _checks.Check(document);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
         // Before the claim: a precedence the sender may not use must not even cost it the message id.
@@ -143,16 +191,16 @@ public sealed class ParticipantGrain(
             // Nothing records the message before it is accepted: the id is claimed in the acceptance's own write (issue #18).
             if (await legality.JudgeAsync(envelope) is { } refused)
                 return SubmitOutcome.Refused(refused);
-            outcome = await _submission.SubmitAsync(envelope, _stopping.Token);
+            outcome = await _submission.SubmitAsync(document, _stopping.Token);
         }
         else
         {
             // Claim before judge: the activation records a legal message, so the id must be this sender's first.
-            if (await _submission.AdmitAsync(envelope) is { } settled)
+            if (await _submission.AdmitAsync(document) is { } settled)
                 return settled;
             if (await legality.JudgeAsync(envelope) is { } illegal)
                 return SubmitOutcome.Refused(illegal);
-            outcome = await _submission.AcceptAsync(envelope, _stopping.Token);
+            outcome = await _submission.AcceptAsync(document, _stopping.Token);
         }
         if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
             await _inventory.DeclareAsync(declaration);

@@ -6,18 +6,31 @@ namespace Article42.Mesh.Grains;
 /// </summary>
 internal sealed class SubmitChecks(string participant, IRegistryHolder registries, SecurityOptions security, TimeProvider time)
 {
-    public ImmutableArray<MeshError> Check(Envelope envelope)
+    /// <summary>The checks of an envelope with no canonical form (a lone surrogate): validation names the text that holds it.</summary>
+    public ImmutableArray<MeshError> Check(Envelope envelope) =>
+        Check(envelope, registry => EnvelopeValidator.Validate(envelope, registry, time.GetUtcNow()),
+            registry => EnvelopeSignatures.Verify(envelope, registry) is { } forged ? KeyRevocation.OfEnvelope(envelope, registry) ?? forged : null);
+
+    /// <summary>
+    /// The checks of a document made at the edge: the size limit counts its bytes and the signature is verified over
+    /// them, so nothing is encoded again (issue #18).
+    /// </summary>
+    public ImmutableArray<MeshError> Check(SignedDocument document) =>
+        Check(document.Envelope, registry => EnvelopeValidator.Validate(document, registry, time.GetUtcNow()),
+            registry => EnvelopeSignatures.Verify(document, registry) is { } forged ? KeyRevocation.OfDocument(document, registry) ?? forged : null);
+
+    private ImmutableArray<MeshError> Check(Envelope envelope, Func<ParticipantRegistry, ImmutableArray<MeshError>> validate, Func<ParticipantRegistry, MeshError?> verify)
     {
         if (envelope.From != participant)
             return [new MeshError(ErrorCodes.SenderMismatch, "$.from", $"this session speaks for '{participant}', the envelope is from '{ValidationContext.Truncate(envelope.From ?? "")}'")];
         if (MessageCatalogue.IsDefined(envelope.Kind) && MessageCatalogue.Of(envelope.Kind).MeshOnly)
             return [new MeshError(ErrorCodes.MeshOnlyKind, "$.kind", $"{EnvelopeCodec.KindName(envelope.Kind)} is produced by the mesh only")];
         var registry = registries.Current;
-        var errors = EnvelopeValidator.Validate(envelope, registry, time.GetUtcNow());
+        var errors = validate(registry);
         if (!errors.IsEmpty)
             return errors;
-        if (security.VerifySignatures == SignatureCheck.Always && EnvelopeSignatures.Verify(envelope, registry) is { } forged)
-            return [KeyRevocation.OfEnvelope(envelope, registry) ?? forged];
+        if (security.VerifySignatures == SignatureCheck.Always && verify(registry) is { } forged)
+            return [forged];
         var sender = registry.Find(participant)!;
         if (!SecurityPolicy.WithinSenderCeiling(envelope.Label, sender))
             return [new MeshError(ErrorCodes.AboveSenderCeiling, "$.label.level",

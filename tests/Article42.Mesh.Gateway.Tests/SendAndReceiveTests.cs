@@ -37,6 +37,26 @@ public sealed class SendAndReceiveTests(MeshFixture fixture)
     private async Task<int> HandOutsAsync(string messageId) =>
         (await Mesh.Journal.FindByMessageIdAsync(messageId, TestContext.Current.CancellationToken)).Count(e => e.Type == "fetched");
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_message_goes_as_its_signed_bytes_unless_told_to_go_as_a_value_and_arrives_verified_either_way(bool asBytes)
+    {
+        // Participants only ManyGatewaysTests also uses, which tolerates other tests' messages; this one acknowledges its own.
+        var (from, to) = asBytes ? ("EE", "DK") : ("DK", "EE");
+        await using var sender = MeshGateway.Attach(Mesh.Cluster.Client, MeshCluster.Options(from) with { SendAsBytes = asBytes });
+        await using var recipient = Mesh.Gateway(to);
+        await using var inbox = new Reader<InboxMessage>(recipient.ReceiveAsync);
+        var message = Messages.Draft(from, [to]);
+
+        await sender.SendAsync(message);
+
+        var received = await inbox.NextMatchingAsync(m => m.Envelope.MsgId == message.MsgId, $"the SITREP from {from}");
+        Assert.Null(EnvelopeSignatures.Verify(received.Envelope, KeyedRegistry.Registry));
+        Assert.Equal((1, asBytes ? 0 : 1), (Mesh.LostAnswers.Submits(message.MsgId), Mesh.LostAnswers.ValueSubmits(message.MsgId)));
+        await recipient.AckAsync(received);
+    }
+
     [Fact]
     public async Task A_send_whose_answer_is_lost_is_retried_with_the_same_id_and_the_message_arrives_once()
     {

@@ -19,9 +19,20 @@ public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFi
     /// <summary>Writes that store the message's body: the acceptance; the outbox and inbox rows name it (issue #18).</summary>
     private const int BodyWrites = 1;
 
-    /// <summary>Today's encodes (validation, signature check, acceptance, claim hash; the inbox row names the acceptance instead of a copy) and strict decodes (pump, fetch).</summary>
-    private const int MaxEncodes = 4;
+    /// <summary>
+    /// Today's encodes and strict decodes of a message submitted as a value (submit version 1): one encode at the silo's
+    /// edge, which validation's size check, the signature check, the claim hash and the acceptance row share (issue #18:
+    /// there were four); the decodes are the pump's and the fetch's.
+    /// </summary>
+    private const int MaxEncodes = 1;
     private const int MaxDecodes = 2;
+
+    /// <summary>
+    /// Submitted as bytes (version 2): no encode in the silo (the gateway's one encode is the gateway's), one strict decode
+    /// at its edge; the pump's and the fetch's decodes are still there (the delivery batch and the fetch carry envelopes).
+    /// </summary>
+    private const int BytesSubmitEncodes = 0;
+    private const int BytesSubmitDecodes = 1 + MaxDecodes;
 
     [Fact]
     public async Task A_point_to_point_message_costs_no_more_journal_and_codec_work_than_today()
@@ -58,6 +69,22 @@ public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFi
         AssertWithinToday(work);
     }
 
+    [Fact]
+    public async Task A_message_submitted_as_bytes_is_never_encoded_in_the_silo_and_decoded_once_at_its_edge()
+    {
+        var (sender, recipient) = (mesh.Gateway("DK"), mesh.Gateway("NL"));
+        await sender.OpenAsync(consuming: false);
+        await recipient.OpenAsync();
+        await DeliverOneAsync(sender, recipient, asBytes: true);
+
+        var work = await DeliverOneAsync(sender, recipient, asBytes: true);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"submitted as bytes, backlog 0: {work}");
+        Assert.True(work.Encodes == BytesSubmitEncodes, $"encodes: {work}");
+        Assert.True(work.Decodes == BytesSubmitDecodes, $"decodes: {work}");
+        Assert.True(work.Journal.BodyWrites == BodyWrites, $"writes storing the body: {work}");
+    }
+
     private static void AssertWithinToday(MessageWork work)
     {
         Assert.True(work.Journal.Writes is > 0 and <= MaxWrites, $"journal writes: {work}");
@@ -71,15 +98,19 @@ public sealed class MessageWorkTests(QuietKeeperCountingFixture mesh) : IClassFi
     /// Submits one ROUTINE message (signed before counting starts), lets the journal fall quiet (delivered), fetches one
     /// message (the ROUTINE one: it outranks any DEFERRED backlog), acknowledges it, and lets the journal fall quiet again.
     /// </summary>
-    private async Task<MessageWork> DeliverOneAsync(TestGateway sender, TestGateway recipient)
+    private async Task<MessageWork> DeliverOneAsync(TestGateway sender, TestGateway recipient, bool asBytes = false)
     {
         var envelope = TestKeys.Signed(sender.Participant, [recipient.Participant], change: e => e with { PrecedenceAction = Precedence.Routine });
         Assert.True(EnvelopeCodec.Encode(envelope).Length >= CountingJournal.BodyBytes, "the message is too small to be told from the records beside it");
+        var document = asBytes ? SignedDocuments.Sign(envelope with { Signature = null }, TestKeys.KeyOf(sender.Participant)) : null;
         await QuietAsync();
         using var codec = new CodecCounts();
         var before = mesh.Counting.Work();
 
-        await sender.SendAsync(envelope);
+        if (document is null)
+            await sender.SendAsync(envelope);
+        else
+            Assert.NotNull((await sender.SubmitSignedAsync(document.Bytes)).Receipt);
         await QuietAsync();
         var fetched = await recipient.FetchAsync(max: 1);
         Assert.Equal(envelope.MsgId, Assert.Single(fetched).Envelope.MsgId);

@@ -38,6 +38,9 @@ public sealed class TestGateway(IGrainFactory grains, string participant)
 
     public async Task<SubmitOutcome> SubmitAsync(Envelope envelope) => await Grain.SubmitAsync(await TokenAsync(), envelope);
 
+    /// <summary>Submit, version 2 (issue #18): the document's bytes, as a gateway sends them.</summary>
+    public async Task<SubmitOutcome> SubmitSignedAsync(byte[] document) => await Grain.SubmitSignedAsync(await TokenAsync(), document);
+
     public async Task<SubmitReceipt> SendAsync(Envelope envelope)
     {
         var outcome = await SubmitAsync(envelope);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Article42.Mesh.Grains;
 
 /// <summary>
@@ -29,12 +27,13 @@ internal sealed class Submission(
     /// A message no activation records: staleness and backpressure, then the claim and the acceptance in one write. A
     /// refusal claims nothing, unless the message was accepted before: a resubmission gets its original receipt.
     /// </summary>
-    public async Task<SubmitOutcome> SubmitAsync(Envelope envelope, CancellationToken stopping)
+    public async Task<SubmitOutcome> SubmitAsync(SignedDocument document, CancellationToken stopping)
     {
+        var envelope = document.Envelope;
         var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if ((Stale(envelope) ?? await BackpressureAsync(envelope, recipients)) is { } refusal)
-            return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(refusal);
-        return await WriteAcceptanceAsync(envelope, claiming: true, stopping);
+            return await SettledAsync(document, recipients) ?? SubmitOutcome.Refused(refusal);
+        return await WriteAcceptanceAsync(document, claiming: true, stopping);
     }
 
     /// <summary>
@@ -42,12 +41,13 @@ internal sealed class Submission(
     /// for this sender and content (a conflict is refused), then backpressure applies. A stale message is refused before
     /// the claim, so A42-SUB-012 leaves its id free. Null means: go on and judge, then <see cref="AcceptAsync"/>.
     /// </summary>
-    public async Task<SubmitOutcome?> AdmitAsync(Envelope envelope)
+    public async Task<SubmitOutcome?> AdmitAsync(SignedDocument document)
     {
+        var envelope = document.Envelope;
         var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if (Stale(envelope) is { } stale)
-            return await SettledAsync(envelope, recipients) ?? SubmitOutcome.Refused(stale);
-        var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, ContentHash(envelope));
+            return await SettledAsync(document, recipients) ?? SubmitOutcome.Refused(stale);
+        var claim = await journal.ClaimMessageIdAsync(envelope.MsgId, sender, document.SignedHash);
         if (claim is ClaimResult.Refused refused)
             return SubmitOutcome.Refused(Conflict(envelope, refused.Existing.Owner));
         // A fresh claim means the id was never accepted (the claim comes first), so only a retry reads for its receipt.
@@ -57,15 +57,17 @@ internal sealed class Submission(
     }
 
     /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs, the id already claimed (<see cref="AdmitAsync"/>).</summary>
-    public Task<SubmitOutcome> AcceptAsync(Envelope envelope, CancellationToken stopping) => WriteAcceptanceAsync(envelope, claiming: false, stopping);
+    public Task<SubmitOutcome> AcceptAsync(SignedDocument document, CancellationToken stopping) => WriteAcceptanceAsync(document, claiming: false, stopping);
 
-    private async Task<SubmitOutcome> WriteAcceptanceAsync(Envelope envelope, bool claiming, CancellationToken stopping)
+    private async Task<SubmitOutcome> WriteAcceptanceAsync(SignedDocument document, bool claiming, CancellationToken stopping)
     {
+        var envelope = document.Envelope;
         var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         var actionRecipients = registries.Current.Expand(envelope.ToAction, sender).ToHashSet();
         var deliverable = recipients.Where(r => registries.Current.Find(r) is { } p && SecurityPolicy.MayDeliver(envelope.Label, p, registries.Current)).ToList();
         var excluded = recipients.Except(deliverable).ToList();
-        var body = EnvelopeCodec.Encode(envelope);
+        // The bytes as the edge received (or, from a gateway that sends values, encoded) them: never encoded here (issue #18).
+        var body = document.Bytes;
         var keyId = _key.Id();
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
         (IReadOnlyList<JournalEntry>, IReadOnlyList<QueueChange>) Build(long before)
@@ -85,7 +87,7 @@ internal sealed class Submission(
         DateTimeOffset? acceptedAt;
         if (claiming)
         {
-            (var claim, before, acceptedAt) = await stream.ClaimAndAppendAsync(envelope.MsgId, sender, ContentHash(envelope), Build);
+            (var claim, before, acceptedAt) = await stream.ClaimAndAppendAsync(envelope.MsgId, sender, document.SignedHash, Build);
             switch (claim)
             {
                 case ClaimResult.Refused refused:
@@ -95,7 +97,7 @@ internal sealed class Submission(
                 case ClaimResult.AlreadyClaimed:
                     return await AcceptanceAsync(envelope.MsgId) is { } earlier
                         ? Receipt(envelope, earlier.Timestamp, earlier.Version, recipients)
-                        : await WriteAcceptanceAsync(envelope, claiming: false, stopping);
+                        : await WriteAcceptanceAsync(document, claiming: false, stopping);
             }
         }
         else
@@ -115,19 +117,18 @@ internal sealed class Submission(
     /// content, the answer is the original receipt, as a retry always got; by anyone else, or for other content, a
     /// conflict. Null when it was not: the refusal stands, and the id stays free.
     /// </summary>
-    private async Task<SubmitOutcome?> SettledAsync(Envelope envelope, ImmutableArray<string> recipients)
+    private async Task<SubmitOutcome?> SettledAsync(SignedDocument document, ImmutableArray<string> recipients)
     {
+        var envelope = document.Envelope;
         var accepted = (await journal.FindByMessageIdAsync(envelope.MsgId)).FirstOrDefault(e => e.Type == EntryTypes.Accepted);
         if (accepted is null)
             return null;
-        var original = EnvelopeCodec.Decode(accepted.Payload).Value;
-        var same = accepted.StreamId == stream.StreamId && original is not null && ContentHash(original).AsSpan().SequenceEqual(ContentHash(envelope));
+        // The stored bytes are canonical, so their signed part hashes as the claim did: compared without decoding them.
+        var same = accepted.StreamId == stream.StreamId && SignedDocuments.SignedHash(accepted.Payload).AsSpan().SequenceEqual(document.SignedHash);
         if (same)
             return Receipt(envelope, accepted.Timestamp, accepted.Version, recipients);
         return SubmitOutcome.Refused(Conflict(envelope, accepted.StreamId == stream.StreamId ? sender : accepted.StreamId));
     }
-
-    private static byte[] ContentHash(Envelope envelope) => SHA256.HashData(EnvelopeCodec.CanonicalBytes(envelope));
 
     /// <summary>
     /// A new message the pump would dead-letter on its first pass (<see cref="DeliveryPump"/>: expired, or past

@@ -2,7 +2,7 @@ namespace Article42.Mesh.Grains;
 
 /// <summary>
 /// The id of the key a participant's submissions are accepted under (issue #21): its current registry key, the one
-/// <see cref="EnvelopeSignatures.Verify"/> checks them against. Under <see cref="SignatureCheck.SessionOnly"/> nothing
+/// <see cref="EnvelopeSignatures.Verify(SignedDocument, ParticipantRegistry)"/> checks them against. Under <see cref="SignatureCheck.SessionOnly"/> nothing
 /// is verified at submit, and the id is still that of the participant's current key, the one its session proved.
 /// Remembers the last key it hashed, so a message costs a reference comparison, not a SHA-256.
 /// </summary>

@@ -27,6 +27,7 @@ public static class ClientSurface
         Participant(nameof(IParticipantGrain.SubscribeAsync), "a consuming gateway hands the grain its inbox doorbell (session token required)"),
         Participant(nameof(IParticipantGrain.RegistryKeysAsync), "a gateway learns the registry's public keys and their ids to verify what it receives (session token required)"),
         Participant(nameof(IParticipantGrain.RegistryDocumentAsync), "a gateway learns the operator-signed registry document, to check it against the operator key and verify what it receives (session token required)"),
+        Participant(nameof(IParticipantGrain.SubmitSignedAsync), "a gateway sends a message as its signed canonical bytes (session token required; issue #18)"),
         Admin(nameof(IAdminGrain.TraceAsync), "a42 trace (operator key required)"),
         Admin(nameof(IAdminGrain.StatusAsync), "a42 status (operator key required)"),
         Admin(nameof(IAdminGrain.RegistryAsync), "a42 keys rotate, revoke and ceiling read the registry the mesh holds (operator key required)"),

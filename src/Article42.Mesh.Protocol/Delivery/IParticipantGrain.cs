@@ -103,4 +103,13 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// </summary>
     [Alias("registry-document")]
     ValueTask<RegistryDocumentOutcome> RegistryDocumentAsync(string token);
+
+    /// <summary>
+    /// Submit, version 2 (issue #18): the envelope as its canonical bytes, signature and trace included, exactly as the
+    /// mesh stores them (schemas/canonical-json.md). The silo decodes them strictly once, refuses bytes that are not the
+    /// canonical form (<see cref="ErrorCodes.NotCanonical"/>), verifies the signature over the bytes received and stores
+    /// them as they came; otherwise the same as <see cref="SubmitAsync"/>, which stays for gateways that send values.
+    /// </summary>
+    [Alias("submit-signed")]
+    ValueTask<SubmitOutcome> SubmitSignedAsync(string token, byte[] document);
 }

@@ -25,4 +25,8 @@ internal static class CanonicalForms
     /// <summary>The contract that writes an envelope of <paramref name="schemaVersion"/> in its canonical form.</summary>
     public static JsonTypeInfo<Envelope> EnvelopeContract(string schemaVersion) =>
         schemaVersion == SchemaVersions.V1_0_0 ? Escaped.Envelope : Minimal.Envelope;
+
+    /// <summary>The contract that writes an envelope's <c>trace</c> member in <paramref name="schemaVersion"/>'s canonical form.</summary>
+    public static JsonTypeInfo<TraceContext> TraceContract(string schemaVersion) =>
+        schemaVersion == SchemaVersions.V1_0_0 ? Escaped.TraceContext : Minimal.TraceContext;
 }

@@ -18,11 +18,17 @@ public static class CodecMeter
     /// <summary>Instrument counting strict <see cref="EnvelopeCodec.Decode(ReadOnlyMemory{byte})"/> calls.</summary>
     public const string Decodes = "a42.codec.envelope.decodes";
 
+    /// <summary>Instrument counting canonical checks of received bytes (a serializer pass into a comparer, no bytes kept; issue #18).</summary>
+    public const string CanonicalChecks = "a42.codec.envelope.canonical_checks";
+
     private static readonly Meter Meter = new(Name);
     private static readonly Counter<long> EncodeCounter = Meter.CreateCounter<long>(Encodes);
     private static readonly Counter<long> DecodeCounter = Meter.CreateCounter<long>(Decodes);
+    private static readonly Counter<long> CanonicalCheckCounter = Meter.CreateCounter<long>(CanonicalChecks);
 
     internal static void Encoded() => EncodeCounter.Add(1);
 
     internal static void Decoded() => DecodeCounter.Add(1);
+
+    internal static void CanonicalChecked() => CanonicalCheckCounter.Add(1);
 }

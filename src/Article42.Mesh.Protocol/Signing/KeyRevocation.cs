@@ -26,6 +26,14 @@ public static class KeyRevocation
         return Judge(sender, signed, envelope.Signature, "$.signature");
     }
 
+    /// <summary>The refusal for a document (<see cref="SignedDocument"/>) signed under a revoked key of its sender, or from a sender with only revoked keys; null otherwise.</summary>
+    public static MeshError? OfDocument(SignedDocument document, ParticipantRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.Find(document.Envelope.From) is { } sender ? Judge(sender, document.SignedBytes(), document.Envelope.Signature, "$.signature") : null;
+    }
+
     /// <summary>The refusal for a session proof signed under a revoked key, or by a participant with only revoked keys; null otherwise.</summary>
     public static MeshError? OfSession(SessionProof proof, ParticipantRegistry registry)
     {

@@ -14,14 +14,18 @@ internal sealed class VerifyingKeys
     private readonly ConcurrentDictionary<string, ConcurrentBag<ECDsa>> _idle = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="signature"/> (IEEE P1363) signs <paramref name="data"/> under <paramref name="publicKey"/> (a key the registry validated).</summary>
-    public bool Verify(string publicKey, byte[] data, ReadOnlySpan<byte> signature)
+    public bool Verify(string publicKey, byte[] data, ReadOnlySpan<byte> signature) =>
+        VerifyHash(publicKey, SHA256.HashData(data), signature);
+
+    /// <summary>True when <paramref name="signature"/> (IEEE P1363) signs data whose SHA-256 is <paramref name="hash"/> under <paramref name="publicKey"/>.</summary>
+    public bool VerifyHash(string publicKey, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
     {
         var idle = _idle.GetOrAdd(publicKey, _ => []);
         if (!idle.TryTake(out var key))
             key = ParticipantKeys.ImportPublicKey(publicKey)!;
         try
         {
-            return key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return key.VerifyHash(hash, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         finally
         {

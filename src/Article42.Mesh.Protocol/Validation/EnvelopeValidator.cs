@@ -15,7 +15,21 @@ public static partial class EnvelopeValidator
     public const string ExerciseHandlingMark = "EXERCISE";
 
     /// <summary>Every rule <paramref name="envelope"/> breaks against <paramref name="registry"/> at <paramref name="now"/>; empty when it is valid.</summary>
-    public static ImmutableArray<MeshError> Validate(Envelope envelope, ParticipantRegistry registry, DateTimeOffset now)
+    public static ImmutableArray<MeshError> Validate(Envelope envelope, ParticipantRegistry registry, DateTimeOffset now) =>
+        Validate(envelope, registry, now, canonicalLength: null);
+
+    /// <summary>
+    /// <see cref="Validate(Envelope, ParticipantRegistry, DateTimeOffset)"/> for an envelope whose canonical bytes are
+    /// already at hand (<see cref="SignedDocument"/>): the size limit counts the length of those bytes instead of
+    /// encoding the envelope again (issue #18).
+    /// </summary>
+    public static ImmutableArray<MeshError> Validate(SignedDocument document, ParticipantRegistry registry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Validate(document.Envelope, registry, now, document.Bytes.Length);
+    }
+
+    private static ImmutableArray<MeshError> Validate(Envelope envelope, ParticipantRegistry registry, DateTimeOffset now, int? canonicalLength)
     {
         var context = new ValidationContext(registry, now);
         CheckIdentity(envelope, context);
@@ -25,7 +39,9 @@ public static partial class EnvelopeValidator
         CheckExerciseMarking(envelope, context);
         LabelRules.Check(envelope.Label, "$.label", context);
         CheckPayload(envelope, context);
-        if (context.Errors.Count == 0)
+        if (context.Errors.Count == 0 && canonicalLength is { } length)
+            CheckSize(length, envelope, context);
+        else if (context.Errors.Count == 0)
             CheckEncodedSize(envelope, context);
         return [.. context.Errors];
     }
@@ -39,8 +55,14 @@ public static partial class EnvelopeValidator
     {
         if (EnvelopeCodec.TryEncode(envelope) is not { } bytes)
             context.Add(ErrorCodes.ForbiddenCharacter, "$", "a text holds a lone surrogate (half of a UTF-16 pair), which has no UTF-8 form");
-        else if (bytes.Length > Limits.EnvelopeBytes)
-            context.Add(ErrorCodes.EncodedTooLarge, "$", $"the envelope encodes to {bytes.Length} bytes in the canonical form of schema version {ValidationContext.Truncate(envelope.SchemaVersion)}, more than the limit of {Limits.EnvelopeBytes}");
+        else
+            CheckSize(bytes.Length, envelope, context);
+    }
+
+    private static void CheckSize(int length, Envelope envelope, ValidationContext context)
+    {
+        if (length > Limits.EnvelopeBytes)
+            context.Add(ErrorCodes.EncodedTooLarge, "$", $"the envelope encodes to {length} bytes in the canonical form of schema version {ValidationContext.Truncate(envelope.SchemaVersion)}, more than the limit of {Limits.EnvelopeBytes}");
     }
 
     private static void CheckIdentity(Envelope envelope, ValidationContext context)
