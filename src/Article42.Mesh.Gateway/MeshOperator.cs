@@ -11,7 +11,7 @@ namespace Article42.Mesh.Gateway;
 /// backoff until <see cref="MeshOperatorOptions.RequestDeadline"/>, as a gateway retries a submit; a refusal, whether the
 /// admin grain's answer or a call the mesh refused outright (<c>A42-SEC-*</c>), is a <see cref="MeshRefusedException"/>.
 /// </summary>
-public sealed class MeshOperator : IAsyncDisposable
+public sealed partial class MeshOperator : IAsyncDisposable
 {
     private readonly MeshOperatorOptions _options;
     private readonly IHost _host;

@@ -88,7 +88,7 @@ public sealed class ReactiveRunTests
 
     private static async Task<(ExerciseReport Report, ArrivalLog Log)> RunAsync(InProcessMesh mesh, Scenario scenario)
     {
-        var control = mesh.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<IExerciseGrain>(scenario.Id);
+        var control = new SiloExerciseControl(mesh.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<IExerciseGrain>(scenario.Id));
         var runner = new ReactiveExerciseRunner(mesh.Cluster.Client, KeyedRegistry.KeyOf, TimeProvider.System);
         var (observations, log) = await runner.RunAsync(scenario, 7, null, control, null, "test", "in-process", TestContext.Current.CancellationToken);
         return (ExerciseReport.Create(scenario, 7, ExerciseEngine.Reactive, observations), log);

@@ -55,6 +55,7 @@ public static class ExerciseCommand
         var speed = WholeNumberOption.Optional("--speed", "Scenario seconds per real second (default: the scenario's compression).", "N", "a whole number of scenario seconds per real second", minimum: 1);
         var gateway = new Option<string?>("--gateway") { Description = "Run against a running mesh at HOST:PORT[,...] instead of an embedded one.", HelpName = "HOST:PORT" };
         var keys = CommonOptions.Keys();
+        var operatorKey = new Option<string?>("--operator-key") { Description = "With --gateway: the operator's private key exercise control is signed with (default: KEYS/operator.pem).", HelpName = "FILE" };
         var seed = WholeNumberOption.Any("--seed", "Seed of the simulated behaviour; the same seed gives the same report figures (default: 42).", "N", 42);
         var engine = new Option<ExerciseEngine>("--engine")
         {
@@ -62,9 +63,15 @@ public static class ExerciseCommand
             HelpName = "ENGINE",
             DefaultValueFactory = _ => ExerciseEngine.Planned,
         };
+        var clients = new Option<ExerciseClients?>("--clients")
+        {
+            Description = "How the simulated participants connect: per-participant (each its own Orleans client and, with TLS, its own certificate, as real gateways; the default with --gateway) or shared (one client for all; the default on the embedded mesh).",
+            HelpName = "CLIENTS",
+            CustomParser = result => ParseClients(result),
+        };
         var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant and write report.html, report.json, report.md.")
         {
-            scenario, output, speed, gateway, keys, seed, engine,
+            scenario, output, speed, gateway, keys, operatorKey, seed, engine, clients,
         };
         run.WithExamples(
             "a42 exercise run cross-border-incursion",
@@ -81,8 +88,11 @@ public static class ExerciseCommand
             var registry = endpoints is null ? ParticipantRegistry.Default : TrustStore.Open(TrustStoreLocator.Directory(parse.GetValue(keys))).Registry;
             var loaded = ScenarioFiles.Load(parse.GetValue(scenario)!, registry);
             await using var mesh = endpoints is not null
-                ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)), tls.Resolve(parse, TrustStore.OperatorKeyName, parse.GetValue(keys)))
-                : await ExerciseMesh.EmbeddedAsync();
+                ? await ExerciseMesh.RemoteAsync([.. GatewayOptions.ParseEndpoints(endpoints)], TrustStoreLocator.Directory(parse.GetValue(keys)),
+                    participant => tls.Resolve(parse, participant, parse.GetValue(keys)),
+                    parse.GetValue(operatorKey) ?? Path.Combine(TrustStoreLocator.Directory(parse.GetValue(keys)), $"{TrustStore.OperatorKeyName}.pem"),
+                    parse.GetValue(clients) ?? ExerciseClients.PerParticipant)
+                : await ExerciseMesh.EmbeddedAsync(parse.GetValue(clients) ?? ExerciseClients.Shared);
             var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;
             var control = mesh.Control(played.Id);
             var directory = parse.GetValue(output) ?? Path.Combine("aar", played.Id);
@@ -90,7 +100,7 @@ public static class ExerciseCommand
             if (parse.GetValue(engine) == ExerciseEngine.Reactive)
             {
                 Console.WriteLine($"exercise {played.Id}: {played.Name} — reactive players, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
-                var runner = new ReactiveExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
+                var runner = new ReactiveExerciseRunner(mesh.Participants, mesh.Store.LoadPrivateKey, TimeProvider.System);
                 var (observations, arrivals) = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(played, parse.GetValue(seed), mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
                 report = ExerciseReport.Create(played, parse.GetValue(seed), ExerciseEngine.Reactive, observations);
                 directory = ReportFiles.Write(report, directory);
@@ -100,17 +110,32 @@ public static class ExerciseCommand
             {
                 var plan = SimulationPlan.Create(played, parse.GetValue(seed));
                 Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
-                var runner = new ExerciseRunner(mesh.Client, mesh.Store.LoadPrivateKey, TimeProvider.System);
+                var runner = new ExerciseRunner(mesh.Participants, mesh.Store.LoadPrivateKey, TimeProvider.System);
                 var observations = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(plan, mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
                 report = ExerciseReport.Create(played, plan, observations);
                 directory = ReportFiles.Write(report, directory);
             }
             Console.WriteLine(ConsoleSummary.Write(report));
-            if (control is not null && await control.StatusAsync() is { } status)
+            if (await control.StatusAsync(cancellation) is { } status)
                 Console.WriteLine($"exercise control: {status.InjectsPlayed}/{status.Injects} injects played, {status.ExpectationsMet.Length} of {status.ExpectationsMet.Length + status.ExpectationsMissed.Length} expected actions met in time");
             Console.WriteLine($"report {Path.Combine(directory, "report.html")}");
             return ExitCodes.Success;
         }));
         return run;
+    }
+
+    private static ExerciseClients? ParseClients(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        switch (text)
+        {
+            case "per-participant":
+                return ExerciseClients.PerParticipant;
+            case "shared":
+                return ExerciseClients.Shared;
+            default:
+                result.AddError($"expects per-participant or shared, got '{text}'");
+                return null;
+        }
     }
 }

@@ -10,8 +10,14 @@ namespace Article42.Mesh.Exercises;
 /// recorded as <see cref="ExerciseObservations"/> for the after-action report. Envelope times are real UTC; the
 /// scenario clock lives in the plan and in INJECT fields.
 /// </summary>
-public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> keyOf, TimeProvider time)
+public sealed class ExerciseRunner(ParticipantConnections connections, Func<string, ECDsa> keyOf, TimeProvider time)
 {
+    /// <summary>A runner whose participants' gateways share <paramref name="client"/> (an in-process test cluster).</summary>
+    public ExerciseRunner(IClusterClient client, Func<string, ECDsa> keyOf, TimeProvider time)
+        : this(ParticipantConnections.Shared(client), keyOf, time)
+    {
+    }
+
     /// <summary>How long a planned reaction waits for the message it reacts to before it goes ahead anyway.</summary>
     private static readonly TimeSpan TriggerPatience = TimeSpan.FromSeconds(15);
 
@@ -21,25 +27,25 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
     /// <summary>Plays <paramref name="plan"/>; returns what was observed, for <see cref="ExerciseReport.Create(Scenario, SimulationPlan, ExerciseObservations)"/>.</summary>
     /// <param name="plan">The simulation plan of the scenario and seed.</param>
     /// <param name="activationSummaries">Reads an activation's summary (silo-only); null when the runner has no silo-side access.</param>
-    /// <param name="control">Exercise control in the mesh (silo-only), told the MSEL and every message; null without silo-side access.</param>
+    /// <param name="control">Exercise control in the mesh, told the MSEL and every message; null for none.</param>
     /// <param name="progress">Receives the live display's figures after each planned message.</param>
     /// <param name="host">Named in the report's run section.</param>
     /// <param name="meshProfile">Named in the report's run section.</param>
     /// <param name="cancellation">Stops the exercise.</param>
     public async Task<ExerciseObservations> RunAsync(
-        SimulationPlan plan, Func<string, Task<ActivationSummary?>>? activationSummaries, IExerciseGrain? control, IProgress<ExerciseProgress>? progress,
+        SimulationPlan plan, Func<string, Task<ActivationSummary?>>? activationSummaries, IExerciseControl? control, IProgress<ExerciseProgress>? progress,
         string host, string meshProfile, CancellationToken cancellation)
     {
         var scenario = plan.Scenario;
         var actors = plan.Sends.Select(a => a.Actor).Concat(scenario.Participants.Where(p => p.Behaviour.Online).Select(p => p.Id));
-        await using var gateways = new SimulatedGateways(client, actors, keyOf, time);
+        await using var gateways = await SimulatedGateways.StartAsync(connections, actors, keyOf, time, cancellation: cancellation);
         var startex = time.GetUtcNow();
         DateTimeOffset Real(TimeSpan offset) => startex + offset / scenario.Compression;
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var messages = ImmutableArray.CreateBuilder<ObservedMessage>();
         var injects = plan.Sends.Count(a => a.Kind == MessageKind.Inject);
         if (control is not null)
-            await control.StartexAsync(ExerciseControlPlan.From(scenario));
+            await control.StartexAsync(ExerciseControlPlan.From(scenario), cancellation);
         var played = 0;
         foreach (var action in plan.Sends)
         {
@@ -50,14 +56,14 @@ public sealed class ExerciseRunner(IClusterClient client, Func<string, ECDsa> ke
             var sent = await SendAsync(scenario, action, gateways.Of(action.Actor), ids, Real, cancellation);
             messages.Add(sent);
             if (control is not null)
-                await control.ObserveAsync(new ExerciseObservation(sent.Ref, sent.MsgId, sent.Kind, sent.From, sent.Scenario, sent.InjectId, sent.Refusal?.Code));
+                await control.ObserveAsync(new ExerciseObservation(sent.Ref, sent.MsgId, sent.Kind, sent.From, sent.Scenario, sent.InjectId, sent.Refusal?.Code), cancellation);
             played += action.Kind == MessageKind.Inject ? 1 : 0;
             progress?.Report(new ExerciseProgress(action.At, scenario.Endex, played, injects, messages.Count, messages.Count(m => !m.Accepted), gateways.Delivered, gateways.Fetched));
         }
         await DelayUntilAsync(Real(scenario.Endex), cancellation);
         await AwaitReportsAsync(gateways, messages, cancellation);
         if (control is not null)
-            await control.EndexAsync();
+            await control.EndexAsync(cancellation);
         return new ExerciseObservations
         {
             ExerciseId = scenario.Id,

@@ -12,8 +12,14 @@ namespace Article42.Mesh.Exercises;
 /// exercise clock. What the mesh did is recorded as an <see cref="ArrivalLog"/> (the engine's whole input) and observed
 /// for the after-action report. One loop does all the deciding, so the log's order is the order of the decisions.
 /// </summary>
-public sealed class ReactiveExerciseRunner(IClusterClient client, Func<string, ECDsa> keyOf, TimeProvider time)
+public sealed class ReactiveExerciseRunner(ParticipantConnections connections, Func<string, ECDsa> keyOf, TimeProvider time)
 {
+    /// <summary>A runner whose participants' gateways share <paramref name="client"/> (an in-process test cluster).</summary>
+    public ReactiveExerciseRunner(IClusterClient client, Func<string, ECDsa> keyOf, TimeProvider time)
+        : this(ParticipantConnections.Shared(client), keyOf, time)
+    {
+    }
+
     /// <summary>After ENDEX, how long to wait for the last delivery reports.</summary>
     private static readonly TimeSpan ReportGrace = TimeSpan.FromSeconds(10);
 
@@ -21,26 +27,26 @@ public sealed class ReactiveExerciseRunner(IClusterClient client, Func<string, E
     /// <param name="scenario">The scenario, at the compression it is played.</param>
     /// <param name="seed">The seed of the simulated behaviour.</param>
     /// <param name="activationSummaries">Reads an activation's summary (silo-only); null when the runner has no silo-side access.</param>
-    /// <param name="control">Exercise control in the mesh (silo-only): the exercise clock the mesh judges receipts on; null without silo-side access.</param>
+    /// <param name="control">Exercise control in the mesh: the exercise clock the mesh judges receipts on; null for none.</param>
     /// <param name="progress">Receives the live display's figures after each message sent.</param>
     /// <param name="host">Named in the report's run section.</param>
     /// <param name="meshProfile">Named in the report's run section.</param>
     /// <param name="cancellation">Stops the exercise.</param>
     public async Task<(ExerciseObservations Observations, ArrivalLog Log)> RunAsync(
-        Scenario scenario, int seed, Func<string, Task<ActivationSummary?>>? activationSummaries, IExerciseGrain? control,
+        Scenario scenario, int seed, Func<string, Task<ActivationSummary?>>? activationSummaries, IExerciseControl? control,
         IProgress<ExerciseProgress>? progress, string host, string meshProfile, CancellationToken cancellation)
     {
         var engine = new ReactiveEngine(scenario, seed);
         var sightings = Channel.CreateUnbounded<GatewaySighting>(new UnboundedChannelOptions { SingleReader = true });
         var online = scenario.Participants.Where(p => p.Behaviour.Online).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var senders = online.Concat(scenario.Msel.Select(inject => inject.From));
-        await using var gateways = new SimulatedGateways(client, senders, keyOf, time, sighting => sightings.Writer.TryWrite(sighting));
+        await using var gateways = await SimulatedGateways.StartAsync(connections, senders, keyOf, time, sighting => sightings.Writer.TryWrite(sighting), cancellation);
         var startex = time.GetUtcNow();
         var clock = new ExerciseClockReading(startex, scenario.Compression);
         var refOf = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var idOf = new Dictionary<string, string>(StringComparer.Ordinal);
         if (control is not null)
-            await control.StartexAsync(ExerciseControlPlan.From(scenario));
+            await control.StartexAsync(ExerciseControlPlan.From(scenario), cancellation);
         var endex = clock.Real(scenario.Endex);
         var (sent, refused, played, injects) = (0, 0, 0, scenario.Msel.Count(i => i.Kind == MessageKind.Inject));
         while (!cancellation.IsCancellationRequested)
@@ -54,7 +60,7 @@ public sealed class ReactiveExerciseRunner(IClusterClient client, Func<string, E
                 engine.Record(fact);
                 (sent, refused, played) = (sent + 1, refused + (fact.Refusal is null ? 0 : 1), played + (next.Kind == MessageKind.Inject ? 1 : 0));
                 if (control is not null)
-                    await control.ObserveAsync(new ExerciseObservation(next.Ref, fact.MsgId, next.Kind, next.Actor, next.At, next.InjectId, fact.Refusal?.Code));
+                    await control.ObserveAsync(new ExerciseObservation(next.Ref, fact.MsgId, next.Kind, next.Actor, next.At, next.InjectId, fact.Refusal?.Code), cancellation);
                 progress?.Report(new ExerciseProgress(next.At, scenario.Endex, played, injects, sent, refused, gateways.Delivered, gateways.Fetched));
                 continue;
             }
@@ -65,7 +71,7 @@ public sealed class ReactiveExerciseRunner(IClusterClient client, Func<string, E
         }
         await AwaitReportsAsync(engine, sightings.Reader, refOf, online, clock, cancellation);
         if (control is not null)
-            await control.EndexAsync();
+            await control.EndexAsync(cancellation);
         var log = new ArrivalLog
         {
             ExerciseId = scenario.Id,

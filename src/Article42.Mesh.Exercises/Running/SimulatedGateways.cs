@@ -5,7 +5,7 @@ using Article42.Mesh.Gateway;
 namespace Article42.Mesh.Exercises;
 
 /// <summary>
-/// One real gateway per simulated participant, over one Orleans client: each reads its inbox (acknowledging at once;
+/// One real gateway per simulated participant, each with its own Orleans client or all over one (<see cref="ParticipantConnections"/>): each reads its inbox (acknowledging at once;
 /// the plan sends the human receipts at the scenario's pace) and its report feed, and records what it saw.
 /// </summary>
 internal sealed class SimulatedGateways : IAsyncDisposable
@@ -18,15 +18,28 @@ internal sealed class SimulatedGateways : IAsyncDisposable
 
     private readonly Action<GatewaySighting>? _sighted;
 
-    /// <param name="client">The Orleans client the gateways share.</param>
+    private SimulatedGateways(Dictionary<string, MeshGateway> gateways, TimeProvider time, Action<GatewaySighting>? sighted)
+    {
+        _sighted = sighted;
+        _gateways = gateways;
+        foreach (var (participant, gateway) in _gateways)
+        {
+            _readers.Add(ReadInboxAsync(participant, gateway, time));
+            _readers.Add(ReadReportsAsync(gateway));
+        }
+    }
+
+    /// <summary>Connects one gateway per participant (all at once) and starts reading their inboxes and report feeds.</summary>
+    /// <param name="connections">How each participant reaches the mesh: its own client, or one shared.</param>
     /// <param name="participants">One gateway each.</param>
     /// <param name="keyOf">Each participant's private key.</param>
     /// <param name="time">The clock of the gateways and of the sightings.</param>
     /// <param name="sighted">Told each sighting as it happens (the reactive engine's input); null when only <see cref="Seen"/> is read.</param>
-    public SimulatedGateways(IClusterClient client, IEnumerable<string> participants, Func<string, ECDsa> keyOf, TimeProvider time, Action<GatewaySighting>? sighted = null)
+    /// <param name="cancellation">Stops connecting.</param>
+    public static async Task<SimulatedGateways> StartAsync(ParticipantConnections connections, IEnumerable<string> participants, Func<string, ECDsa> keyOf,
+        TimeProvider time, Action<GatewaySighting>? sighted = null, CancellationToken cancellation = default)
     {
-        _sighted = sighted;
-        _gateways = participants.Distinct().ToDictionary(p => p, p => MeshGateway.Attach(client, new MeshGatewayOptions
+        var connecting = participants.Distinct().Select(p => (Participant: p, Gateway: connections.ConnectAsync(new MeshGatewayOptions
         {
             Participant = p,
             PrivateKey = keyOf(p),
@@ -34,12 +47,19 @@ internal sealed class SimulatedGateways : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(250),
             ReportPollInterval = TimeSpan.FromMilliseconds(250),
             TimeProvider = time,
-        }));
-        foreach (var (participant, gateway) in _gateways)
+        }, cancellation))).ToList();
+        try
         {
-            _readers.Add(ReadInboxAsync(participant, gateway, time));
-            _readers.Add(ReadReportsAsync(gateway));
+            await Task.WhenAll(connecting.Select(c => c.Gateway));
         }
+        catch
+        {
+            // One participant that cannot connect ends the run; the others' connections are closed, not left behind.
+            foreach (var connected in connecting.Where(c => c.Gateway.IsCompletedSuccessfully))
+                await connected.Gateway.Result.DisposeAsync();
+            throw;
+        }
+        return new SimulatedGateways(connecting.ToDictionary(c => c.Participant, c => c.Gateway.Result), time, sighted);
     }
 
     public int Delivered => _seen.Count(s => s.Event == DeliveryEvent.Delivered);

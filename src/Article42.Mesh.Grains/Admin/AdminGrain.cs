@@ -8,7 +8,7 @@ namespace Article42.Mesh.Grains;
 /// grains, withholds what is labelled above <see cref="SecurityOptions.OperatorClearance"/>, and writes every request,
 /// served or refused, to the audit stream before answering.
 /// </summary>
-public sealed class AdminGrain(
+public sealed partial class AdminGrain(
     IRegistryHolder registries,
     IMessageJournal journal,
     OperatorKey operatorKey,
@@ -144,7 +144,8 @@ public sealed class AdminGrain(
         await _audit.AppendAsync(_ => ([new JournalEntry(AuditEntryType, RecordJson.Encode(record))], []));
         if (refused is null)
         {
-            logger.LogInformation("operator {Operation} {Argument} served", record.Operation, record.Argument);
+            // An exercise tells one observation per message it plays: audited as the rest, logged only when asked for.
+            logger.Log(operation == ExerciseProofs.Observe ? LogLevel.Debug : LogLevel.Information, "operator {Operation} {Argument} served", record.Operation, record.Argument);
         }
         else
         {

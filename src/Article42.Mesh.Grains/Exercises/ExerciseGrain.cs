@@ -66,6 +66,9 @@ public sealed class ExerciseGrain(IMessageJournal journal, MeshClock clock) : Gr
     public async ValueTask ObserveAsync(ExerciseObservation observation)
     {
         await LoadedAsync();
+        // A runner that asks again after a lost answer records the message once.
+        if (_observations.Exists(o => o.Ref == observation.Ref && o.MessageId == observation.MessageId))
+            return;
         await _stream.AppendAsync(_ => ([new JournalEntry(Observed, RecordJson.Encode(observation), observation.MessageId)], []));
         _observations.Add(observation);
     }

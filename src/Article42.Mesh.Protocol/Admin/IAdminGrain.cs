@@ -33,4 +33,40 @@ public interface IAdminGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("publish-registry")]
     ValueTask<RegistryOutcome> PublishRegistryAsync(OperatorProof proof, byte[] document);
+
+    /// <summary>
+    /// STARTEX (issue 22): exercise control keeps <paramref name="plan"/> (the MSEL and the actions it expects) and starts
+    /// the exercise clock. The proof's argument is <see cref="ExerciseProofs.Argument(ExercisePlanRecord)"/>; a second
+    /// STARTEX of a started exercise keeps the first plan. Refused: an exercise id or plan out of bounds (A42-ADM-005).
+    /// </summary>
+    [Alias("exercise-startex")]
+    ValueTask<ExerciseControlOutcome> StartexAsync(OperatorProof proof, ExercisePlanRecord plan);
+
+    /// <summary>
+    /// Records one message exercise <paramref name="exerciseId"/> played; the proof's argument is
+    /// <see cref="ExerciseProofs.Argument(string, ExerciseObservation)"/>. The same message recorded again is recorded once.
+    /// Refused: the exercise was never started (A42-ADM-006).
+    /// </summary>
+    [Alias("exercise-observe")]
+    ValueTask<ExerciseControlOutcome> ObserveAsync(OperatorProof proof, string exerciseId, ExerciseObservation observation);
+
+    /// <summary>PAUSEEX: the exercise clock stands still until RESUMEEX; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
+    [Alias("exercise-pause")]
+    ValueTask<ExerciseControlOutcome> PauseExerciseAsync(OperatorProof proof, string exerciseId);
+
+    /// <summary>RESUMEEX: the exercise clock runs again; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
+    [Alias("exercise-resume")]
+    ValueTask<ExerciseControlOutcome> ResumeExerciseAsync(OperatorProof proof, string exerciseId);
+
+    /// <summary>ENDEX, answered with the final status; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
+    [Alias("exercise-endex")]
+    ValueTask<ExerciseControlOutcome> EndexAsync(OperatorProof proof, string exerciseId);
+
+    /// <summary>The exercise's status so far; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
+    [Alias("exercise-status")]
+    ValueTask<ExerciseControlOutcome> ExerciseStatusAsync(OperatorProof proof, string exerciseId);
+
+    /// <summary>The clock the mesh judges the exercise's traffic on; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
+    [Alias("exercise-clock")]
+    ValueTask<ExerciseClockOutcome> ExerciseClockAsync(OperatorProof proof, string exerciseId);
 }

@@ -163,6 +163,10 @@ public static partial class ErrorCodes
     public const string OperatorProofStale = "A42-ADM-003";
     /// <summary><c>a42 trace</c>: the mesh never accepted a message with this id.</summary>
     public const string MessageUnknown = "A42-ADM-004";
+    /// <summary>An exercise control request names no valid exercise id, or its plan is out of bounds or for another exercise.</summary>
+    public const string ExerciseRequestInvalid = "A42-ADM-005";
+    /// <summary>An exercise control request (other than STARTEX) names an exercise that was never started.</summary>
+    public const string ExerciseUnknown = "A42-ADM-006";
 
     // Signatures.
     /// <summary>Envelope not signed.</summary>

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using Article42.Mesh.Gateway;
+
+namespace Article42.Mesh.IntegrationTests;
+
+/// <summary>
+/// Issue 22, item 4: <c>a42 exercise run</c> against a silo it did not start, from its own process. The silo requires
+/// mutual TLS with each gateway certificate bound to its participant, so the run gets through only when every simulated
+/// participant connects with its own certificate; exercise control goes through the operator-signed admin grain, which
+/// the test then asks, as the operator, where the exercise stands.
+/// </summary>
+public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
+{
+    /// <summary>Compression 120: T+00:20 is 10 s real; NL reports to BE at T+00:01 and BE answers.</summary>
+    private const string Scenario = """
+        exercise: EX-REMOTE
+        name: A report over a remote cluster
+        mode: exercise
+        compression: 120
+        start: 2026-11-26T06:00:00Z
+        endex: T+00:20
+        threat: hybrid
+        activations:
+          - id: A42-2026-0911
+            invoker: NL
+        participants:
+          players: [NL, BE]
+        msel:
+          - id: M01
+            at: T+00:01
+            from: NL
+            to: BE
+            kind: INCIDENT_REPORT
+            precedence: FLASH
+            payload:
+              event_time: T-00:05
+              location: Port of Rotterdam
+              incident_type: cyber
+              effects: Container terminal control systems down.
+              immediate_needs: [CYB.IR]
+        """;
+
+    [Fact]
+    public async Task An_exercise_runs_against_a_remote_silo_each_player_on_its_own_certificate_and_control_through_the_admin_grain()
+    {
+        using var home = new TempHome();
+        var scenario = Path.Combine(home.Path, "remote.yaml");
+        await File.WriteAllTextAsync(scenario, Scenario, TestContext.Current.CancellationToken);
+        var output = Path.Combine(home.Path, "aar");
+        await using var run = SiloProcess.Start("a42 exercise run (remote)", "a42.dll", home.Path,
+            ["exercise", "run", scenario, "--gateway", $"127.0.0.1:{mesh.Ports.Gateway}", "--keys", mesh.Keys, "--out", output]);
+        Assert.True(0 == await run.ExitedAsync(TimeSpan.FromSeconds(120)), run.Describe());
+        Assert.Contains(run.Output, line => line.StartsWith("exercise control: 1/1 injects played", StringComparison.Ordinal));
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json"), TestContext.Current.CancellationToken));
+        var exercise = report.RootElement.GetProperty("figures").GetProperty("exercise");
+        var sent = exercise.GetProperty("messages_sent").GetInt32();
+        Assert.True(sent >= 2, $"NL's report and BE's answer were not both sent: {exercise}");
+        Assert.Equal(0, exercise.GetProperty("messages_refused").GetInt32());
+
+        // What exercise control in the silo kept, asked as the operator: ended, the inject played, every message told.
+        using var key = ParticipantKeys.LoadPrivateKey(Path.Combine(mesh.Keys, "operator.pem"));
+        await using var @operator = await MeshOperator.ConnectAsync(new MeshOperatorOptions
+        {
+            OperatorKey = key,
+            Connection = new()
+            {
+                Endpoints = [new IPEndPoint(IPAddress.Loopback, mesh.Ports.Gateway)],
+                Tls = new MeshTlsOptions
+                {
+                    CertificateAuthorities = mesh.Trusted(),
+                    ClientCertificate = TlsCertificates.Load(mesh.Pki.Certificate("operator"), mesh.Pki.Key("operator")),
+                },
+            },
+        }, TestContext.Current.CancellationToken);
+        var status = await @operator.ExerciseStatusAsync("EX-REMOTE", TestContext.Current.CancellationToken);
+        Assert.Equal((true, 1, 1, sent), (status.Ended, status.InjectsPlayed, status.Injects, status.Observations));
+    }
+}
