@@ -70,7 +70,7 @@ public static partial class ErrorCodes
     /// <summary>A text holds a control character or a bidirectional embedding, override or isolate.</summary>
     public const string ForbiddenCharacter = "A42-ENV-024";
     /// <summary>Envelope bytes submitted as bytes that decode but are not the canonical form of their schema version (issue #18).</summary>
-    public const string NotCanonical = "A42-ENV-099";
+    public const string NotCanonical = "A42-ENV-025";
 
     // Typed bodies.
     /// <summary>Required body value missing.</summary>
