@@ -52,4 +52,17 @@ public sealed class DeliveryOptions
 
     /// <summary>How often each silo's keeper wakes every participant (recovery backstop).</summary>
     public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Bytes of message bodies one participant activation holds in memory, its outbox lanes and inbox together (issue
+    /// #18): within it a delivery and a fetch read nothing; rows past it keep only their position and are read from the
+    /// journal when their turn comes.
+    /// </summary>
+    public long HeldBytesCap { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a sender's delivery records wait to ride on its next write before one checkpoint writes them (issue #18):
+    /// a sender that writes more often than this pays no write of its own for them; its delivery reports come this late at most.
+    /// </summary>
+    public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -29,6 +29,7 @@ public sealed class ParticipantGrain(
     private SessionBook _sessions = null!;
     private SubmitChecks _checks = null!;
     private Inbox _inbox = null!;
+    private HeldBytes _held = null!;
     private Outbox _outbox = null!;
     private Submission _submission = null!;
     private Inventory _inventory = null!;
@@ -47,8 +48,10 @@ public sealed class ParticipantGrain(
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registries, _time, _options, challengeKey);
         _checks = new SubmitChecks(_id, registries, securityOptions.Value, _time);
-        _inbox = new Inbox(_id, _stream, journal, registries, _time, logger);
-        _outbox = new Outbox(_id, _stream, journal, registries, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync);
+        // One cap for the bodies the outbox lanes and the inbox hold in memory (issue #18).
+        _held = new HeldBytes(_options.HeldBytesCap);
+        _inbox = new Inbox(_id, _stream, journal, registries, _time, logger, _held);
+        _outbox = new Outbox(_id, _stream, journal, registries, DeliverToAsync, BacklogOfAsync, _options, _time, logger, UrgentBacklogOfAsync, _held);
         _receipts = new ReceiptWatch(_id, _stream, journal, _time, () => this.AsReference<IParticipantGrain>().EscalateDueAsync().AsTask(),
             new ExerciseClocks(exercise => GrainFactory.GetGrain<IExerciseGrain>(exercise).ClockAsync().AsTask()));
         _submission = new Submission(_id, _stream, journal, registries, _outbox, new SenderRateLimiter(_options.SenderRatePerSecond, _options.SenderBurst, _time), _receipts, _time, _options);
@@ -66,7 +69,7 @@ public sealed class ParticipantGrain(
             return;
         await _stream.LoadAsync();
         await _inbox.LoadAsync();
-        InboxGauges.Track(_id, _inbox);
+        InboxGauges.Track(_id, _inbox, _held);
         await _receipts.LoadAsync();
         await _outbox.ResumeAsync(_stopping.Token);
     }
@@ -85,12 +88,23 @@ public sealed class ParticipantGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _stopping.Cancel();
         _receipts?.Stop();
         InboxGauges.Forget(_inbox);
-        return Task.CompletedTask;
+        if (_loaded is null || _outbox is null)
+            return;
+        try
+        {
+            // Delivery records still riding are written now: written, they cost the next activation no redelivery.
+            await _outbox.CheckpointAsync();
+        }
+        catch (Exception ex)
+        {
+            // Fenced off, or the journal failed: the records are lost, which costs a redelivery the recipient drops.
+            logger.LogDebug(ex, "Delivery records of {Participant} not written at deactivation", _id);
+        }
     }
 
     public ValueTask<SessionChallenge> ChallengeAsync() => ValueTask.FromResult(_sessions.Challenge());
@@ -102,7 +116,7 @@ public sealed class ParticipantGrain(
         await LoadedAsync();
         var outcome = _sessions.Open(proof);
         if (outcome.Grant is { Consuming: true })
-            _inbox.StartingSession();
+            await _inbox.StartingSessionAsync();
         return outcome;
     }
 
@@ -215,12 +229,8 @@ public sealed class ParticipantGrain(
         if (session is null)
             return new FetchOutcome([], error);
         await LoadedAsync();
+        // A fetch that hands nothing checks the stream's fence inside the inbox (issue #18: a duplicate activation).
         var messages = await _inbox.FetchAsync(session, Math.Clamp(max, 1, _options.MaxFetch));
-        // A fetch that hands nothing writes nothing, so no version fences it: its answer may come from what only this
-        // activation knows (band ceilings) while a duplicate activation stored more. It asks the journal (one read per
-        // empty fetch, none per message); a stale activation goes and the gateway's retry meets a fresh one (issue #18).
-        if (messages.IsEmpty)
-            await _stream.ConfirmCurrentAsync();
         return new FetchOutcome(messages, null);
     }
 
@@ -321,6 +331,9 @@ public sealed class ParticipantGrain(
     internal Task DeliveriesIdleAsync() => _outbox.IdleAsync();
 
     internal DeliveryPump PumpTo(string recipient, Precedence lane) => _outbox.Pump(recipient, lane);
+
+    /// <summary>Test view: the bytes and bodies of messages this activation holds in memory (issue #18).</summary>
+    internal (long Bytes, long Bodies) HeldInMemory => (_held.Held, _held.Bodies);
 
     private Task<DeliveryOutcome> DeliverToAsync(string recipient, DeliveryBatch batch, CancellationToken cancellation) =>
         GrainFactory.GetGrain<IParticipantGrain>(recipient).DeliverAsync(batch).AsTask().WaitAsync(cancellation);

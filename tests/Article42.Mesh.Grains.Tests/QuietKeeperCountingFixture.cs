@@ -4,7 +4,7 @@ namespace Article42.Mesh.Grains.Tests;
 /// A counting cluster whose keeper does not wake every participant during a test: its periodic wake (a minute by
 /// default) reads the journal, and a test that counts the reads of fresh participants must see only its own calls.
 /// </summary>
-public sealed class QuietKeeperCountingFixture : CountingJournalFixture
+public class QuietKeeperCountingFixture : CountingJournalFixture
 {
     protected override Dictionary<string, string?> Settings()
     {

@@ -21,7 +21,8 @@ public sealed class WriteCostTests(CountingJournalFixture mesh) : IClassFixture<
 
         var tenThousandth = await WorkToDeliverAsync(sender, () => reportsSeen += 1);
         Assert.Equal(10_000, await mesh.Journal.CountQueuedAsync("in/HR"));
-        Assert.True(first.Rows > 0 && first.Transactions > 0 && first.Writes > 0 && first.Reads > 0, $"the first message did journal work: {first}");
+        // Reads are 0 at both (issue #18: the lanes and the inbox hold what they deliver; MessageWorkTests asserts it).
+        Assert.True(first.Rows > 0 && first.Transactions > 0 && first.Writes > 0, $"the first message did journal work: {first}");
         Assert.True(first.SameAs(tenThousandth), $"first: {first}\n10,000th: {tenThousandth}");
     }
 

@@ -18,9 +18,12 @@ internal static class MessageTraces
             return new MessageTrace(messageId, envelope.From, label, Withheld: true, null, null, null, null, null, []);
         var senderStream = accepted.StreamId;
         var fromSender = entries.Where(e => e.StreamId == senderStream).ToList();
+        // A recipient's own received entry names it too: the sender's delivery record rides on its next write (issue #18)
+        // and is lost in a crash before it, while the received entry is written when the recipient stores the message.
         var recipients = fromSender
             .Where(e => e.Type is EntryTypes.Delivered or EntryTypes.DeadLettered)
             .Select(e => RecordJson.Recipient(e.Payload).Recipient)
+            .Concat(entries.Where(e => e.Type == EntryTypes.Received && e.StreamId != senderStream && e.StreamId.StartsWith("participant/", StringComparison.Ordinal)).Select(e => JournalStream.ParticipantOf(e.StreamId)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(recipient => Recipient(recipient, fromSender, entries.Where(e => e.StreamId == JournalStream.OfParticipant(recipient)).ToList()));

@@ -6,7 +6,7 @@ namespace Article42.Mesh.Grains;
 /// A participant's inbox: stores deliveries once (deduplicated by message id, sequenced by journal version), hands
 /// them to the consuming session highest precedence first, and removes them when acknowledged.
 /// </summary>
-internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, IRegistryHolder registries, TimeProvider time, ILogger logger)
+internal sealed class Inbox(string participant, JournalStream stream, IMessageJournal journal, IRegistryHolder registries, TimeProvider time, ILogger logger, HeldBytes? held = null)
 {
     private static readonly Precedence[] HighestFirst = [.. Enum.GetValues<Precedence>().OrderDescending()];
     private readonly RecentIds _recent = new(4096);
@@ -20,12 +20,14 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// </summary>
     private readonly Dictionary<string, ReceivedRecord> _handedOut = new(StringComparer.Ordinal);
 
+    private readonly HeldBytes _held = held ?? new HeldBytes(new DeliveryOptions().HeldBytesCap);
+
     /// <summary>
-    /// Per precedence band, the highest sequence it can hold, once a fetch read the band to its end (unknown until then):
-    /// every later store into the band raises it. A session whose cursor is at it has nothing to read there, so a fetch
-    /// skips the band without a query (issue #18: six band reads per fetch became one).
+    /// Per precedence band, its rows with their bodies, fed by the delivery that stored each one, so a fetch reads nothing
+    /// (issue #18). Empty and complete when the activation found the inbox empty; otherwise read from the journal once, on
+    /// the first fetch that reaches the band. Past the activation's byte cap the journal holds the rest of a band.
     /// </summary>
-    private readonly Dictionary<int, long> _bandCeiling = [];
+    private readonly Dictionary<int, HeldRows> _bands = [];
 
     /// <summary>
     /// Per sender and outbox lane, the highest acceptance sequence this inbox holds (issue #18). A lane delivers in
@@ -54,6 +56,8 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     public async Task LoadAsync()
     {
         Backlog = await journal.CountQueuedAsync(_queue);
+        foreach (var precedence in HighestFirst)
+            _bands[(int)precedence] = new HeldRows(_held, complete: Backlog == 0);
         await FindOldestAsync();
     }
 
@@ -77,6 +81,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 fresh.Add((envelope, acceptance, batch.KeyIdOf(i)));
         }
         var origin = JournalStream.OfParticipant(batch.Sender);
+        var encoded = sequenced ? null : fresh.Select(f => EnvelopeCodec.Encode(f.Envelope)).ToList();
         var first = 1 + (await stream.AppendAsync(before =>
         {
             var entries = new List<JournalEntry>(fresh.Count);
@@ -89,7 +94,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 // A sequenced row names the sender's acceptance entry, which holds the body (issue #18: stored once).
                 rows.Add(new QueueChange.Upsert(acceptance is { } sequence
                     ? new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, [], envelope.MsgId, new EntryAddress(origin, sequence))
-                    : new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, EnvelopeCodec.Encode(envelope), envelope.MsgId)));
+                    : new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, encoded![i], envelope.MsgId)));
             }
             return (entries, rows);
         })).Before;
@@ -97,10 +102,15 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
         else
             ForgetMarksOf(batch.Sender);
-        foreach (var (envelope, _, keyId) in fresh)
+        for (var i = 0; i < fresh.Count; i++)
         {
+            var (envelope, acceptance, keyId) = fresh[i];
             _recent.Add(envelope.MsgId);
             _keyIds.Record(envelope.MsgId, keyId);
+            // The band is fed from here, with the envelope in hand, so a fetch reads nothing (issue #18). Until the batch
+            // carries the signed bytes, their size (what the cap and a fetch's byte limit count) costs an encode.
+            var bytes = encoded?[i].Length ?? EnvelopeCodec.Encode(envelope).Length;
+            _bands[(int)ApplicablePrecedence(envelope)].Add(new HeldMessage(first + i, envelope.MsgId, envelope, bytes, keyId, acceptance ?? 0));
         }
         return CountStored(first, [.. fresh.Select(f => f.Envelope)]);
     }
@@ -115,15 +125,9 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _laneMarks.Remove(key);
     }
 
-    /// <summary>Takes messages just stored at inbox sequences from <paramref name="first"/> on into the counts and the band ceilings.</summary>
+    /// <summary>Takes messages just stored at inbox sequences from <paramref name="first"/> on into the counts.</summary>
     private List<Envelope> CountStored(long first, List<Envelope> fresh)
     {
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            var level = (int)ApplicablePrecedence(fresh[i]);
-            if (_bandCeiling.ContainsKey(level))
-                _bandCeiling[level] = first + i;
-        }
         if (_oldest is null && fresh.Count > 0)
             _oldest = (first, fresh[0].CreatedAt);
         Backlog += fresh.Count;
@@ -132,19 +136,20 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     }
 
     /// <summary>
-    /// A new consuming session reads every band once instead of trusting the ceilings: they only know this activation's
-    /// stores, and a duplicate activation over the same journal (a failover, a partition) may have stored more. Without
-    /// it a surviving stale activation hands a reconnecting gateway nothing, until it next writes (found by
-    /// <c>DeliveryModelTests</c>). Costs one read per band per session, none per message.
+    /// A new consuming session first checks the stream's fence (one read): memory knows only this activation's stores,
+    /// and a duplicate activation over the same journal (a failover, a partition) may have stored more. A stale
+    /// activation deactivates and the call fails, so the gateway's retry reaches a fresh one (found by
+    /// <c>DeliveryModelTests</c>: a stale activation handed a reconnecting gateway nothing until it next wrote). One read
+    /// per session, none per message.
     /// </summary>
-    public void StartingSession() => _bandCeiling.Clear();
+    public Task StartingSessionAsync() => stream.CheckFenceAsync();
 
     /// <summary>Messages not yet handed to <paramref name="session"/>, highest applicable precedence first, then by sequence.</summary>
     public async Task<ImmutableArray<InboxMessage>> FetchAsync(Session session, int max)
     {
         await UrgentBacklogAsync();
         var messages = ImmutableArray.CreateBuilder<InboxMessage>();
-        var corrupt = new List<QueuedEntry>();
+        var corrupt = new List<(HeldMessage Row, int Level)>();
         // The session's cursors move only once the fetched records are written: a fetch whose write fails (a journal
         // error, a duplicate activation fenced off) has handed nothing, so the next fetch of the session hands it again.
         var handedUpTo = new Dictionary<int, long>();
@@ -154,37 +159,36 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             if (messages.Count >= max || bytes >= MeshDefaults.BatchPayloadBytes)
                 break;
             var level = (int)precedence;
-            var cursor = session.HandedUpTo.GetValueOrDefault(level);
-            if (_bandCeiling.TryGetValue(level, out var ceiling) && cursor >= ceiling)
-                continue;
-            var wanted = max - messages.Count;
-            var band = await journal.FetchQueuedInBandAsync(_queue, level, cursor, wanted);
-            // Fewer rows than asked for: the band holds nothing past the last of them (or past the cursor) until a store.
-            if (band.Count < wanted)
-                _bandCeiling[level] = band.Count > 0 ? band[^1].Sequence : cursor;
-            foreach (var row in band)
+            foreach (var row in await BandAfterAsync(level, session.HandedUpTo.GetValueOrDefault(level), max - messages.Count))
             {
                 // A fetch must fit Orleans' message limit (MeshDefaults.SiloMessageBodyBytes): it stops before the row
                 // that would take it past MeshDefaults.BatchPayloadBytes (always handing out one); the rest come next fetch.
-                bytes += row.Payload.Length;
+                bytes += row.Bytes;
                 if (bytes > MeshDefaults.BatchPayloadBytes && (messages.Count > 0 || corrupt.Count > 0))
                     break;
                 handedUpTo[level] = row.Sequence;
-                if (EnvelopeCodec.Decode(row.Payload) is not { IsSuccess: true, Value: { } envelope })
+                if (StoredMessages.Open(row).Envelope is not { } envelope)
                 {
-                    corrupt.Add(row);
+                    corrupt.Add((row, level));
                     continue;
                 }
-                messages.Add(new InboxMessage(row.Sequence, precedence, envelope, _handedOut.ContainsKey(envelope.MsgId),
-                    KeyId: await _keyIds.OfAsync(envelope.MsgId), AcceptanceSequence: row.Origin?.Version ?? 0));
+                var keyId = row.KeyIdKnown ? row.KeyId : await _keyIds.OfAsync(envelope.MsgId);
+                messages.Add(StoredMessages.ToInbox(row, precedence, envelope, _handedOut.ContainsKey(envelope.MsgId), keyId));
             }
+        }
+        // A fetch that hands nothing writes nothing, so it checks the fence instead: a stale activation must not answer
+        // "nothing" from memory for ever while another activation stores (one read per empty fetch, none per message).
+        if (messages.Count == 0 && corrupt.Count == 0)
+        {
+            await stream.CheckFenceAsync();
+            return [];
         }
         // Delivered (durable here) and fetched (handed to the gateway) are different facts; both go in the trace.
         // A row that does not decode can never be handed over: it is skipped and dropped, with a warning, so it can
         // neither block the inbox nor count against its cap for ever.
         await stream.AppendAsync(_ => (
             [.. messages.Select(m => new JournalEntry(EntryTypes.Fetched, RecordJson.Encode(new ReceivedRecord(m.Envelope.From, m.Sequence, m.Precedence)), m.Envelope.MsgId))],
-            [.. corrupt.Select(row => new QueueChange.Remove(_queue, row.Sequence))]));
+            [.. corrupt.Select(c => new QueueChange.Remove(_queue, c.Row.Sequence))]));
         foreach (var (level, sequence) in handedUpTo)
             session.HandedUpTo[level] = sequence;
         foreach (var message in messages)
@@ -192,13 +196,33 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _handedOut.TryAdd(message.Envelope.MsgId, new ReceivedRecord(message.Envelope.From, message.Sequence, message.Precedence));
             session.Handed[message.Envelope.MsgId] = (message.Sequence, MeshTelemetry.ContextOf(message.Envelope));
         }
-        foreach (var row in corrupt)
+        foreach (var (row, level) in corrupt)
+        {
+            _bands[level].Remove(row.Sequence);
             logger.LogWarning("Inbox of {Participant}: stored message {MessageId} (sequence {Sequence}) does not decode; dropped", participant, ValidationContext.Truncate(row.MessageId ?? ""), row.Sequence);
+        }
         Backlog -= corrupt.Count;
-        _urgent -= corrupt.Count(row => UrgentShare.IsUrgent((Precedence)row.Precedence));
-        if (_oldest is { } oldest && corrupt.Exists(row => row.Sequence == oldest.Sequence))
+        _urgent -= corrupt.Count(c => UrgentShare.IsUrgent((Precedence)c.Level));
+        if (_oldest is { } oldest && corrupt.Exists(c => c.Row.Sequence == oldest.Sequence))
             await FindOldestAsync();
         return messages.ToImmutable();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> rows of a band after <paramref name="cursor"/>: from memory, with no read, as far as
+    /// memory holds the band; the rest from one read of the journal (after an activation, or past the byte cap).
+    /// </summary>
+    private async Task<List<HeldMessage>> BandAfterAsync(int level, long cursor, int max)
+    {
+        var band = _bands[level];
+        var rows = band.After(cursor).Take(max).ToList();
+        if (rows.Count == max || band.Complete)
+            return rows;
+        var after = Math.Max(rows.Count > 0 ? rows[^1].Sequence : cursor, band.ReadThrough);
+        var wanted = max - rows.Count;
+        var read = await journal.FetchQueuedInBandAsync(_queue, level, after, wanted);
+        rows.AddRange(band.Read(read, after, reachedEnd: read.Count < wanted));
+        return rows;
     }
 
     /// <summary>Acknowledges messages by id; already acknowledged ones are ignored, ids this inbox never held are errors.</summary>
@@ -220,6 +244,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             [.. acknowledged.Select(a => new QueueChange.Remove(_queue, a.Record.Sequence))]));
         foreach (var (id, record) in acknowledged)
         {
+            _bands[(int)record.Precedence].Remove(record.Sequence);
             // One settle span per message, in the message's own trace: the trace ends at the recipient's ack.
             var trace = session.Handed.Remove(id, out var handed) ? handed.Trace : default;
             _handedOut.Remove(id);
@@ -285,15 +310,19 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _oldest = null;
             return;
         }
-        QueuedEntry? oldest = null;
+        HeldMessage? oldest = null;
         foreach (var precedence in HighestFirst)
         {
-            var first = await journal.FetchQueuedInBandAsync(_queue, (int)precedence, 0, 1);
-            if (first.Count == 1 && (oldest is null || first[0].Sequence < oldest.Sequence))
-                oldest = first[0];
+            // A band memory holds from its start answers without a read (issue #18).
+            var band = _bands.GetValueOrDefault((int)precedence);
+            var first = band is { First: { } held } && (band.Complete || held.Sequence <= band.ReadThrough) ? held
+                : band is { Complete: true } ? null
+                : (await journal.FetchQueuedInBandAsync(_queue, (int)precedence, 0, 1)).Select(row => new HeldMessage(row)).FirstOrDefault();
+            if (first is not null && (oldest is null || first.Sequence < oldest.Sequence))
+                oldest = first;
         }
         // A row that does not decode has no creation time; it ages from now until a fetch drops it.
-        _oldest = oldest is null ? null : (oldest.Sequence, EnvelopeCodec.Decode(oldest.Payload).Value?.CreatedAt ?? time.GetUtcNow());
+        _oldest = oldest is null ? null : (oldest.Sequence, StoredMessages.Open(oldest).Envelope?.CreatedAt ?? time.GetUtcNow());
     }
 
     private async Task<bool> AlreadyReceivedAsync(string messageId) =>

@@ -10,8 +10,27 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    /// <summary>
+    /// Entries and queue changes waiting to ride on this stream's next write (<see cref="Ride"/>): records off the commit
+    /// path (issue #18: the sender's delivery records), appended after the entries of whatever this activation writes next.
+    /// </summary>
+    private readonly List<(JournalEntry Entry, QueueChange Change)> _riders = [];
+
+    /// <summary>Records waiting to ride on the next write.</summary>
+    public int Riding => _riders.Count;
+
+    /// <summary>
+    /// Queues an entry and a queue change to be written with this stream's next write, after its own entries (so the
+    /// versions the write's builder assigns are unchanged). Nothing is written now: a crash before that write loses
+    /// them, so only records whose loss costs no correctness may ride (docs/design/architecture.md §4).
+    /// </summary>
+    public void Ride(JournalEntry entry, QueueChange change) => _riders.Add((entry, change));
+
     /// <summary>The stream of a participant's mailbox.</summary>
     public static string OfParticipant(string participant) => $"participant/{participant}";
+
+    /// <summary>The participant whose mailbox <paramref name="streamId"/> is (<see cref="OfParticipant"/> read back).</summary>
+    public static string ParticipantOf(string streamId) => streamId["participant/".Length..];
 
     public string StreamId { get; } = streamId;
     public long Version { get; private set; }
@@ -29,13 +48,14 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
         try
         {
             var before = Version;
-            var (entries, changes) = build(before);
+            var (entries, changes, riding) = WithRiders(build(before));
             if (entries.Count == 0 && changes.Count == 0)
                 return (before, null);
             switch (await journal.AppendAsync(StreamId, before, entries, changes))
             {
                 case AppendResult.Appended appended:
                     Version = appended.NewVersion;
+                    _riders.RemoveRange(0, riding);
                     return (before, appended.At);
                 case AppendResult.Conflict conflict:
                     onStale?.Invoke();
@@ -62,11 +82,12 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
         try
         {
             var before = Version;
-            var (entries, changes) = build(before);
+            var (entries, changes, riding) = WithRiders(build(before));
             switch (await journal.ClaimAndAppendAsync(messageId, owner, contentHash, StreamId, before, entries, changes))
             {
                 case ClaimedAppendResult.Appended appended:
                     Version = appended.NewVersion;
+                    _riders.RemoveRange(0, riding);
                     return (new ClaimResult.Claimed(appended.Claim), before, appended.At);
                 case ClaimedAppendResult.NotClaimed notClaimed:
                     return (notClaimed.Claim, before, null);
@@ -83,13 +104,23 @@ internal sealed class JournalStream(string streamId, IMessageJournal journal, Ac
         }
     }
 
+    /// <summary>The write's own entries and changes, then every rider (their count: removed once the write committed).</summary>
+    private (IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes, int Riding) WithRiders((IReadOnlyList<JournalEntry> Entries, IReadOnlyList<QueueChange> Changes) own)
+    {
+        if (_riders.Count == 0)
+            return (own.Entries, own.Changes, 0);
+        return ([.. own.Entries, .. _riders.Select(r => r.Entry)], [.. own.Changes, .. _riders.Select(r => r.Change)], _riders.Count);
+    }
+
+    /// <summary>Writes whatever rides, in a write of its own (the idle checkpoint; nothing when nothing rides).</summary>
+    public Task CheckpointAsync() => AppendAsync(_ => ([], []));
+
     /// <summary>
-    /// Asks the journal whether another activation wrote to the stream since this one last did, and if so goes stale as a
-    /// conflicting append would. A call that writes nothing is fenced by no version: an answer made from this
-    /// activation's own knowledge alone (a fetch that hands nothing) checks here first (issue #18). Under the writer's
-    /// lock, so an append of this activation cannot commit between the read and the comparison.
+    /// The version fence checked without a write (issue #18): when the journal's version is not the one this activation
+    /// last wrote, another activation wrote meanwhile, so whatever this one holds in memory is stale: it deactivates and
+    /// the call fails (<see cref="StaleActivationException"/>), as a conflicting append does.
     /// </summary>
-    public async Task ConfirmCurrentAsync()
+    public async Task CheckFenceAsync()
     {
         await _writer.WaitAsync();
         try

@@ -23,12 +23,20 @@ internal sealed class DeliveryPump(
     DeliveryOptions options,
     TimeProvider time,
     ILogger logger,
-    RecordedKeyIds? acceptedKeys = null)
+    RecordedKeyIds? acceptedKeys = null,
+    HeldRows? held = null,
+    DeliveryCheckpoint? checkpoint = null)
 {
     /// <summary>Passes over rows that do not decode before they are dead-lettered with NDR <c>CORRUPT</c>.</summary>
     public const int MaxDecodeAttempts = 3;
 
     private readonly string _queue = QueueIds.Outbox(sender, recipient);
+
+    /// <summary>
+    /// The lane's pending rows, fed by the submit that queued each one, so a pass reads nothing (issue #18). After an
+    /// activation the rows the journal holds are read once, a batch at a time, before anything newer is sent.
+    /// </summary>
+    private readonly HeldRows _held = held ?? new HeldRows(new HeldBytes(0), complete: false);
     private int _failedPasses;
     private int _corruptPasses;
     private bool _kicked;
@@ -61,22 +69,17 @@ internal sealed class DeliveryPump(
         while (!stopping.IsCancellationRequested)
         {
             _kicked = false;
-            var read = await journal.FetchQueuedInBandAsync(_queue, (int)lane, 0, options.MaxBatch, stopping);
-            var rows = WithinBytes(read);
-            if (rows.Count == 0)
-            {
-                if (_kicked)
-                    continue;
-                return;
-            }
             try
             {
-                // A read shorter than a batch, sent whole, emptied the lane: only a row queued since (a kick) is left, so
-                // without one the pass ends here instead of reading the empty band (issue #18: -1 read per message).
-                var emptied = await DispatchAsync(rows, stopping) && rows.Count == read.Count && read.Count < options.MaxBatch;
-                _failedPasses = 0;
-                if (emptied && !_kicked)
+                var rows = await NextBatchAsync(stopping);
+                if (rows.Count == 0)
+                {
+                    if (_kicked)
+                        continue;
                     return;
+                }
+                await DispatchAsync(rows, stopping);
+                _failedPasses = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not StaleActivationException)
             {
@@ -88,19 +91,51 @@ internal sealed class DeliveryPump(
         }
     }
 
+    /// <summary>Holds a row the submit just queued in this lane (its acceptance committed), within the activation's cap.</summary>
+    public void Hold(HeldMessage row) => _held.Add(row);
+
+    /// <summary>Rows of the lane held in memory, for tests.</summary>
+    public int HeldCount => _held.Count;
+
+    /// <summary>
+    /// The next batch, in sequence order, within <see cref="MeshDefaults.BatchPayloadBytes"/> (at least one row), so a
+    /// batch fits Orleans' message limit (<see cref="MeshDefaults.SiloMessageBodyBytes"/>): from memory, with no read,
+    /// unless memory does not hold the lane's next rows (after an activation, or past the activation's byte cap): then
+    /// from one read of the journal after what memory holds.
+    /// </summary>
+    private async Task<List<HeldMessage>> NextBatchAsync(CancellationToken stopping)
+    {
+        var candidates = _held.After(0).Take(options.MaxBatch).ToList();
+        if (candidates.Count == 0 && !_held.Complete)
+        {
+            var read = await journal.FetchQueuedInBandAsync(_queue, (int)lane, _held.ReadThrough, options.MaxBatch, stopping);
+            candidates = _held.Read(read, _held.ReadThrough, reachedEnd: read.Count < options.MaxBatch);
+        }
+        var batch = new List<HeldMessage>(candidates.Count);
+        long bytes = 0;
+        foreach (var row in candidates)
+        {
+            bytes += row.Bytes;
+            if (bytes > MeshDefaults.BatchPayloadBytes && batch.Count > 0)
+                break;
+            batch.Add(row);
+        }
+        return batch;
+    }
+
     /// <summary>Delivers the rows and records them delivered; false when it only dead-lettered them or passed over corrupt ones.</summary>
-    private async Task<bool> DispatchAsync(IReadOnlyList<QueuedEntry> rows, CancellationToken stopping)
+    private async Task<bool> DispatchAsync(List<HeldMessage> rows, CancellationToken stopping)
     {
         var now = time.GetUtcNow();
-        var pending = new List<(QueuedEntry Row, Envelope Envelope)>(rows.Count);
-        var corrupt = new List<(QueuedEntry Row, MeshError? Error)>();
+        var pending = new List<(HeldMessage Row, Envelope Envelope)>(rows.Count);
+        var corrupt = new List<(HeldMessage Row, MeshError? Error)>();
         foreach (var row in rows)
         {
-            var decoded = EnvelopeCodec.Decode(row.Payload);
-            if (decoded.IsSuccess && decoded.Value is { } envelope)
+            var (envelope, error) = StoredMessages.Open(row);
+            if (envelope is not null)
                 pending.Add((row, envelope));
             else
-                corrupt.Add((row, decoded.Errors.FirstOrDefault()));
+                corrupt.Add((row, error));
         }
         if (corrupt.Count > 0)
         {
@@ -118,8 +153,8 @@ internal sealed class DeliveryPump(
         Retries.Clear();
         _deadline = pending.Min(p => Deadline(p.Envelope));
         var keyIds = ImmutableArray.CreateBuilder<string?>(pending.Count);
-        foreach (var (_, envelope) in pending)
-            keyIds.Add(acceptedKeys is null ? null : await acceptedKeys.OfAsync(envelope.MsgId));
+        foreach (var (row, envelope) in pending)
+            keyIds.Add(row.KeyIdKnown || acceptedKeys is null ? row.KeyId : await acceptedKeys.OfAsync(envelope.MsgId));
         // An outbox row's sequence is the message's acceptance sequence (the acceptance entry's version): rows come in its order.
         var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable(), [.. pending.Select(p => p.Row.Sequence)], lane);
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
@@ -164,7 +199,18 @@ internal sealed class DeliveryPump(
         dispatch?.SetTag("a42.attempt", attempt);
         backlog.Total = outcome.Backlog;
         backlog.Urgent = outcome.UrgentBacklog;
-        await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
+        // The delivery records ride on the sender's next write (issue #18): the recipient holds the batch durably, and a
+        // crash before they are written costs a redelivery that its high-water mark drops.
+        if (checkpoint is null)
+        {
+            await RecordAsync(EntryTypes.Delivered, [.. pending.Select(p => (p.Row, (NonDeliveryReason?)null))]);
+            return true;
+        }
+        foreach (var (row, _) in pending)
+        {
+            checkpoint.Record(new JournalEntry(EntryTypes.Delivered, RecordJson.Encode(new RecipientRecord(recipient)), row.MessageId), new QueueChange.Remove(_queue, row.Sequence), stopping);
+            _held.Passed(row.Sequence);
+        }
         return true;
     }
 
@@ -172,7 +218,7 @@ internal sealed class DeliveryPump(
     /// Rows that do not decode (storage damage, or rows stored before the size limit applied at submit): tried again
     /// after a backoff in case the read was at fault, then dead-lettered with NDR <c>CORRUPT</c> to the sender.
     /// </summary>
-    private async Task CorruptAsync(List<(QueuedEntry Row, MeshError? Error)> corrupt, CancellationToken stopping)
+    private async Task CorruptAsync(List<(HeldMessage Row, MeshError? Error)> corrupt, CancellationToken stopping)
     {
         DecodeFailures++;
         var attempt = ++_corruptPasses;
@@ -189,30 +235,18 @@ internal sealed class DeliveryPump(
         MeshTelemetry.DeadLettered.Add(corrupt.Count, new KeyValuePair<string, object?>("error.type", EnvelopeCodec.WireName(NonDeliveryReason.Corrupt)));
     }
 
-    /// <summary>
-    /// The first rows whose payloads together stay within <see cref="MeshDefaults.BatchPayloadBytes"/> (at least one), so a
-    /// batch fits Orleans' message limit (<see cref="MeshDefaults.SiloMessageBodyBytes"/>); the rest wait for the next pass.
-    /// </summary>
-    private static IReadOnlyList<QueuedEntry> WithinBytes(IReadOnlyList<QueuedEntry> rows)
-    {
-        long bytes = 0;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            bytes += rows[i].Payload.Length;
-            if (bytes > MeshDefaults.BatchPayloadBytes && i > 0)
-                return [.. rows.Take(i)];
-        }
-
-        return rows;
-    }
-
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromTicks(Math.Min(options.RetryMaxDelay.Ticks, options.RetryBaseDelay.Ticks << Math.Min(attempt - 1, 20)));
 
-    private Task RecordAsync(string type, IReadOnlyList<(QueuedEntry Row, NonDeliveryReason? Reason)> done) =>
-        stream.AppendAsync(_ => (
+    /// <summary>Writes the rows' outcome and takes them off the queue; once it committed, memory lets them go.</summary>
+    private async Task RecordAsync(string type, IReadOnlyList<(HeldMessage Row, NonDeliveryReason? Reason)> done)
+    {
+        await stream.AppendAsync(_ => (
             [.. done.Select(d => new JournalEntry(type, RecordJson.Encode(new RecipientRecord(recipient, d.Reason)), d.Row.MessageId))],
             [.. done.Select(d => new QueueChange.Remove(_queue, d.Row.Sequence))]));
+        foreach (var (row, _) in done)
+            _held.Passed(row.Sequence);
+    }
 
     private NonDeliveryReason? DeadLetterReason(Envelope envelope, DateTimeOffset now)
     {

@@ -16,11 +16,20 @@ internal sealed class Outbox(
     DeliveryOptions options,
     TimeProvider time,
     ILogger logger,
-    Func<string, Task<long>>? urgentBacklogOf = null)
+    Func<string, Task<long>>? urgentBacklogOf = null,
+    HeldBytes? held = null)
 {
     private static readonly Precedence[] Lanes = Enum.GetValues<Precedence>();
     private readonly Dictionary<(string Recipient, Precedence Lane), DeliveryPump> _pumps = [];
     private readonly Dictionary<string, RecipientBacklog> _backlogs = new(StringComparer.Ordinal);
+    private readonly HeldBytes _held = held ?? new HeldBytes(options.HeldBytesCap);
+    private readonly DeliveryCheckpoint _checkpoint = new(stream, options, logger);
+
+    /// <summary>
+    /// Recipients whose queue held rows when this activation resumed: their lanes read the journal once before they
+    /// trust memory. Every other lane starts empty and complete, fed by the submits of this activation (issue #18).
+    /// </summary>
+    private readonly HashSet<string> _unread = new(StringComparer.Ordinal);
 
     /// <summary>The key id each message was accepted under, passed on with its delivery (issue #21).</summary>
     public RecordedKeyIds AcceptedKeys { get; } = new(stream, journal, EntryTypes.Accepted);
@@ -33,6 +42,7 @@ internal sealed class Outbox(
             if ((await journal.FetchQueuedAsync(QueueIds.Outbox(sender, participant.Id), 1, cancellationToken: stopping)).Count > 0)
             {
                 // One read says the queue is not empty; each lane then reads its own band once.
+                _unread.Add(participant.Id);
                 foreach (var lane in Lanes)
                     Kick(participant.Id, lane, stopping);
             }
@@ -41,6 +51,9 @@ internal sealed class Outbox(
 
     /// <summary>Makes sure the lane of <paramref name="lane"/> to <paramref name="recipient"/> runs (after a message of that precedence was queued).</summary>
     public void Kick(string recipient, Precedence lane, CancellationToken stopping) => Pump(recipient, lane).Kick(stopping);
+
+    /// <summary>Holds a row just queued (its write committed) in the lane's memory, so the lane reads nothing to send it.</summary>
+    public void Hold(string recipient, Precedence lane, HeldMessage row) => Pump(recipient, lane).Hold(row);
 
     /// <summary>The recipient's inbox backlog as last reported by a delivery (0 if unknown).</summary>
     public long KnownBacklog(string recipient) => _backlogs.TryGetValue(recipient, out var backlog) ? backlog.Total : 0;
@@ -63,7 +76,8 @@ internal sealed class Outbox(
     {
         if (!_pumps.TryGetValue((recipient, lane), out var pump))
         {
-            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger, AcceptedKeys);
+            pump = new DeliveryPump(sender, recipient, lane, BacklogOf(recipient), stream, journal, registries, (batch, token) => deliver(recipient, batch, token), options, time, logger, AcceptedKeys,
+                new HeldRows(_held, complete: !_unread.Contains(recipient)), _checkpoint);
             _pumps[(recipient, lane)] = pump;
         }
         return pump;
@@ -78,6 +92,9 @@ internal sealed class Outbox(
         }
         return backlog;
     }
+
+    /// <summary>Writes the delivery records that wait for the sender's next write now (when the activation goes).</summary>
+    public Task CheckpointAsync() => _checkpoint.FlushAsync();
 
     /// <summary>Completes when no lane is running.</summary>
     public Task IdleAsync() => Task.WhenAll(_pumps.Values.Select(p => p.Running));

@@ -106,7 +106,13 @@ internal sealed class Submission(
         }
         outbox.AcceptedKeys.Record(envelope.MsgId, keyId);
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
-        deliverable.ForEach(r => outbox.Kick(r, actionRecipients.Contains(r) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence, stopping));
+        foreach (var recipient in deliverable)
+        {
+            // The lane is fed from here, with the envelope in hand, so it reads nothing to send it (issue #18).
+            var lane = actionRecipients.Contains(recipient) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
+            outbox.Hold(recipient, lane, new HeldMessage(before + 1, envelope.MsgId, envelope, body.Length, keyId, before + 1));
+            outbox.Kick(recipient, lane, stopping);
+        }
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));
         // The journal's timestamp is the acceptance time, so a resubmission (which reads it back) gets exactly the same receipt.
         return Receipt(envelope, acceptedAt!.Value, before + 1, recipients);
