@@ -25,4 +25,5 @@ public static class CliErrorCodes
     public const string BadRevocationList = ErrorCodes.KeysBadRevocationList;
     public const string NotBenchParticipant = ErrorCodes.BenchNotBenchParticipant;
     public const string TooFewBenchParticipants = ErrorCodes.BenchTooFewParticipants;
+    public const string BadArrivalLog = ErrorCodes.ScenarioBadArrivalLog;
 }

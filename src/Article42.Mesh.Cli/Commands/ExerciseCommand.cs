@@ -4,7 +4,7 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary><c>a42 exercise list | run</c>: tabletop exercises through the real mesh, with an after-action report.</summary>
+/// <summary><c>a42 exercise list | run | validate | replay</c>: tabletop exercises through the real mesh, with an after-action report.</summary>
 public static class ExerciseCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ public static class ExerciseCommand
         exercise.Subcommands.Add(List());
         exercise.Subcommands.Add(Run());
         exercise.Subcommands.Add(ExerciseValidateCommand.Create());
+        exercise.Subcommands.Add(ExerciseReplayCommand.Create());
         return exercise.WithExamples("a42 exercise list", "a42 exercise run cross-border-incursion");
     }
 
@@ -56,27 +57,20 @@ public static class ExerciseCommand
         var gateway = new Option<string?>("--gateway") { Description = "Run against a running mesh at HOST:PORT[,...] instead of an embedded one.", HelpName = "HOST:PORT" };
         var keys = CommonOptions.Keys();
         var operatorKey = new Option<string?>("--operator-key") { Description = "With --gateway: the operator's private key exercise control is signed with (default: KEYS/operator.pem).", HelpName = "FILE" };
-        var seed = WholeNumberOption.Any("--seed", "Seed of the simulated behaviour; the same seed gives the same report figures (default: 42).", "N", 42);
-        var engine = new Option<ExerciseEngine>("--engine")
-        {
-            Description = "How the simulated participants decide: planned (in advance, the default) or reactive (when a message arrives over the mesh; also writes arrivals.json).",
-            HelpName = "ENGINE",
-            DefaultValueFactory = _ => ExerciseEngine.Planned,
-        };
+        var seed = WholeNumberOption.Any("--seed", "Seed of the simulated behaviour; with the run's arrivals.json it gives the same report figures again (a42 exercise replay) (default: 42).", "N", 42);
         var clients = new Option<ExerciseClients?>("--clients")
         {
             Description = "How the simulated participants connect: per-participant (each its own Orleans client and, with TLS, its own certificate, as real gateways; the default with --gateway) or shared (one client for all; the default on the embedded mesh).",
             HelpName = "CLIENTS",
             CustomParser = result => ParseClients(result),
         };
-        var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant and write report.html, report.json, report.md.")
+        var run = new Command("run", "Play a scenario through the mesh with one simulated gateway per participant, each reacting to what the mesh delivers, and write report.html, report.json, report.md and arrivals.json.")
         {
-            scenario, output, speed, gateway, keys, operatorKey, seed, engine, clients,
+            scenario, output, speed, gateway, keys, operatorKey, seed, clients,
         };
         run.WithExamples(
             "a42 exercise run cross-border-incursion",
             "a42 exercise run hybrid-island --speed 600 --out ./aar/hybrid",
-            "a42 exercise run cross-border-incursion --engine reactive",
             $"a42 exercise run my-scenario.yaml --gateway 10.0.0.5:{MeshDefaults.GatewayPort}");
         var tls = new GatewayTlsOptions();
         tls.AddTo(run);
@@ -95,26 +89,13 @@ public static class ExerciseCommand
                 : await ExerciseMesh.EmbeddedAsync(parse.GetValue(clients) ?? ExerciseClients.Shared);
             var played = parse.GetValue(speed) is { } compression ? loaded with { Compression = ScenarioFiles.Speed(compression) } : loaded;
             var control = mesh.Control(played.Id);
-            var directory = parse.GetValue(output) ?? Path.Combine("aar", played.Id);
-            ExerciseReport report;
-            if (parse.GetValue(engine) == ExerciseEngine.Reactive)
-            {
-                Console.WriteLine($"exercise {played.Id}: {played.Name} — reactive players, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
-                var runner = new ReactiveExerciseRunner(mesh.Participants, mesh.Store.LoadPrivateKey, TimeProvider.System);
-                var (observations, arrivals) = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(played, parse.GetValue(seed), mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
-                report = ExerciseReport.Create(played, parse.GetValue(seed), ExerciseEngine.Reactive, observations);
-                directory = ReportFiles.Write(report, directory);
-                File.WriteAllText(Path.Combine(directory, "arrivals.json"), arrivals.ToJson());
-            }
-            else
-            {
-                var plan = SimulationPlan.Create(played, parse.GetValue(seed));
-                Console.WriteLine($"exercise {played.Id}: {played.Name} — {plan.Sends.Count()} messages, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
-                var runner = new ExerciseRunner(mesh.Participants, mesh.Store.LoadPrivateKey, TimeProvider.System);
-                var observations = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(plan, mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
-                report = ExerciseReport.Create(played, plan, observations);
-                directory = ReportFiles.Write(report, directory);
-            }
+            Console.WriteLine($"exercise {played.Id}: {played.Name} — reactive players, T+{played.Endex:hh\\:mm} at x{played.Compression} (~{played.RealDuration.TotalSeconds:0} s), mesh {mesh.Profile}");
+            var runner = new ReactiveExerciseRunner(mesh.Participants, mesh.Store.LoadPrivateKey, TimeProvider.System);
+            var (observations, arrivals) = await ProgressDisplay.RunAsync(played.Endex, progress => runner.RunAsync(played, parse.GetValue(seed), mesh.Summaries, control, progress, Environment.MachineName, mesh.Profile, cancellation));
+            var report = ExerciseReport.Create(played, parse.GetValue(seed), ExerciseEngine.Reactive, observations);
+            var directory = ReportFiles.Write(report, parse.GetValue(output) ?? Path.Combine("aar", played.Id));
+            File.WriteAllText(Path.Combine(directory, ArrivalLog.FileName), arrivals.ToJson());
+            File.WriteAllText(Path.Combine(directory, ReportFiles.ScenarioFileName), ScenarioFiles.Text(parse.GetValue(scenario)!));
             Console.WriteLine(ConsoleSummary.Write(report));
             if (await control.StatusAsync(cancellation) is { } status)
                 Console.WriteLine($"exercise control: {status.InjectsPlayed}/{status.Injects} injects played, {status.ExpectationsMet.Length} of {status.ExpectationsMet.Length + status.ExpectationsMissed.Length} expected actions met in time");

@@ -5,6 +5,9 @@ namespace Article42.Mesh.Cli.Exercises;
 /// <summary>Writes the after-action report's three files into a directory.</summary>
 internal static class ReportFiles
 {
+    /// <summary>The scenario a run played, as its text, beside the report: with the arrival log, all a replay needs.</summary>
+    public const string ScenarioFileName = "scenario.yaml";
+
     public static string Write(ExerciseReport report, string directory)
     {
         Directory.CreateDirectory(directory);

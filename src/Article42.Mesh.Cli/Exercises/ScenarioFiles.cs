@@ -30,6 +30,10 @@ internal static class ScenarioFiles
         return check.Scenario ?? throw new CliException(check.Errors);
     }
 
+    /// <summary>The text of a scenario <see cref="Load"/> accepted: the file's, or the shipped scenario's.</summary>
+    public static string Text(string nameOrFile) =>
+        File.Exists(nameOrFile) ? File.ReadAllText(nameOrFile) : ShippedScenarios.Find(nameOrFile)!.Yaml();
+
     public static int Speed(int compression) =>
         compression is >= 1 and <= 100_000 ? compression : throw new CliException(CliErrorCodes.BadOptionValue, "--speed", $"{compression} is not between 1 and 100000 scenario seconds per real second");
 }

@@ -9,6 +9,9 @@ namespace Article42.Mesh.Exercises;
 /// </summary>
 public sealed record ArrivalLog
 {
+    /// <summary>The log's file name in a report directory.</summary>
+    public const string FileName = "arrivals.json";
+
     public required string ExerciseId { get; init; }
     public required int Seed { get; init; }
     /// <summary>The compression the run was played at (payload times and the exercise clock depend on it).</summary>
@@ -20,6 +23,8 @@ public sealed record ArrivalLog
     public ImmutableArray<MeshFact> Facts { get; init; } = [];
     /// <summary>The activations' summaries read at ENDEX (the mesh's own ledger), part of what the report judges.</summary>
     public ImmutableArray<ActivationSummary> Activations { get; init; } = [];
+    /// <summary>Where the scenario came from (<see cref="Scenario.Source"/>), which the report names: a replay names it too.</summary>
+    public string ScenarioSource { get; init; } = "";
 
     /// <summary>The log as JSON, in the report's conventions.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options) + "\n";

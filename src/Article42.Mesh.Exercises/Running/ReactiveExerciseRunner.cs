@@ -47,10 +47,19 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
         var idOf = new Dictionary<string, string>(StringComparer.Ordinal);
         if (control is not null)
             await control.StartexAsync(ExerciseControlPlan.From(scenario), cancellation);
-        var endex = clock.Real(scenario.Endex);
         var (sent, refused, played, injects) = (0, 0, 0, scenario.Msel.Count(i => i.Kind == MessageKind.Inject));
+        (PlannedAction Pause, DateTimeOffset Until)? paused = null;
         while (!cancellation.IsCancellationRequested)
         {
+            if (paused is { } pause)
+            {
+                // PAUSEEX: nothing is learnt, decided or sent until RESUMEEX; what the gateways see meanwhile waits in the channel.
+                if (await DelayUntilAsync(pause.Until, cancellation))
+                    continue;
+                await SendAsync(scenario, Resumption(pause.Pause, time.GetUtcNow()), gateways.Of(pause.Pause.Actor), idOf, refOf, clock, cancellation);
+                clock.Resume(time.GetUtcNow());
+                paused = null;
+            }
             Learn(engine, sightings.Reader, refOf, online, clock);
             var now = time.GetUtcNow();
             if (engine.Next is { } next && clock.Real(next.At) <= now)
@@ -62,8 +71,14 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
                 if (control is not null)
                     await control.ObserveAsync(new ExerciseObservation(next.Ref, fact.MsgId, next.Kind, next.Actor, next.At, next.InjectId, fact.Refusal?.Code), cancellation);
                 progress?.Report(new ExerciseProgress(next.At, scenario.Endex, played, injects, sent, refused, gateways.Delivered, gateways.Fetched));
+                if (next is { Kind: MessageKind.Pauseex, ResumeAfter: { } length } && fact.Refusal is null)
+                {
+                    clock.Pause(time.GetUtcNow());
+                    paused = (next, time.GetUtcNow() + length);
+                }
                 continue;
             }
+            var endex = clock.Real(scenario.Endex);
             if (now >= endex)
                 break;
             var wake = engine.Next is { } due && clock.Real(due.At) < endex ? clock.Real(due.At) : endex;
@@ -78,11 +93,12 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
             Seed = seed,
             Compression = scenario.Compression,
             StartexUtc = startex,
-            EndexUtc = endex,
+            EndexUtc = clock.Real(scenario.Endex),
             Host = host,
             MeshProfile = meshProfile,
             Facts = [.. engine.Facts],
             Activations = activationSummaries is null ? [] : [.. (await Task.WhenAll(scenario.Activations.Select(a => activationSummaries(a.Id)))).OfType<ActivationSummary>()],
+            ScenarioSource = scenario.Source,
         };
         return (engine.Observe(log), log);
     }
@@ -142,6 +158,24 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
                 return;
             await WaitAsync(sightings, deadline, cancellation);
         }
+    }
+
+    /// <summary>EXCON's RESUMEEX ending <paramref name="pause"/>, taking effect at <paramref name="now"/>; not a decision of the engine, so not in its log.</summary>
+    private static PlannedAction Resumption(PlannedAction pause, DateTimeOffset now)
+    {
+        var body = pause.Payload.ToJsonObject();
+        body["exercise_time"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return pause with { Ref = $"{pause.Ref}:RESUMEEX", Kind = MessageKind.Resumeex, Payload = new PayloadTemplate(MessageKind.Resumeex, body), ResumeAfter = null };
+    }
+
+    /// <summary>Waits until <paramref name="until"/>; false when it has already come.</summary>
+    private async Task<bool> DelayUntilAsync(DateTimeOffset until, CancellationToken cancellation)
+    {
+        var wait = until - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+            return false;
+        await Task.Delay(wait, time, cancellation);
+        return true;
     }
 
     /// <summary>Waits until a sighting can be read or <paramref name="until"/> comes.</summary>

@@ -23,6 +23,8 @@ public sealed record Inject
     /// <summary>The typed body, with scenario times still as offsets.</summary>
     public required PayloadTemplate Payload { get; init; }
     public ImmutableArray<Expectation> Expectations { get; init; } = [];
+    /// <summary>For EXCON's PAUSEEX: how long the pause lasts in real time; the runner sends RESUMEEX when it has passed.</summary>
+    public TimeSpan? ResumeAfter { get; init; }
 
     /// <summary>True for EXCON's INJECT messages, false for scripted participant traffic.</summary>
     public bool IsExcon => From == ScenarioLoader.Excon;

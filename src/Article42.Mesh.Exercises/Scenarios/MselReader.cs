@@ -7,7 +7,7 @@ namespace Article42.Mesh.Exercises;
 internal sealed partial class MselReader(YamlFields yaml, MselContext context)
 {
     private static readonly string[] Fields =
-        ["id", "at", "from", "to", "info", "kind", "precedence", "label", "activation", "reply_to", "title", "payload", "content", "content_kind", "as", "note", "expect"];
+        ["id", "at", "from", "to", "info", "kind", "precedence", "label", "activation", "reply_to", "title", "payload", "content", "content_kind", "as", "note", "expect", "resume_after"];
 
     private static readonly string[] ExconOnly = ["content", "content_kind", "as", "note"];
 
@@ -65,6 +65,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         if (kind is { } k && MessageCatalogue.Of(k).IsReply && replyTo is null && fields.ContainsKey("kind"))
             yaml.Error(fields["kind"], ErrorCodes.ScenarioMissingField, $"{EnvelopeCodec.KindName(k)} answers a message: name the inject it answers in {where}.reply_to");
         var title = yaml.Text(YamlFields.Optional(fields, "title"), $"{where}.title") ?? "";
+        var resumeAfter = ResumeAfter(fields, item, kind, where);
         var recipients = from is null ? [] : context.Players(to.Select(a => a.Id), from);
         var expectations = new ExpectationReader(yaml, context, _payloads, _expectationIds)
             .Read(YamlFields.Optional(fields, "expect"), $"{where}.expect", id ?? where, from, recipients, activation);
@@ -75,9 +76,12 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         var parts = new EnvelopeParts(from, [.. to.Select(a => a.Id)], [.. info.Select(a => a.Id)], kind.Value, resolvedPrecedence, label,
             activation, MessageCatalogue.Of(kind.Value).IsReply ? EnvelopeSkeleton.PlaceholderReplyTo : null);
         var origins = new PayloadChecker.Origins(item, [.. to.Select(a => a.Node)], [.. info.Select(a => a.Node)], labelNode);
-        var payload = kind == MessageKind.Inject
-            ? ExconPayload(fields, item, where, id, at.Value, parts, expectations, origins)
-            : ScriptedPayload(fields, item, where, kind.Value, at.Value, parts, origins);
+        var payload = kind switch
+        {
+            MessageKind.Inject => ExconPayload(fields, item, where, id, at.Value, parts, expectations, origins),
+            MessageKind.Pauseex => PausePayload(fields, where, at.Value, title, parts, origins),
+            _ => ScriptedPayload(fields, item, where, kind.Value, at.Value, parts, origins),
+        };
         if (payload is null)
             return null;
         var inject = new Inject
@@ -95,6 +99,7 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
             Title = title,
             Payload = payload,
             Expectations = expectations,
+            ResumeAfter = resumeAfter,
         };
         return (inject, YamlFields.Optional(fields, "reply_to"));
     }
@@ -129,10 +134,12 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
         {
             MessageKind.RealWorld => $"{name} (NO DUFF) is real-world traffic and is never scripted in an exercise",
             _ when info.MeshOnly => $"{name} is produced by the mesh itself and cannot be scripted",
-            MessageKind.Startex or MessageKind.Endex or MessageKind.Pauseex or MessageKind.Resumeex => $"{name} is sent by the runner from the scenario's clock, not scripted in {where}",
+            MessageKind.Startex or MessageKind.Endex => $"{name} is sent by the runner from the scenario's clock, not scripted in {where}",
+            MessageKind.Resumeex => $"{name} is sent by the runner when a PAUSEEX's resume_after has passed, not scripted in {where}",
+            MessageKind.Pauseex when from is not null && from != ScenarioLoader.Excon => $"only EXCON sends {name}; {where} comes from {from}",
             _ when info.Family == MessageFamily.ExerciseControl && from is not null && from != ScenarioLoader.Excon && kind == MessageKind.Inject =>
                 $"only EXCON sends {name}; {where} comes from {from}",
-            _ when from == ScenarioLoader.Excon && kind != MessageKind.Inject => $"EXCON plays the MSEL as INJECT messages; a {name} comes from a playing participant",
+            _ when from == ScenarioLoader.Excon && kind is not (MessageKind.Inject or MessageKind.Pauseex) => $"EXCON plays the MSEL as INJECT messages; a {name} comes from a playing participant",
             _ => null,
         };
         if (refusal is null)
@@ -203,6 +210,39 @@ internal sealed partial class MselReader(YamlFields yaml, MselContext context)
             return null;
         var template = InjectTemplate.Build(new InjectTemplate.Fields(id, at, context.SimulatedStart + at, actor, parts.To, contentKind, content, note), expectations);
         return _payloads.Built(template, where, parts, at, origins);
+    }
+
+    /// <summary>A PAUSEEX's pause, in real time (1 s to 24 h): required there, refused anywhere else.</summary>
+    private TimeSpan? ResumeAfter(Dictionary<string, YamlNode> fields, YamlNode item, MessageKind? kind, string where)
+    {
+        var node = YamlFields.Optional(fields, "resume_after");
+        if (kind != MessageKind.Pauseex)
+        {
+            if (node is not null && kind is not null)
+                yaml.Error(node, ErrorCodes.ScenarioRuleBroken, $"'resume_after' in {where} is for EXCON's PAUSEEX; a {EnvelopeCodec.KindName(kind.Value)} does not pause the exercise");
+            return null;
+        }
+        if (yaml.Duration(yaml.Required(fields, item, "resume_after", where), $"{where}.resume_after") is not { } pause)
+            return null;
+        if (pause >= TimeSpan.FromSeconds(1) && pause <= TimeSpan.FromHours(24))
+            return pause;
+        yaml.Error(node!, ErrorCodes.ScenarioBadValue, $"{where}.resume_after must be between 00:00:01 and 24:00:00 of real time");
+        return null;
+    }
+
+    /// <summary>EXCON's PAUSEEX body: the pause's time on both clocks and its title as the note.</summary>
+    private PayloadTemplate? PausePayload(Dictionary<string, YamlNode> fields, string where, TimeSpan at, string title, EnvelopeParts parts, PayloadChecker.Origins origins)
+    {
+        foreach (var name in ExconOnly.Append("payload").Where(fields.ContainsKey))
+            yaml.Error(fields[name], ErrorCodes.ScenarioRuleBroken, $"a PAUSEEX is written with to, title and resume_after, not '{name}' ({where})");
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["exercise_time"] = ScenarioTime.FormatOffset(at),
+            ["simulated_time"] = (context.SimulatedStart + at).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (title.Length > 0)
+            body["note"] = title;
+        return _payloads.Built(new PayloadTemplate(MessageKind.Pauseex, body), where, parts, at, origins);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z")]

@@ -31,4 +31,6 @@ public sealed record PlannedAction
     public required PayloadTemplate Payload { get; init; }
     /// <summary>Why the actor does this, for people reading the plan.</summary>
     public string Note { get; init; } = "";
+    /// <summary>For EXCON's PAUSEEX: how long the exercise clock stands still, in real time (<see cref="Inject.ResumeAfter"/>).</summary>
+    public TimeSpan? ResumeAfter { get; init; }
 }

@@ -62,6 +62,7 @@ internal sealed class PlayerDecisions(Scenario scenario, int seed)
         InReplyToRef = inject.ReplyTo,
         InjectId = inject.Id,
         Payload = inject.Payload,
+        ResumeAfter = inject.ResumeAfter,
         Note = inject.Title.Length > 0 ? $"MSEL {inject.Id}: {inject.Title}" : $"MSEL {inject.Id}",
     };
 }

@@ -289,6 +289,8 @@ public static partial class ErrorCodes
     public const string ScenarioDuplicateId = "A42-SCN-008";
     /// <summary>A rule of exercises broken: someone who does not play acts, a kind EXCON or the runner owns, an inject after ENDEX, operation mode.</summary>
     public const string ScenarioRuleBroken = "A42-SCN-009";
+    /// <summary><c>a42 exercise replay</c>: the arrival log cannot be replayed: not an arrival log (not JSON of its shape, larger than 64 MiB), a compression out of range, a submit without its message id, or the log of another exercise than the scenario's.</summary>
+    public const string ScenarioBadArrivalLog = "A42-SCN-010";
 
     // Silo start-up (the host's ConfigErrorCodes names them).
     /// <summary><c>Profile</c> is not embedded, cluster or kubernetes.</summary>
