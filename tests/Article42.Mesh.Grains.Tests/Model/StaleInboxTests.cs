@@ -16,9 +16,9 @@ public sealed class StaleInboxTests : IAsyncLifetime
         _journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(_directory.File("journal.db")));
 
     /// <summary>
-    /// The first inbox read every band to its end (their ceilings known), then the second stored a message. A new
-    /// consuming session used to trust those ceilings and be handed nothing, writing nothing, so the stale inbox was never
-    /// fenced. It reads the bands now: it finds the message, and its <c>fetched</c> write meets the other's version.
+    /// The first inbox read every band to its end, then the second stored a message. A new consuming session used to
+    /// trust what the first knew and be handed nothing, writing nothing, so the stale inbox was never fenced. A new
+    /// session now checks the stream's fence first: the first inbox goes stale there.
     /// </summary>
     [Fact]
     public async Task A_new_session_reads_the_bands_a_duplicate_activation_stored_into()
@@ -28,9 +28,7 @@ public sealed class StaleInboxTests : IAsyncLifetime
         var second = await LoadedInboxAsync();
         Assert.Single(await second.StoreAsync(new DeliveryBatch("DE", [TestKeys.Signed("DE", ["FR"])])));
 
-        first.StartingSession();
-
-        await Assert.ThrowsAsync<StaleActivationException>(() => first.FetchAsync(NewSession(), 10));
+        await Assert.ThrowsAsync<StaleActivationException>(first.StartingSessionAsync);
     }
 
     private async Task<Inbox> LoadedInboxAsync()
