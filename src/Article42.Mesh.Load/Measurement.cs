@@ -34,7 +34,13 @@ public static class Measurement
         return Math.Round(cost.Cpu.TotalSeconds / Stopwatch.GetElapsedTime(started).TotalSeconds / Environment.ProcessorCount, 3);
     }
 
-    public static async Task<RunFigures> RunAsync(ISystemUnderTest system, IReadOnlyList<ILoad> loads, TimeSpan warmup, TimeSpan duration)
+    /// <remarks>
+    /// With <paramref name="eachSent"/>, the window stays open past <paramref name="duration"/> (for at most
+    /// <see cref="DrainTimeout"/>) until a message of each of those precedences was sent in it: a closed loop sends
+    /// nothing new while its messages from the warm-up are on their way, and on a loaded machine a window of wall time
+    /// alone can end with nothing sent in it, so nothing measured.
+    /// </remarks>
+    public static async Task<RunFigures> RunAsync(ISystemUnderTest system, IReadOnlyList<ILoad> loads, TimeSpan warmup, TimeSpan duration, IReadOnlyCollection<Precedence>? eachSent = null)
     {
         using var stop = new CancellationTokenSource();
         var tracker = system.Tracker;
@@ -46,6 +52,7 @@ public static class Measurement
         var started = Stopwatch.GetTimestamp();
         var before = ProcessCost.Now(system.Servers);
         await Task.Delay(duration);
+        await UntilEachSentAsync(tracker, eachSent ?? [], DrainTimeout);
         var (sent, received) = tracker.End();
         var cost = ProcessCost.Now(system.Servers) - before;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -68,5 +75,12 @@ public static class Measurement
             undelivered,
             loads.OfType<OpenLoad>().Sum(l => l.Skipped),
             Failures.TakeAll());
+    }
+
+    private static async Task UntilEachSentAsync(DeliveryTracker tracker, IReadOnlyCollection<Precedence> precedences, TimeSpan within)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!precedences.All(tracker.HasSentInWindow) && waited.Elapsed < within)
+            await Task.Delay(20);
     }
 }

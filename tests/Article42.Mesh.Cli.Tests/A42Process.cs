@@ -13,6 +13,16 @@ public static class A42Process
         return new CliResult(run.ExitCode, run.Output, run.Errors);
     }
 
+    /// <summary>
+    /// Runs a42 with its own hang guard instead of the 60 s one, for a command whose work is longer than a quick
+    /// command's (an exercise run starts an embedded silo and plays hundreds of messages): a guard, not a speed claim.
+    /// </summary>
+    public static async Task<CliResult> RunWithinAsync(string home, TimeSpan limit, params string[] args)
+    {
+        var run = await TestProcess.RunDllAsync("a42.dll", args, limit, Home(home));
+        return new CliResult(run.ExitCode, run.Output, run.Errors);
+    }
+
     /// <summary>Runs a42 with <paramref name="variables"/> set besides its own A42_HOME (A42_CONTEXT, say).</summary>
     public static async Task<CliResult> RunWithEnvironmentAsync(string home, IReadOnlyDictionary<string, string> variables, params string[] args)
     {
@@ -33,13 +43,17 @@ public static class A42Process
     /// terminal showed, carriage returns removed; null when <c>script</c> is not installed. The terminal is
     /// <paramref name="columns"/> wide (<c>stty</c>), whatever terminal the tests run in.
     /// </summary>
-    public static async Task<CliResult?> RunOnTerminalAsync(string home, int columns, params string[] args)
+    public static Task<CliResult?> RunOnTerminalAsync(string home, int columns, params string[] args) =>
+        RunOnTerminalWithinAsync(home, columns, Timeout, args);
+
+    /// <summary><see cref="RunOnTerminalAsync"/> with its own hang guard, as <see cref="RunWithinAsync"/>.</summary>
+    public static async Task<CliResult?> RunOnTerminalWithinAsync(string home, int columns, TimeSpan limit, params string[] args)
     {
         if (!File.Exists(Script))
             return null;
         var a42 = string.Join(' ', new[] { TestProcess.DotnetHost, Path.Combine(AppContext.BaseDirectory, "a42.dll") }.Concat(args).Select(Quoted));
         var environment = new Dictionary<string, string> { ["A42_HOME"] = home, ["XDG_CONFIG_HOME"] = ConfigHome(home), ["TERM"] = "xterm-256color" };
-        var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"stty cols {columns} rows 50; {a42} 2>/dev/null", "/dev/null"], Timeout, environment);
+        var run = await TestProcess.RunAsync(Script, ["--quiet", "--return", "--command", $"stty cols {columns} rows 50; {a42} 2>/dev/null", "/dev/null"], limit, environment);
         return new CliResult(run.ExitCode, run.Output.Replace("\r", "", StringComparison.Ordinal), run.Errors);
     }
 

@@ -1,15 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Article42.Mesh.Cli.Commands;
+using Article42.Mesh.Gateway;
 
 namespace Article42.Mesh.Cli.Tests;
 
 /// <summary>What the gateway and operator commands say when what is at --gateway is not a mesh that answers.</summary>
 public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixture<TrustStoreFixture>
 {
-    // The promise of issue #23: a42 says the mesh is unreachable within 5 s of starting its work. It is held unscaled,
-    // but measured without the dotnet host's start-up, which alone can pass 5 s on a loaded machine and is no part of
-    // what a42 promises: see StartUpAsync.
+    // The promise of issue #23: a42 says the mesh is unreachable within 5 s of starting its work. What makes it hold is
+    // structural, and proved so without a wall clock (A_one_shot_connection_gives_up_…): the first attempt that finds
+    // nothing listening ends the command, before any backoff timer. The processes below are timed too, past the dotnet
+    // host's start-up (StartUpAsync), against a bound three times the promise and scaled like every wait: a guard that
+    // a connect timeout or a retry loop would break, not the promise, which a machine at a load of 40 misses by
+    // scheduling alone (5.03 s and 7.46 s seen).
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PromptlyOnALoadedMachine = TestKit.Deadline.Scaled(Promptly * 3);
 
     // How long a test waits for a42 to show something at all (scaled): a bound on the wait, not the promise.
     private static readonly TimeSpan Started = TimeSpan.FromSeconds(60);
@@ -31,6 +39,30 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         var clock = Stopwatch.StartNew();
         var result = await store.RunAsync(args);
         AssertSaidUnreachable(result, nowhere, clock.Elapsed - startUp);
+    }
+
+    [Fact]
+    public async Task A_one_shot_connection_gives_up_at_its_first_attempt_that_finds_nothing_listening_before_any_backoff()
+    {
+        // What send, status, trace, keys publish, bench and exercise run --gateway set (OnUnreachable = GiveUp), on a
+        // clock that records every timer: the give-up must come from the first probe, not after a wait.
+        var connection = new MeshConnection { Endpoints = [IPEndPoint.Parse(NotAMesh.NothingListening())] };
+        var limit = TestKit.Deadline.Scaled(Started);
+        var cancel = TestContext.Current.CancellationToken;
+
+        var operatorClock = new TimerCountingClock();
+        using var operatorKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var asOperator = new MeshOperatorOptions { OperatorKey = operatorKey, Connection = connection, OnUnreachable = Reachability.GiveUp, TimeProvider = operatorClock };
+        var operatorGaveUp = await Assert.ThrowsAsync<MeshUnreachableException>(() => MeshOperator.ConnectAsync(asOperator, cancel).WaitAsync(limit, cancel));
+        Assert.Equal(connection.Endpoints, operatorGaveUp.Endpoints);
+        Assert.Empty(operatorClock.Timers);
+
+        var gatewayClock = new TimerCountingClock();
+        using var frenchKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var asGateway = new MeshGatewayOptions { Participant = "FR", PrivateKey = frenchKey, Connection = connection, OnUnreachable = Reachability.GiveUp, TimeProvider = gatewayClock };
+        var gatewayGaveUp = await Assert.ThrowsAsync<MeshUnreachableException>(() => MeshGateway.ConnectAsync(asGateway, cancel).WaitAsync(limit, cancel));
+        Assert.Equal(connection.Endpoints, gatewayGaveUp.Endpoints);
+        Assert.Empty(gatewayClock.Timers);
     }
 
     [Fact]
@@ -115,7 +147,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
     private static void AssertSaidUnreachable(CliResult result, string nowhere, TimeSpan took)
     {
         Assert.True(result.ExitCode == 4, result.ToString());
-        Assert.True(took < Promptly, $"took {took} past a42's start-up");
+        Assert.True(took < PromptlyOnALoadedMachine, $"took {took} past a42's start-up");
         Assert.Equal(
             $"error A42-CLI-006 {nowhere}: cannot reach a mesh at {nowhere}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT)\n",
             result.Stderr);

@@ -89,6 +89,10 @@ public abstract class PoisonedStorageCompliance(LoggedClusterFixture mesh)
         var poisoned = SitrepOfSixLongTextsOf('<', "LU", "DE");
         var bytes = EnvelopeCodec.Encode(poisoned);
         Assert.True(bytes.Length > Limits.EnvelopeBytes);
+        // LU active before its row exists, as the keeper leaves it: an activation reads its outbox when it loads, and
+        // the passes are counted per activation, so one made after the append (the keeper's start-up round, late on a
+        // loaded machine) and collected below between its passes left its successor counting from one: 4 warnings.
+        await mesh.SiloGrains.GetGrain<IParticipantGrain>("LU").WakeAsync();
         Assert.IsType<AppendResult.Appended>(await mesh.Journal.AppendAsync("participant/LU", 0,
             [new JournalEntry("accepted", bytes, poisoned.MsgId)],
             [new QueueChange.Upsert(new QueuedEntry("out/LU/DE", 1, (int)Precedence.Priority, bytes, poisoned.MsgId))]));

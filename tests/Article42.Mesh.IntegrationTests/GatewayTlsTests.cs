@@ -28,7 +28,7 @@ public sealed class GatewayTlsTests(TlsMesh mesh) : IClassFixture<TlsMesh>
         var receipt = await fr.SendAsync(fr.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken);
 
         await using var inbox = de.ReceiveAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
-        Assert.True(await inbox.MoveNextAsync());
+        Assert.True(await inbox.MoveNextAsync().AsTask().WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(30)), TestContext.Current.CancellationToken), "DE's SITREP");
         Assert.Equal(receipt.MessageId, inbox.Current.Envelope.MsgId);
     }
 

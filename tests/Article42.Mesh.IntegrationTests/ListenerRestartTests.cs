@@ -73,5 +73,13 @@ public sealed class ListenerRestartTests(EmbeddedMesh mesh) : IClassFixture<Embe
         var second = await mesh.RunAsync("listen", "--as", "SI", "--state", state, "--count", "1", "--timeout", "60");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Equal([later], ListenOutput.MessageIds(second.Output));
+        // The mesh did hand the five again (the record, not the mesh, held them back): the operator's trace says twice.
+        foreach (var id in earlier)
+        {
+            var trace = await mesh.RunAsync("trace", id, "--json");
+            Assert.True(trace.ExitCode == 0, trace.ToString());
+            using var document = System.Text.Json.JsonDocument.Parse(Assert.Single(trace.Output));
+            Assert.Equal(2, document.RootElement.GetProperty("recipients")[0].GetProperty("times_handed").GetInt32());
+        }
     }
 }

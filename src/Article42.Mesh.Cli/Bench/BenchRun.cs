@@ -7,7 +7,8 @@ namespace Article42.Mesh.Cli.Bench;
 
 /// <summary>
 /// One bench run: connects the roster's gateways, runs the shared load generator's closed loop (senders to receivers,
-/// point to point, the mix's precedences in turn) through a warm-up and a measured window, waits for the window's
+/// point to point, the mix's precedences in turn) through a warm-up and a measured window (kept open past its duration
+/// until a message of each precedence of the mix was sent in it, so each gets its row), waits for the window's
 /// messages to arrive, and disconnects. Every gateway acknowledges what it is handed, so nothing stays behind.
 /// </summary>
 internal static class BenchRun
@@ -27,7 +28,7 @@ internal static class BenchRun
         };
         var load = new ClosedLoad(mesh, traffic, setup.InFlight);
         var figures = await BenchProgress.RunAsync(mesh.Tracker, setup.Warmup, setup.Duration, json,
-            () => Measurement.RunAsync(mesh, [load], setup.Warmup, setup.Duration));
+            () => Measurement.RunAsync(mesh, [load], setup.Warmup, setup.Duration, [.. setup.Mix.Weights.Select(w => w.Precedence)]));
         return new BenchReport(setup, figures);
     }
 }

@@ -13,6 +13,7 @@ public sealed class DeliveryTracker
 {
     private readonly ConcurrentDictionary<string, PendingMessage> _pending = new(StringComparer.Ordinal);
     private readonly LatencyByPrecedence _latency = new();
+    private readonly ConcurrentDictionary<Precedence, bool> _sentPrecedences = new();
     private volatile bool _measuring;
     private long _sent;
     private long _received;
@@ -31,6 +32,7 @@ public sealed class DeliveryTracker
         {
             Interlocked.Increment(ref _sent);
             Interlocked.Increment(ref _measuredOutstanding);
+            _sentPrecedences.TryAdd(precedence, true);
         }
         return pending;
     }
@@ -73,6 +75,7 @@ public sealed class DeliveryTracker
         Interlocked.Exchange(ref _received, 0);
         Interlocked.Exchange(ref _failed, 0);
         Interlocked.Exchange(ref _measuredOutstanding, 0);
+        _sentPrecedences.Clear();
         _measuring = true;
     }
 
@@ -116,4 +119,7 @@ public sealed class DeliveryTracker
 
     /// <summary>Forgets messages still pending from earlier windows (their copies may still arrive and are ignored).</summary>
     public void Clear() => _pending.Clear();
+
+    /// <summary>Whether a message of <paramref name="precedence"/> was sent in the current window.</summary>
+    public bool HasSentInWindow(Precedence precedence) => _sentPrecedences.ContainsKey(precedence);
 }

@@ -47,7 +47,7 @@ public sealed class GatewayCertificateCapTests(CertificateCappedTlsMesh mesh) : 
         await using var de = await MeshGateway.ConnectAsync(mesh.Gateway("DE", MeshTlsOptions.FromTrustStore(mesh.Keys, "DE")), cancel);
         var receipt = await fr.SendAsync(fr.Draft(MessageKind.Sitrep, "DE"), cancel);
         await using var inbox = de.ReceiveAsync(cancel).GetAsyncEnumerator(cancel);
-        Assert.True(await inbox.MoveNextAsync());
+        Assert.True(await inbox.MoveNextAsync().AsTask().WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(30)), cancel), "DE's SITREP");
         Assert.Equal(receipt.MessageId, inbox.Current.Envelope.MsgId);
     }
 }

@@ -47,7 +47,7 @@ public static class GatewayChecks
         await using var de = await MeshGateway.ConnectAsync(Options("DE"), cancel);
         var receipt = await fr.SendAsync(fr.Draft(MessageKind.Sitrep, "DE"), cancel);
         await using var inbox = de.ReceiveAsync(cancel).GetAsyncEnumerator(cancel);
-        while (await inbox.MoveNextAsync())
+        while (await inbox.MoveNextAsync().AsTask().WaitAsync(Deadline.Scaled(TimeSpan.FromSeconds(30)), cancel))
         {
             await de.AckAsync([inbox.Current], cancel);
             if (inbox.Current.Envelope.MsgId == receipt.MessageId)
