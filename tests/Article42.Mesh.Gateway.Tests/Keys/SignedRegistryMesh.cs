@@ -56,7 +56,8 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
     /// <summary>
     /// Changes the stored body of <paramref name="messageId"/> in <paramref name="recipient"/>'s inbox, keeping its
     /// signature, as someone with the journal's file could: where the inbox row names its origin entry (the sender's
-    /// acceptance, which holds the body once, issue 18), that entry; else the row's own copy.
+    /// acceptance, which holds the body once, issue 18), that entry; else the row's own copy. Then deactivates the
+    /// recipient's grain, so its next activation reads the altered body from the journal.
     /// </summary>
     public async Task TamperAsync(string recipient, string messageId)
     {
@@ -80,6 +81,9 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
             update.Parameters.AddWithValue("$version", originVersion);
         }
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        // The recipient's activation holds what it was delivered in memory (issue 18): the altered body is what a fresh
+        // activation reads, as after a restart of the silo whose journal was altered.
+        await _mesh.Cluster.DeactivateAsync(_mesh.Participant(recipient));
     }
 
     /// <summary>Waits until <paramref name="recipient"/>'s inbox holds <paramref name="messageId"/>.</summary>
