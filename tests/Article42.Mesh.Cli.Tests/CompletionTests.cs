@@ -37,7 +37,7 @@ public sealed class CompletionTests : IDisposable
         var syntax = await TestProcess.RunAsync(Bash, ["-n", path], TimeSpan.FromSeconds(30));
         Assert.True(syntax.ExitCode == 0, syntax.Errors);
 
-        Assert.Equal(["--help", "list", "run", "validate"], await CompleteAsync(path, "a42", "exercise", ""));
+        Assert.Equal(["--help", "list", "replay", "run", "validate"], await CompleteAsync(path, "a42", "exercise", ""));
         Assert.Equal(["exercise"], await CompleteAsync(path, "a42", "exer"));
         Assert.Equal(["--gateway"], await CompleteAsync(path, "a42", "exercise", "run", "my.yaml", "--gat"));
         Assert.Equal(["--context"], await CompleteAsync(path, "a42", "status", "--cont"));

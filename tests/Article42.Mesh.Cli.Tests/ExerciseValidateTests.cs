@@ -59,7 +59,7 @@ public sealed class ExerciseValidateTests(TrustStoreFixture store) : IClassFixtu
         ("decison", "A42-SCN-002", "unknown field 'decison' in participants.default (expected one of reaction, jitter, spread, silence, ignore, online, solidarity, neutrality_caveat, decision, approval, overcommit, capabilities, note, duty, outages, staff)", ["decision"]),
         ("DEE", "A42-SCN-006", "unknown participant 'DEE' in msel[1].to", ["DE", "EE"]),
         ("INVOCATOIN", "A42-SCN-005", null!, ["INVOCATION"]),
-        ("precedance", "A42-SCN-002", "unknown field 'precedance' in msel[2] (expected one of id, at, from, to, info, kind, precedence, label, activation, reply_to, title, payload, content, content_kind, as, note, expect)", ["precedence"]),
+        ("precedance", "A42-SCN-002", "unknown field 'precedance' in msel[2] (expected one of id, at, from, to, info, kind, precedence, label, activation, reply_to, title, payload, content, content_kind, as, note, expect, resume_after)", ["precedence"]),
         ("summary", "A42-JSON-002", "unknown field 'summary' in msel[2].payload.summary", []),
     ];
 

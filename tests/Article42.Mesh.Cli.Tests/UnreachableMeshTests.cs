@@ -88,7 +88,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         var clock = Stopwatch.StartNew();
         await using var listen = A42Process.Start(store.Home, args);
         await TestKit.Deadline.UntilAsync(() => listen.Errors.Count > 0, Started, "a line on a42 listen's stderr");
-        Assert.True(clock.Elapsed - startUp < Promptly, $"took {clock.Elapsed} of which {startUp} starting a42");
+        Assert.True(clock.Elapsed - startUp < PromptlyOnALoadedMachine, $"took {clock.Elapsed} of which {startUp} starting a42");
         Assert.Equal($"error A42-CLI-006 {gateway}: cannot reach a mesh at {gateway}: nothing accepts connections there (start one with 'a42 mesh up', or give --gateway HOST:PORT); retrying until it answers (Ctrl+C to stop)", Assert.Single(listen.Errors));
 
         // Retrying, not merely still running: a mesh started on that port only now is found without any help, and a
@@ -143,7 +143,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Exit 4 within <see cref="Promptly"/>, the one A42-CLI-006 line naming <paramref name="nowhere"/> on stderr, nothing on stdout.</summary>
+    /// <summary>Exit 4 within <see cref="PromptlyOnALoadedMachine"/>, the one A42-CLI-006 line naming <paramref name="nowhere"/> on stderr, nothing on stdout.</summary>
     private static void AssertSaidUnreachable(CliResult result, string nowhere, TimeSpan took)
     {
         Assert.True(result.ExitCode == 4, result.ToString());
