@@ -32,9 +32,13 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
     /// <summary>
     /// Per sender and outbox lane, the highest acceptance sequence this inbox holds (issue #18). A lane delivers in
     /// acceptance order, one batch in flight, and resends only what it has not recorded as delivered, so a message at or
-    /// below the mark is a redelivery: the dedupe reads nothing. Rebuilt after activation by the lane's first batch,
-    /// which the message-id index decides; the stream version every store writes at fences a second activation.
-    /// Bounded by senders times precedences.
+    /// below the mark is a redelivery: the dedupe reads nothing. Rebuilt after activation by the message-id index, from
+    /// the first of the lane's batches whose last message the index finds new: only then is nothing of the lane above it
+    /// held. A batch of redeliveries says nothing of what an earlier activation stored after them (a lane's batches end
+    /// where its sender's memory or a batch's size does, and a duplicate sender activation resends what the other
+    /// delivered): its last sequence taken as the mark stored the lane's next message a second time (found by
+    /// <c>DeliveryModelTests</c>). The stream version every store writes at fences a second activation. Bounded by
+    /// senders times precedences.
     /// </summary>
     private readonly Dictionary<(string Sender, Precedence Lane), long> _laneMarks = [];
 
@@ -98,10 +102,10 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             }
             return (entries, rows);
         })).Before;
-        if (sequenced)
-            _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
-        else
+        if (!sequenced)
             ForgetMarksOf(batch.Sender);
+        else if (mark is not null || (fresh.Count > 0 && fresh[^1].Acceptance == batch.AcceptanceSequences[^1]))
+            _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
         for (var i = 0; i < fresh.Count; i++)
         {
             var (envelope, acceptance, keyId) = fresh[i];

@@ -40,8 +40,29 @@ public sealed class ModelGateway(IGrainFactory grains, string participant)
         return (sessionLost is null ? outcome : null, sessionLost);
     });
 
-    /// <summary>Opens a new consuming session: the mesh hands every unacknowledged message again.</summary>
+    /// <summary>
+    /// Opens a new consuming session: the mesh hands every unacknowledged message again. Made again when the mesh could
+    /// not serve it (a stale activation, fenced off at the session's start, deactivated: the next call meets a fresh one).
+    /// </summary>
     public async Task<string> OpenAsync()
+    {
+        string? token = null;
+        await Deadline.UntilAsync(async () =>
+        {
+            try
+            {
+                token = await OpenOnceAsync();
+                return true;
+            }
+            catch (MeshUnavailableException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), $"a consuming session of {Participant}'s gateway to open");
+        return token!;
+    }
+
+    private async Task<string> OpenOnceAsync()
     {
         Handed.Clear();
         var challenge = await Grain.ChallengeAsync();
