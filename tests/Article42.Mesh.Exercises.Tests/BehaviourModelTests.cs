@@ -29,6 +29,42 @@ public sealed class BehaviourModelTests
         Assert.NotNull(plan.Find("INVOCATION_ACK:DE:M02"));
     }
 
+    private const string SitrepInject = """
+          - id: M05
+            at: T+00:50
+            from: LT
+            to: [DE, PL]
+            kind: SITREP
+            payload:
+              sitrep_no: 1
+              period_from: T+00:00
+              period_to: T+00:50
+              situation: Second drone wave over Alytus; power restored to 60 % of households.
+        objectives:
+        """;
+
+    [Fact]
+    public void By_default_a_sitrep_is_often_left_unanswered_and_an_invocation_almost_never_unless_the_scenario_says_otherwise()
+    {
+        var defaults = BehaviourReader.BuiltIn;
+        Assert.Equal((0.4, 0.001, 0.005, 0.0), (defaults.IgnoreChance(MessageKind.Sitrep), defaults.IgnoreChance(MessageKind.Invocation),
+            defaults.IgnoreChance(MessageKind.Commitment), defaults.IgnoreChance(MessageKind.Inject)));
+        // Silence and the kind's default are independent chances: a silent state stays silent, half silent ignores 70 % of SITREPs.
+        Assert.Equal((1.0, 1.0), ((defaults with { Silence = 1 }).IgnoreChance(MessageKind.Sitrep), (defaults with { Silence = 1 }).IgnoreChance(MessageKind.Invocation)));
+        Assert.Equal(0.7, (defaults with { Silence = 0.5 }).IgnoreChance(MessageKind.Sitrep), 12);
+
+        var withSitrep = TestScenarios.Small.Replace("objectives:\n", SitrepInject + "\n", StringComparison.Ordinal);
+        var silences = Enumerable.Range(1, 100).Select(seed => SimulationPlan.Create(ScenarioLoader.Parse(withSitrep, "small.yaml"), seed))
+            .SelectMany(plan => plan.Actions.Where(a => a.Type == PlannedActionType.StaySilent && a.Actor != "HU")).ToList();
+        // 200 SITREP copies to DE and PL at 0.4 (expected 80); 200 invocation copies at 0.001 (expected 0.2).
+        Assert.InRange(silences.Count(a => a.TriggerRef == "M05"), 55, 105);
+        Assert.InRange(silences.Count(a => a.TriggerRef == "M02"), 0, 2);
+
+        var neverIgnored = ScenarioLoader.Parse(withSitrep.Replace("decision: \"00:20\"\n", "decision: \"00:20\"\n    ignore: { SITREP: 0 }\n", StringComparison.Ordinal), "small.yaml");
+        var answered = Enumerable.Range(1, 100).Select(seed => SimulationPlan.Create(neverIgnored, seed));
+        Assert.DoesNotContain(answered.SelectMany(plan => plan.Actions), a => a.Type == PlannedActionType.StaySilent && a.TriggerRef == "M05");
+    }
+
     [Fact]
     public void Log_normal_reaction_times_centre_on_the_typical_time_and_have_a_tail_no_uniform_spread_has()
     {
@@ -50,7 +86,7 @@ public sealed class BehaviourModelTests
         var scenario = Small("HU: { silence: 1 }", "HU: { silence: 1 }\n    DE: { spread: lognormal, ignore: { SITREP: 0.6 } }");
         Assert.Equal(ReactionSpread.LogNormal, scenario.Participant("DE")!.Behaviour.Spread);
         Assert.Equal(0.6, scenario.Participant("DE")!.Behaviour.IgnoreChance(MessageKind.Sitrep));
-        Assert.Equal(0, scenario.Participant("DE")!.Behaviour.IgnoreChance(MessageKind.Invocation));
+        Assert.Equal(0.001, scenario.Participant("DE")!.Behaviour.IgnoreChance(MessageKind.Invocation));
         Assert.Equal(ReactionSpread.Uniform, scenario.Participant("PL")!.Behaviour.Spread);
     }
 

@@ -10,7 +10,7 @@ public sealed record Behaviour
     public ImmutableDictionary<Precedence, TimeSpan> Reaction { get; init; } = ImmutableDictionary<Precedence, TimeSpan>.Empty;
     /// <summary>Each reaction time is spread by up to this fraction either way (0..0.9), drawn from the seed.</summary>
     public double Jitter { get; init; }
-    /// <summary>Probability (0..1) that the participant leaves a given message unanswered; 1 is a silent state.</summary>
+    /// <summary>Probability (0..1) that the participant leaves a given message unanswered, on top of its kind's default; 1 is a silent state.</summary>
     public double Silence { get; init; }
     /// <summary>Per message kind, the probability (0..1) of leaving one unanswered, instead of <see cref="Silence"/> (an INVOCATION almost never, a SITREP often).</summary>
     public ImmutableDictionary<MessageKind, double> Ignore { get; init; } = ImmutableDictionary<MessageKind, double>.Empty;
@@ -36,8 +36,11 @@ public sealed record Behaviour
     /// <summary>How many messages it handles at once (each for its reaction time); null: as many as arrive.</summary>
     public int? Staff { get; init; }
 
-    /// <summary>The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one, else the silence.</summary>
-    public double IgnoreChance(MessageKind kind) => Ignore.TryGetValue(kind, out var chance) ? chance : Silence;
+    /// <summary>
+    /// The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one,
+    /// else the silence combined with the kind's default (an INVOCATION almost never, a SITREP often; see <see cref="KindResponse"/>).
+    /// </summary>
+    public double IgnoreChance(MessageKind kind) => Ignore.TryGetValue(kind, out var chance) ? chance : KindResponse.Combined(Silence, kind);
 
     /// <summary>The reaction time for a precedence; OVERRIDE falls back to FLASH, DEFERRED to ROUTINE.</summary>
     public TimeSpan ReactionTo(Precedence precedence) =>
