@@ -29,19 +29,18 @@ public sealed class MessageWorkTests(SteadyStateCountingFixture mesh) : IClassFi
     /// <summary>
     /// Today's encodes and strict decodes of a message submitted as a value (submit version 1): one encode at the silo's
     /// edge, which validation's size check, the signature check, the claim hash and the acceptance row share (issue #18:
-    /// there were four), and the inbox's measure of the size of the envelope it holds (until deliveries carry the signed
-    /// bytes); no strict decode: the lane and the inbox hand on the envelopes they hold instead of decoding what the
-    /// journal returns.
+    /// there were four); the lane, the delivery batch, the inbox and the fetch carry those bytes on (issue #18: the inbox
+    /// measured the size of the envelope it held with a second encode until deliveries carried the signed bytes); no
+    /// strict decode: the lane and the inbox hand on the envelopes they hold instead of decoding what the journal returns.
     /// </summary>
-    private const int InboxSizeEncodes = 1;
-    private const int MaxEncodes = 1 + InboxSizeEncodes;
+    private const int MaxEncodes = 1;
     private const int MaxDecodes = 0;
 
     /// <summary>
-    /// Submitted as bytes (version 2): no encode at the silo's edge (the gateway's one encode is the gateway's), only the
-    /// inbox's size measure; one strict decode, at the edge.
+    /// Submitted as bytes (version 2): no encode in the silo (the gateway's one encode is the gateway's; the lane, the
+    /// batch, the inbox and the fetch carry the bytes the gateway signed); one strict decode, at the edge.
     /// </summary>
-    private const int BytesSubmitEncodes = InboxSizeEncodes;
+    private const int BytesSubmitEncodes = 0;
     private const int BytesSubmitDecodes = 1 + MaxDecodes;
 
     [Fact]
@@ -123,7 +122,11 @@ public sealed class MessageWorkTests(SteadyStateCountingFixture mesh) : IClassFi
             Assert.NotNull((await sender.SubmitSignedAsync(document.Bytes)).Receipt);
         await QuietAsync();
         var fetched = await recipient.FetchAsync(max: 1);
-        Assert.Equal(envelope.MsgId, Assert.Single(fetched).Envelope.MsgId);
+        var message = Assert.Single(fetched);
+        Assert.Equal(envelope.MsgId, message.Envelope.MsgId);
+        // What the recipient fetches are the bytes the acceptance stored (issue #18): the document the sender signed.
+        if (document is not null)
+            Assert.Equal(document.Bytes, message.Document);
         Assert.Empty((await recipient.AcknowledgeAsync([envelope.MsgId])).Errors);
         await QuietAsync();
 

@@ -40,22 +40,30 @@ internal sealed class HeldRegistry(ECDsa operatorKey) : IDisposable
     /// <summary>
     /// Null when <paramref name="message"/>'s signature verifies under the key its acceptance recorded (for a message
     /// without a key id: its sender's current key), whatever that key's state now: the mesh accepts nothing under a
-    /// key it holds revoked, so a key revoked since signed the message while it was valid (docs/gateway-sdk.md).
+    /// key it holds revoked, so a key revoked since signed the message while it was valid (docs/gateway-sdk.md). The
+    /// signature is verified over the received bytes (the hash of the document's signed prefix, issue #18), or, from a
+    /// silo that predates <see cref="InboxMessage.Document"/>, over the envelope's canonical encoding.
+    /// <paramref name="intact"/>: false when the document did not decode strictly (<see cref="ReceivedDocuments"/>).
     /// </summary>
-    public ReceivedRejection? Judge(InboxMessage message)
+    public ReceivedRejection? Judge(InboxMessage message, bool intact)
     {
         var envelope = message.Envelope;
         var keyId = message.KeyId ?? (Current?.Find(envelope.From)?.PublicKey is { } current ? KeyId.Of(current) : null);
         if (keyId is null || !_keys.TryGetValue(keyId, out var key) || key.Participant != envelope.From)
             return ReceivedRejection.UnknownKey;
         Span<byte> signature = stackalloc byte[SignatureBytes + 3];
-        if (string.IsNullOrEmpty(envelope.Signature) || !Convert.TryFromBase64String(envelope.Signature, signature, out var length) || length != SignatureBytes
-            || EnvelopeCodec.TryCanonicalBytes(envelope) is not { } signed)
+        if (!intact || string.IsNullOrEmpty(envelope.Signature) || !Convert.TryFromBase64String(envelope.Signature, signature, out var length) || length != SignatureBytes
+            || SignedHash(message) is not { } hash)
             return ReceivedRejection.SignatureInvalid;
-        return Imported(keyId, key.PublicKey).VerifyData(signed, signature[..length], HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+        return Imported(keyId, key.PublicKey).VerifyHash(hash, signature[..length], DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
             ? null
             : ReceivedRejection.SignatureInvalid;
     }
+
+    private static byte[]? SignedHash(InboxMessage message) =>
+        message.Document is { } document ? SignedDocuments.SignedHash(document)
+        : EnvelopeCodec.TryCanonicalBytes(message.Envelope) is { } signed ? SHA256.HashData(signed)
+        : null;
 
     public void Dispose()
     {

@@ -86,10 +86,11 @@ internal sealed class InboxPump(
         }
     }
 
-    private async Task BufferAsync(InboxMessage message, CancellationToken cancellation)
+    private async Task BufferAsync(InboxMessage fetched, CancellationToken cancellation)
     {
+        var (message, intact) = ReceivedDocuments.Open(fetched);
         var id = message.Envelope.MsgId;
-        if (checks is not null && await checks.RejectionAsync(message, cancellation).ConfigureAwait(false) is { } rejected)
+        if (checks is not null && await checks.RejectionAsync(message, intact, cancellation).ConfigureAwait(false) is { } rejected)
         {
             // Surfaced before and only its acknowledgement was lost: acknowledge it again; else surface it once.
             if (handed.Contains(id))

@@ -25,10 +25,10 @@ internal sealed class ReceivedChecks(
             ? RefreshAsync(cancellation)
             : Task.CompletedTask;
 
-    /// <summary>The rejection of <paramref name="message"/>, or null when it verifies.</summary>
-    public async Task<ReceivedMessageRejected?> RejectionAsync(InboxMessage message, CancellationToken cancellation)
+    /// <summary>The rejection of <paramref name="message"/> (its document <paramref name="intact"/> or not: <see cref="ReceivedDocuments"/>), or null when it verifies.</summary>
+    public async Task<ReceivedMessageRejected?> RejectionAsync(InboxMessage message, bool intact, CancellationToken cancellation)
     {
-        var reason = held.Judge(message);
+        var reason = held.Judge(message, intact);
         if (reason == ReceivedRejection.UnknownKey)
         {
             // A key rotated after the gateway last read the registry: read it again before judging, waiting for the gap
@@ -36,7 +36,7 @@ internal sealed class ReceivedChecks(
             if (_lastRead is { } last && last + UnknownKeyReadGap - options.TimeProvider.GetUtcNow() is { Ticks: > 0 } wait)
                 await Task.Delay(wait, options.TimeProvider, cancellation).ConfigureAwait(false);
             await RefreshAsync(cancellation).ConfigureAwait(false);
-            reason = held.Judge(message);
+            reason = held.Judge(message, intact);
         }
         return reason is { } rejected
             ? new ReceivedMessageRejected(message.Envelope.MsgId, message.Envelope.From, message.KeyId, rejected, options.TimeProvider.GetUtcNow(), message)

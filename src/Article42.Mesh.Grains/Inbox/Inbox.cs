@@ -73,7 +73,7 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
         var sequenced = !batch.AcceptanceSequences.IsDefaultOrEmpty;
         var lane = (batch.Sender, batch.Lane);
         long? mark = sequenced && _laneMarks.TryGetValue(lane, out var known) ? known : null;
-        var fresh = new List<(Envelope Envelope, long? Acceptance, string? KeyId)>();
+        var fresh = new List<(Envelope Envelope, long? Acceptance, string? KeyId, byte[] Document)>();
         for (var i = 0; i < batch.Envelopes.Length; i++)
         {
             var envelope = batch.Envelopes[i];
@@ -82,23 +82,22 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
                 ? acceptance > high
                 : !fresh.Exists(f => f.Envelope.MsgId == envelope.MsgId) && !await AlreadyReceivedAsync(envelope.MsgId);
             if (isNew)
-                fresh.Add((envelope, acceptance, batch.KeyIdOf(i)));
+                fresh.Add((envelope, acceptance, batch.KeyIdOf(i), StoredMessages.DocumentOf(batch, i)));
         }
         var origin = JournalStream.OfParticipant(batch.Sender);
-        var encoded = sequenced ? null : fresh.Select(f => EnvelopeCodec.Encode(f.Envelope)).ToList();
         var first = 1 + (await stream.AppendAsync(before =>
         {
             var entries = new List<JournalEntry>(fresh.Count);
             var rows = new List<QueueChange>(fresh.Count);
             for (var i = 0; i < fresh.Count; i++)
             {
-                var (envelope, acceptance, keyId) = fresh[i];
+                var (envelope, acceptance, keyId, document) = fresh[i];
                 var record = new ReceivedRecord(envelope.From, before + i + 1, ApplicablePrecedence(envelope));
                 entries.Add(new JournalEntry(EntryTypes.Received, RecordJson.Encode(record), envelope.MsgId, keyId));
                 // A sequenced row names the sender's acceptance entry, which holds the body (issue #18: stored once).
                 rows.Add(new QueueChange.Upsert(acceptance is { } sequence
                     ? new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, [], envelope.MsgId, new EntryAddress(origin, sequence))
-                    : new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, encoded![i], envelope.MsgId)));
+                    : new QueuedEntry(_queue, record.Sequence, (int)record.Precedence, document, envelope.MsgId)));
             }
             return (entries, rows);
         })).Before;
@@ -108,13 +107,12 @@ internal sealed class Inbox(string participant, JournalStream stream, IMessageJo
             _laneMarks[lane] = Math.Max(mark ?? 0, batch.AcceptanceSequences[^1]);
         for (var i = 0; i < fresh.Count; i++)
         {
-            var (envelope, acceptance, keyId) = fresh[i];
+            var (envelope, acceptance, keyId, document) = fresh[i];
             _recent.Add(envelope.MsgId);
             _keyIds.Record(envelope.MsgId, keyId);
-            // The band is fed from here, with the envelope in hand, so a fetch reads nothing (issue #18). Until the batch
-            // carries the signed bytes, their size (what the cap and a fetch's byte limit count) costs an encode.
-            var bytes = encoded?[i].Length ?? EnvelopeCodec.Encode(envelope).Length;
-            _bands[(int)ApplicablePrecedence(envelope)].Add(new HeldMessage(first + i, envelope.MsgId, envelope, bytes, keyId, acceptance ?? 0));
+            // The band is fed from here, with the envelope and the batch's signed bytes in hand, so a fetch reads nothing
+            // and nothing is encoded (issue #18).
+            _bands[(int)ApplicablePrecedence(envelope)].Add(new HeldMessage(first + i, envelope.MsgId, envelope, document, keyId, acceptance ?? 0));
         }
         return CountStored(first, [.. fresh.Select(f => f.Envelope)]);
     }

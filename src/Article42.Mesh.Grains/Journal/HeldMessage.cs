@@ -1,16 +1,17 @@
 namespace Article42.Mesh.Grains;
 
 /// <summary>
-/// A queue row with its body, as an activation holds or has just read it (issue #18): the envelope the submit or the
-/// delivery had in hand, or the bytes a journal read returned. <see cref="Bytes"/>: the body's size as stored, what
-/// the activation's cap (<see cref="HeldBytes"/>) and a batch's byte limit count.
+/// A queue row with its body, as an activation holds or has just read it (issue #18): the envelope and the signed bytes
+/// the submit or the delivery had in hand, or the bytes a journal read returned. <see cref="Bytes"/>: the body's size as
+/// stored, what the activation's cap (<see cref="HeldBytes"/>) and a batch's byte limit count.
 /// </summary>
 internal sealed class HeldMessage
 {
-    public HeldMessage(long sequence, string? messageId, Envelope envelope, int bytes, string? keyId, long acceptanceSequence)
-        : this(sequence, messageId, bytes, acceptanceSequence)
+    public HeldMessage(long sequence, string? messageId, Envelope envelope, byte[] body, string? keyId, long acceptanceSequence)
+        : this(sequence, messageId, body.Length, acceptanceSequence)
     {
         Envelope = envelope;
+        Body = body;
         KeyId = keyId;
         KeyIdKnown = true;
     }
@@ -37,7 +38,10 @@ internal sealed class HeldMessage
     /// <summary>The body, decoded, when the row was held from a submit or a delivery.</summary>
     public Envelope? Envelope { get; }
 
-    /// <summary>The body as stored, when the row came from a journal read (decoded when handed on).</summary>
+    /// <summary>
+    /// The body as stored: the signed document the acceptance holds, handed on as these bytes (issue #18); decoded when
+    /// handed on only for a row that came from a journal read (<see cref="Envelope"/> is null).
+    /// </summary>
     public byte[]? Body { get; }
 
     public string? KeyId { get; }

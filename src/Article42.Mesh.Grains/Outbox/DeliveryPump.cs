@@ -156,7 +156,8 @@ internal sealed class DeliveryPump(
         foreach (var (row, envelope) in pending)
             keyIds.Add(row.KeyIdKnown || acceptedKeys is null ? row.KeyId : await acceptedKeys.OfAsync(envelope.MsgId));
         // An outbox row's sequence is the message's acceptance sequence (the acceptance entry's version): rows come in its order.
-        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable(), [.. pending.Select(p => p.Row.Sequence)], lane);
+        var batch = new DeliveryBatch(sender, [.. pending.Select(p => p.Envelope)], keyIds.MoveToImmutable(), [.. pending.Select(p => p.Row.Sequence)], lane,
+            [.. pending.Select(p => StoredMessages.DocumentOf(p.Row))]);
         using var dispatch = MeshTelemetry.Start("dispatch", "process", ActivityKind.Producer, batch.Envelopes, recipient);
         dispatch?.SetTag("a42.recipient", recipient);
         var attempt = 0;

@@ -108,9 +108,9 @@ internal sealed class Submission(
         owed.ForEach(o => receipts.Track(o.Sequence, o.Receipt));
         foreach (var recipient in deliverable)
         {
-            // The lane is fed from here, with the envelope in hand, so it reads nothing to send it (issue #18).
+            // The lane is fed from here, with the envelope and its stored bytes in hand, so it reads nothing to send it (issue #18).
             var lane = actionRecipients.Contains(recipient) ? envelope.PrecedenceAction : envelope.EffectiveInfoPrecedence;
-            outbox.Hold(recipient, lane, new HeldMessage(before + 1, envelope.MsgId, envelope, body.Length, keyId, before + 1));
+            outbox.Hold(recipient, lane, new HeldMessage(before + 1, envelope.MsgId, envelope, body, keyId, before + 1));
             outbox.Kick(recipient, lane, stopping);
         }
         excluded.ForEach(r => DeadLetterTelemetry.Record(envelope, r, NonDeliveryReason.SecurityPolicy));

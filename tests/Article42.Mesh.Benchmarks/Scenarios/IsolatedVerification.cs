@@ -42,7 +42,7 @@ internal static class IsolatedVerification
 
     private static void Check(HeldRegistry held, InboxMessage message)
     {
-        if (held.Judge(message) is { } rejected)
+        if (held.Judge(message, intact: true) is { } rejected)
             throw new InvalidOperationException($"a good message was rejected: {rejected}");
     }
 }

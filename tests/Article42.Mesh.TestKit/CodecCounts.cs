@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using Article42.Mesh.Protocol;
 
-namespace Article42.Mesh.Grains.Tests;
+namespace Article42.Mesh.TestKit;
 
 /// <summary>
 /// Counts the envelope codec's encodes and decodes in this process (<see cref="CodecMeter"/>) while it lives. The silo
