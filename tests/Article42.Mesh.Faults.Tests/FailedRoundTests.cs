@@ -8,8 +8,10 @@ namespace Article42.Mesh.Faults.Tests;
 /// A round that cannot finish fails with its reason and the run goes on (issue 20: the long form of seed 2020 ended in
 /// round 06 with an unhandled TimeoutException when a restarted silo was not ready within 120 s).
 /// </summary>
-public sealed class FailedRoundTests
+public sealed class FailedRoundTests : IDisposable
 {
+    private readonly FailureArtefacts _artefacts = new("a42-faults-failed-round-");
+
     /// <summary>A silo start given no time at all to turn ready: what a start slower than <see cref="SiloNode.ReadyWithin"/> does.</summary>
     private static readonly Nemesis SlowStart = new("silo-start-too-slow", "SIGKILL the silo, start it again with no time to turn ready", async context =>
     {
@@ -24,7 +26,7 @@ public sealed class FailedRoundTests
     [Fact]
     public async Task A_silo_start_not_ready_in_time_fails_its_round_with_the_reason_and_the_next_round_runs_on_the_repaired_cluster()
     {
-        var artefacts = Path.Combine(Path.GetTempPath(), $"a42-faults-failed-round-{Guid.NewGuid():N}");
+        var artefacts = _artefacts.Path;
         using var output = new TestOutputWriter();
         var run = new FaultRun(artefacts, seed: 7, output) { StartCluster = directory => FaultCluster.StartAsync(directory, silos: 1) };
 
@@ -39,4 +41,6 @@ public sealed class FailedRoundTests
         Assert.Contains("repair: silo A (start 2) turned ready late", timeline, StringComparison.Ordinal);
         Assert.True(results[1].Passed, $"artefacts in {artefacts}: {results[1].Figures()}");
     }
+
+    public void Dispose() => _artefacts.Dispose();
 }

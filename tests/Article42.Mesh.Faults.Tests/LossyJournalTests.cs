@@ -9,15 +9,17 @@ namespace Article42.Mesh.Faults.Tests;
 /// The suite can go red (issue 20, step 6): a silo whose journal loses one accepted inbox row in five, under the suite's
 /// load with no other fault, makes the checker report lost messages; and the shipped silo refuses that setting.
 /// </summary>
-public sealed class LossyJournalTests
+public sealed class LossyJournalTests : IDisposable
 {
+    private readonly FailureArtefacts _artefacts = new("a42-faults-lossy-");
+
     /// <summary>No fault of its own: the journal is the nemesis.</summary>
     private static readonly Nemesis JournalLoses = new("journal-loses", "nothing: the journal loses one inbox row in five", context => Task.FromResult(context.Note("no fault")));
 
     [Fact]
     public async Task A_journal_that_loses_one_accepted_message_in_five_makes_the_checker_report_lost_messages()
     {
-        var artefacts = Path.Combine(Path.GetTempPath(), $"a42-faults-lossy-{Guid.NewGuid():N}");
+        var artefacts = _artefacts.Path;
         using var output = new TestOutputWriter();
         // One silo is enough to lose and keeps the test cheap.
         var run = new FaultRun(artefacts, seed: 20, output) { StartCluster = directory => FaultCluster.StartAsync(directory, silos: 1, LossySilo.Losing(oneIn: 5)) };
@@ -48,4 +50,6 @@ public sealed class LossyJournalTests
         Assert.StartsWith("error A42-CFG-018 Faults:LoseOneAcknowledgedIn: ", Assert.Single(silo.Errors));
         Assert.DoesNotContain("ready", silo.Output);
     }
+
+    public void Dispose() => _artefacts.Dispose();
 }

@@ -8,12 +8,14 @@ namespace Article42.Mesh.Faults.Tests;
 /// the membership table and Orleans fails the process fast. The long form of seed 2020 paused silos for 35 s, inside
 /// Orleans' connection-liveness window (60 s), so none was ever declared dead and each ran on.
 /// </summary>
-public sealed class ZombieSiloTests
+public sealed class ZombieSiloTests : IDisposable
 {
+    private readonly FailureArtefacts _artefacts = new("a42-faults-zombie-");
+
     [Fact]
     public async Task A_silo_woken_after_the_others_declared_it_dead_stops_itself()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"a42-faults-zombie-{Guid.NewGuid():N}");
+        var directory = _artefacts.Path;
         using var output = new TestOutputWriter();
         // Two silos: the one left is enough to declare the other dead (Orleans asks for fewer votes than
         // NumVotesForDeathDeclaration when fewer silos are active).
@@ -26,4 +28,6 @@ public sealed class ZombieSiloTests
         Assert.Contains(zombie.Process!.Errors, l => l.Contains(ZombieSilo.ToldItIsDead, StringComparison.Ordinal));
         Assert.True(cluster.Silos[0].Running, $"{cluster.Silos[0].Name} stopped too");
     }
+
+    public void Dispose() => _artefacts.Dispose();
 }
