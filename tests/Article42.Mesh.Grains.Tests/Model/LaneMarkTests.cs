@@ -1,6 +1,3 @@
-using Article42.Mesh.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Article42.Mesh.Grains.Tests.Model;
 
 /// <summary>
@@ -8,14 +5,8 @@ namespace Article42.Mesh.Grains.Tests.Model;
 /// from the message-id index, it must not be taken from a batch of redeliveries, which says nothing of what an earlier
 /// activation stored after them.
 /// </summary>
-public sealed class LaneMarkTests : IAsyncLifetime
+public sealed class LaneMarkTests() : InboxesOverOneJournal("a42-lane-mark-")
 {
-    private readonly TempDirectory _directory = new("a42-lane-mark-");
-    private IMessageJournal _journal = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _journal = await SqliteJournal.OpenAsync(new SqliteJournalOptions(_directory.File("journal.db")));
-
     /// <summary>
     /// An activation stored a lane's messages 2 and 3; a fresh activation (the first one deactivated) is redelivered 2
     /// alone (a duplicate sender activation that held only 2, or a lane whose batch ended there), then 3. The first
@@ -33,7 +24,7 @@ public sealed class LaneMarkTests : IAsyncLifetime
         Assert.Empty(await fresh.StoreAsync(Batch((second, 2))));
         Assert.Empty(await fresh.StoreAsync(Batch((third, 3))));
 
-        Assert.Single(await _journal.FindByMessageIdAsync(third.MsgId), e => e.Type == EntryTypes.Received);
+        Assert.Single(await Journal.FindByMessageIdAsync(third.MsgId), e => e.Type == EntryTypes.Received);
         Assert.Equal(2, fresh.Backlog);
     }
 
@@ -49,15 +40,15 @@ public sealed class LaneMarkTests : IAsyncLifetime
         Assert.Single(await fresh.StoreAsync(Batch((second, 2), (third, 3))));
         Assert.Empty(await fresh.StoreAsync(Batch((second, 2), (third, 3))));
 
-        Assert.Single(await _journal.FindByMessageIdAsync(second.MsgId), e => e.Type == EntryTypes.Received);
-        Assert.Single(await _journal.FindByMessageIdAsync(third.MsgId), e => e.Type == EntryTypes.Received);
+        Assert.Single(await Journal.FindByMessageIdAsync(second.MsgId), e => e.Type == EntryTypes.Received);
+        Assert.Single(await Journal.FindByMessageIdAsync(third.MsgId), e => e.Type == EntryTypes.Received);
     }
 
     /// <summary>Two messages of DE's outbox lane, accepted at DE's stream versions 2 and 3 (an inbox row names its acceptance entry).</summary>
     private async Task<(Envelope Second, Envelope Third)> AcceptedAsync()
     {
         var (second, third) = (TestKeys.Signed("DE", ["FR"]), TestKeys.Signed("DE", ["FR"]));
-        var appended = await _journal.AppendAsync(JournalStream.OfParticipant("DE"), 0,
+        var appended = await Journal.AppendAsync(JournalStream.OfParticipant("DE"), 0,
             [new JournalEntry("note", [1]), .. new[] { second, third }.Select(e => new JournalEntry(EntryTypes.Accepted, EnvelopeCodec.Encode(e), e.MsgId))], []);
         Assert.IsType<AppendResult.Appended>(appended);
         return (second, third);
@@ -65,19 +56,4 @@ public sealed class LaneMarkTests : IAsyncLifetime
 
     private static DeliveryBatch Batch(params (Envelope Envelope, long Acceptance)[] messages) =>
         new("DE", [.. messages.Select(m => m.Envelope)], AcceptanceSequences: [.. messages.Select(m => m.Acceptance)], Lane: messages[0].Envelope.PrecedenceAction);
-
-    private async Task<Inbox> LoadedInboxAsync()
-    {
-        var stream = new JournalStream(JournalStream.OfParticipant("FR"), _journal);
-        await stream.LoadAsync();
-        var inbox = new Inbox("FR", stream, _journal, new RegistryHolder(TestKeys.Registry), TimeProvider.System, NullLogger.Instance);
-        await inbox.LoadAsync();
-        return inbox;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _journal.DisposeAsync();
-        _directory.Dispose();
-    }
 }
