@@ -50,14 +50,14 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         var limit = TestKit.Deadline.Scaled(Started);
         var cancel = TestContext.Current.CancellationToken;
 
-        var operatorClock = new TimerCountingClock();
+        var operatorClock = new RecordingTimeProvider();
         using var operatorKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var asOperator = new MeshOperatorOptions { OperatorKey = operatorKey, Connection = connection, OnUnreachable = Reachability.GiveUp, TimeProvider = operatorClock };
         var operatorGaveUp = await Assert.ThrowsAsync<MeshUnreachableException>(() => MeshOperator.ConnectAsync(asOperator, cancel).WaitAsync(limit, cancel));
         Assert.Equal(connection.Endpoints, operatorGaveUp.Endpoints);
         Assert.Empty(operatorClock.Timers);
 
-        var gatewayClock = new TimerCountingClock();
+        var gatewayClock = new RecordingTimeProvider();
         using var frenchKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var asGateway = new MeshGatewayOptions { Participant = "FR", PrivateKey = frenchKey, Connection = connection, OnUnreachable = Reachability.GiveUp, TimeProvider = gatewayClock };
         var gatewayGaveUp = await Assert.ThrowsAsync<MeshUnreachableException>(() => MeshGateway.ConnectAsync(asGateway, cancel).WaitAsync(limit, cancel));

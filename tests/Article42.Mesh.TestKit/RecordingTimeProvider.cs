@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Article42.Mesh.Gateway.Tests;
+namespace Article42.Mesh.TestKit;
 
 /// <summary>The system clock, recording the due time of every timer asked of it (each <c>Task.Delay</c> through it is one).</summary>
 public sealed class RecordingTimeProvider : TimeProvider
