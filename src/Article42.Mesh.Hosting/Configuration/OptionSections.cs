@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
 using Article42.Mesh.Grains;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +36,7 @@ internal static class OptionSections
                     continue;
                 }
 
-                if (child.Value is { } value && Describe(property.PropertyType, value) is { } problem)
+                if (child.Value is { } value && Describe(property, value) is { } problem)
                     errors.Add(new MeshError(ConfigErrorCodes.BadValue, child.Path, problem));
             }
         }
@@ -43,15 +45,20 @@ internal static class OptionSections
     private static IEnumerable<string> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal);
 
-    /// <summary>Null when <paramref name="value"/> converts to <paramref name="type"/> as the configuration binder would convert it.</summary>
-    private static string? Describe(Type type, string value)
+    /// <summary>
+    /// Null when <paramref name="value"/> converts to the property's type as the configuration binder would convert it,
+    /// and lies within the property's <see cref="RangeAttribute"/> when it has one.
+    /// </summary>
+    private static string? Describe(PropertyInfo property, string value)
     {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
+        var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (target == typeof(string))
             return null;
         try
         {
             var converted = TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value);
+            if (converted is not null && property.GetCustomAttribute<RangeAttribute>() is { } range && !range.IsValid(converted))
+                return $"'{value}' is outside its range {Range(range)}";
             if (converted is not null && (!target.IsEnum || Enum.IsDefined(target, converted)))
                 return null;
         }
@@ -61,6 +68,24 @@ internal static class OptionSections
 
         return $"'{value}' is not {Expected(target)}";
     }
+
+    /// <summary>A setting's range as its documentation writes it: <c>MIN..MAX</c>, in configuration's own spelling.</summary>
+    public static string Range(RangeAttribute range)
+    {
+        // The attribute converts its limits to the property's type on first use; until then they are the strings it was given.
+        range.IsValid(null);
+        return $"{Spelled(range.Minimum)}..{Spelled(range.Maximum)}";
+    }
+
+    private static string Spelled(object limit) => limit switch
+    {
+        TimeSpan duration => WithoutTrailingZeros(duration.ToString("c", CultureInfo.InvariantCulture)),
+        _ => Convert.ToString(limit, CultureInfo.InvariantCulture)!,
+    };
+
+    /// <summary><c>00:00:00.0010000</c> as <c>00:00:00.001</c>; a duration without fractions of a second as it is.</summary>
+    private static string WithoutTrailingZeros(string duration) =>
+        duration.IndexOf('.', duration.LastIndexOf(':')) < 0 ? duration : duration.TrimEnd('0');
 
     private static string Expected(Type type) =>
         type == typeof(TimeSpan) ? "a duration (hh:mm:ss)"
