@@ -83,11 +83,10 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key
                 await _opened.WaitAsync(Timeout.InfiniteTimeSpan, time, cancellation).ConfigureAwait(false);
                 continue;
             }
-            var wait = lease.RenewAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            if (lease.RenewAt > time.GetUtcNow())
             {
                 // A re-open meanwhile restarts the countdown for the new grant.
-                await _opened.WaitAsync(wait, time, cancellation).ConfigureAwait(false);
+                await _opened.WaitUntilAsync(lease.RenewAt, time, cancellation).ConfigureAwait(false);
                 continue;
             }
             try
