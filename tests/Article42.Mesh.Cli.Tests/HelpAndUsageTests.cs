@@ -18,7 +18,8 @@ public sealed partial class HelpAndUsageTests : IDisposable
     public static TheoryData<string> Commands =>
     [
         "", "participants", "keys", "keys init", "keys rotate", "keys revoke", "keys ceiling", "keys publish", "keys revoke-cert", "envelope", "envelope new", "envelope validate", "envelope sign",
-        "envelope verify", "mesh", "mesh up", "exercise", "exercise list", "exercise run", "exercise validate", "exercise replay", "send", "listen", "trace", "status",
+        "envelope verify", "mesh", "mesh up", "exercise", "exercise list", "exercise run", "exercise validate", "exercise replay", "exercise pause", "exercise resume",
+        "exercise status", "send", "listen", "trace", "status",
         "bench", "context", "context add", "context use", "context list", "context show", "context remove", "completion",
     ];
 

@@ -27,6 +27,7 @@ public sealed class UnreachableMeshTests(TrustStoreFixture store) : IClassFixtur
         "send --as FR --to DE --kind SITREP",
         "status",
         "trace 01M8D45G7APMF4CD7T5GJM061A",
+        "exercise pause EX-UNREACHABLE",
     ];
 
     [Theory]

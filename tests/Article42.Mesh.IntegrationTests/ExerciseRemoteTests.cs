@@ -8,11 +8,11 @@ namespace Article42.Mesh.IntegrationTests;
 /// Issue 22, item 4: <c>a42 exercise run</c> against a silo it did not start, from its own process. The silo requires
 /// mutual TLS with each gateway certificate bound to its participant, so the run gets through only when every simulated
 /// participant connects with its own certificate; exercise control goes through the operator-signed admin grain, which
-/// the test then asks, as the operator, where the exercise stands.
+/// the test then asks, as the operator, where the exercise stands; the activation's summary is in the run's arrival log.
 /// </summary>
 public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
 {
-    /// <summary>Compression 120: T+00:20 is 10 s real; NL reports to BE at T+00:01 and BE answers.</summary>
+    /// <summary>Compression 120: T+00:20 is 10 s real; NL invokes and reports to BE at T+00:01 and BE answers.</summary>
     private const string Scenario = """
         exercise: EX-REMOTE
         name: A report over a remote cluster
@@ -27,6 +27,20 @@ public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
         participants:
           players: [NL, BE]
         msel:
+          - id: M00
+            at: T+00:01
+            from: NL
+            to: ALL
+            kind: INVOCATION
+            title: NL invokes 42(7)
+            payload:
+              legal_basis: TEU_42_7
+              incident_type: cyber
+              incident_start: T-00:10
+              affected_territory: Netherlands, Port of Rotterdam
+              summary: A cyberattack of armed-attack gravity on the port's control systems. The Netherlands invokes Article 42(7) TEU.
+              attribution_status: suspected
+              initial_needs: [CYB.IR]
           - id: M01
             at: T+00:01
             from: NL
@@ -51,13 +65,19 @@ public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
         await using var run = SiloProcess.Start("a42 exercise run (remote)", "a42.dll", home.Path,
             ["exercise", "run", scenario, "--gateway", $"127.0.0.1:{mesh.Ports.Gateway}", "--keys", mesh.Keys, "--out", output]);
         Assert.True(0 == await run.ExitedAsync(TimeSpan.FromSeconds(120)), run.Describe());
-        Assert.Contains(run.Output, line => line.StartsWith("exercise control: 1/1 injects played", StringComparison.Ordinal));
+        Assert.Contains(run.Output, line => line.StartsWith("exercise control: 2/2 injects played", StringComparison.Ordinal));
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json"), TestContext.Current.CancellationToken));
         var exercise = report.RootElement.GetProperty("figures").GetProperty("exercise");
         var sent = exercise.GetProperty("messages_sent").GetInt32();
         Assert.True(sent >= 2, $"NL's report and BE's answer were not both sent: {exercise}");
         Assert.Equal(0, exercise.GetProperty("messages_refused").GetInt32());
+
+        // The activation's summary, read at ENDEX through the operator-signed admin grain: in the arrival log the report is made from.
+        using var arrivals = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "arrivals.json"), TestContext.Current.CancellationToken));
+        var activation = Assert.Single(arrivals.RootElement.GetProperty("activations").EnumerateArray());
+        Assert.Equal(("A42-2026-0911", "NL"), (activation.GetProperty("activation_id").GetString(), activation.GetProperty("invoker").GetString()));
+        Assert.False(string.IsNullOrEmpty(activation.GetProperty("state").GetString()), activation.GetRawText());
 
         // What exercise control in the silo kept, asked as the operator: ended, the inject played, every message told.
         using var key = ParticipantKeys.LoadPrivateKey(Path.Combine(mesh.Keys, "operator.pem"));
@@ -75,6 +95,6 @@ public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
             },
         }, TestContext.Current.CancellationToken);
         var status = await @operator.ExerciseStatusAsync("EX-REMOTE", TestContext.Current.CancellationToken);
-        Assert.Equal((true, 1, 1, sent), (status.Ended, status.InjectsPlayed, status.Injects, status.Observations));
+        Assert.Equal((true, 2, 2, sent), (status.Ended, status.InjectsPlayed, status.Injects, status.Observations));
     }
 }

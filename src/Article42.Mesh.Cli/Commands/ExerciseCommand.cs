@@ -4,7 +4,7 @@ using Article42.Mesh.Protocol;
 
 namespace Article42.Mesh.Cli.Commands;
 
-/// <summary><c>a42 exercise list | run | validate | replay</c>: tabletop exercises through the real mesh, with an after-action report.</summary>
+/// <summary><c>a42 exercise list | run | validate | replay | pause | resume | status</c>: tabletop exercises through the real mesh, with an after-action report.</summary>
 public static class ExerciseCommand
 {
     public static Command Create()
@@ -14,6 +14,9 @@ public static class ExerciseCommand
         exercise.Subcommands.Add(Run());
         exercise.Subcommands.Add(ExerciseValidateCommand.Create());
         exercise.Subcommands.Add(ExerciseReplayCommand.Create());
+        exercise.Subcommands.Add(ExerciseControlCommand.Pause());
+        exercise.Subcommands.Add(ExerciseControlCommand.Resume());
+        exercise.Subcommands.Add(ExerciseControlCommand.Status());
         return exercise.WithExamples("a42 exercise list", "a42 exercise run cross-border-incursion");
     }
 

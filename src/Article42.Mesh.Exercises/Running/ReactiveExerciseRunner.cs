@@ -26,7 +26,7 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
     /// <summary>Plays the scenario with a seed; returns what was observed and the arrival log it was decided from.</summary>
     /// <param name="scenario">The scenario, at the compression it is played.</param>
     /// <param name="seed">The seed of the simulated behaviour.</param>
-    /// <param name="activationSummaries">Reads an activation's summary (silo-only); null when the runner has no silo-side access.</param>
+    /// <param name="activationSummaries">Reads an activation's summary (a42: through the operator-signed admin grain); null when the runner has none to read.</param>
     /// <param name="control">Exercise control in the mesh: the exercise clock the mesh judges receipts on; null for none.</param>
     /// <param name="progress">Receives the live display's figures after each message sent.</param>
     /// <param name="host">Named in the report's run section.</param>
@@ -136,7 +136,7 @@ public sealed class ReactiveExerciseRunner(ParticipantConnections connections, F
         MeshError? refusal = null;
         try
         {
-            await gateway.SendAsync(envelope, cancellation);
+            await RateRefusalRetry.SendAsync(token => gateway.SendAsync(envelope, token), time, cancellation);
         }
         catch (MeshRefusedException refused)
         {

@@ -11,7 +11,6 @@ namespace Article42.Mesh.Exercises;
 internal sealed class SimulatedGateways : IAsyncDisposable
 {
     private readonly Dictionary<string, MeshGateway> _gateways;
-    private readonly ConcurrentDictionary<(string Participant, string MessageId), TaskCompletionSource> _received = new();
     private readonly ConcurrentQueue<(string MessageId, string Recipient, DeliveryEvent Event, DateTimeOffset At, NonDeliveryReason? Reason, int? Threshold)> _seen = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _readers = [];
@@ -69,13 +68,6 @@ internal sealed class SimulatedGateways : IAsyncDisposable
 
     public MeshGateway Of(string participant) => _gateways[participant];
 
-    /// <summary>Completes when <paramref name="participant"/> has received the message, or after <paramref name="patience"/>.</summary>
-    public async Task<bool> ReceivedAsync(string participant, string messageId, TimeSpan patience, TimeProvider time)
-    {
-        var arrival = _received.GetOrAdd((participant, messageId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        return await Task.WhenAny(arrival, Task.Delay(patience, time)) == arrival;
-    }
-
     private async Task ReadInboxAsync(string participant, MeshGateway gateway, TimeProvider time)
     {
         try
@@ -83,7 +75,6 @@ internal sealed class SimulatedGateways : IAsyncDisposable
             await foreach (var message in gateway.ReceiveAsync(_stopping.Token))
             {
                 Sight((message.Envelope.MsgId, participant, DeliveryEvent.Fetched, time.GetUtcNow(), null, null));
-                _received.GetOrAdd((participant, message.Envelope.MsgId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 await gateway.AckAsync(message, _stopping.Token);
             }
         }

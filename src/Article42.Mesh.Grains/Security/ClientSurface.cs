@@ -39,6 +39,7 @@ public static class ClientSurface
         Admin(nameof(IAdminGrain.EndexAsync), "a42 exercise run ends an exercise (operator key required)"),
         Admin(nameof(IAdminGrain.ExerciseStatusAsync), "a42 exercise run reads where an exercise stands (operator key required)"),
         Admin(nameof(IAdminGrain.ExerciseClockAsync), "the clock the mesh judges an exercise's traffic on (operator key required)"),
+        Admin(nameof(IAdminGrain.ActivationSummaryAsync), "a42 exercise run reads the figures of its activations for the report (operator key required)"),
         new(ClusterManifestSystemTarget, "GetClusterManifestUpdate",
             "the Orleans client runtime (ClientClusterManifestProvider) polls its gateway for the cluster's grain types and silos; without it a client cannot address any grain"),
         new(ClusterManifestSystemTarget, "GetClusterManifest",

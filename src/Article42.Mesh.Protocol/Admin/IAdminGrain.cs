@@ -69,4 +69,13 @@ public interface IAdminGrain : IGrainWithIntegerKey
     /// <summary>The clock the mesh judges the exercise's traffic on; the proof's argument is the exercise id. Refused: never started (A42-ADM-006).</summary>
     [Alias("exercise-clock")]
     ValueTask<ExerciseClockOutcome> ExerciseClockAsync(OperatorProof proof, string exerciseId);
+
+    /// <summary>
+    /// Where activation <paramref name="activationId"/> stands (issue 22: the figures of an exercise report against a
+    /// cluster); the proof's operation is <see cref="OperatorProofs.ActivationSummary"/>, its argument the activation id. An activation never
+    /// opened answers no summary and no error; one labelled above the operator's clearance answers withheld.
+    /// Refused: not an activation id (A42-ADM-007). Nothing is activated or read for a request refused or an id never opened.
+    /// </summary>
+    [Alias("activation-summary")]
+    ValueTask<ActivationSummaryOutcome> ActivationSummaryAsync(OperatorProof proof, string activationId);
 }

@@ -17,6 +17,8 @@ public static class OperatorProofs
     public const string ReadRegistry = "registry";
     /// <summary>The operation that publishes a registry document; the argument is <see cref="DocumentDigest"/> of the document, so the proof covers it.</summary>
     public const string PublishRegistry = "publish-registry";
+    /// <summary>The operation that reads one activation's summary (issue 22, the exercise report against a cluster); the argument is the activation id.</summary>
+    public const string ActivationSummary = "activation-summary";
 
     /// <summary>A fresh proof for <paramref name="operation"/> on <paramref name="argument"/>, issued at <paramref name="now"/> with a random nonce and signed with <paramref name="operatorKey"/>.</summary>
     public static OperatorProof Create(string operation, string argument, ECDsa operatorKey, DateTimeOffset now)

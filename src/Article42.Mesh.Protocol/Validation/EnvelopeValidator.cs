@@ -162,6 +162,9 @@ public static partial class EnvelopeValidator
             envelope.Payload.Validate(context, "$.payload");
     }
 
+    /// <summary>True when <paramref name="activationId"/> is an activation id: <c>A42-YYYY-NNNN</c>.</summary>
+    public static bool IsActivationId(string? activationId) => activationId is not null && ActivationIdPattern().IsMatch(activationId);
+
     [GeneratedRegex("^A42-[0-9]{4}-[0-9]{4}\\z")]
     private static partial Regex ActivationIdPattern();
 }

@@ -167,6 +167,8 @@ public static partial class ErrorCodes
     public const string ExerciseRequestInvalid = "A42-ADM-005";
     /// <summary>An exercise control request (other than STARTEX) names an exercise that was never started.</summary>
     public const string ExerciseUnknown = "A42-ADM-006";
+    /// <summary>An activation summary request names no activation id (<c>A42-YYYY-NNNN</c>).</summary>
+    public const string ActivationRequestInvalid = "A42-ADM-007";
 
     // Signatures.
     /// <summary>Envelope not signed.</summary>
