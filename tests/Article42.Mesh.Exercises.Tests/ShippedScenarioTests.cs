@@ -42,6 +42,7 @@ public sealed class ShippedScenarioTests
     [InlineData("cross-border-incursion", GapKind.ReceiptMissing, "HU")]
     [InlineData("cyber-critical-infrastructure", GapKind.DeadLetter, "M06")]
     [InlineData("cyber-critical-infrastructure", GapKind.ReceiptMissing, "BG")]
+    [InlineData("cyber-critical-infrastructure", GapKind.CommunicationsGap, "EE")]
     [InlineData("hybrid-island", GapKind.CommunicationsGap, "MT")]
     [InlineData("hybrid-island", GapKind.LineUncovered, "RFA-CY-01/L4")]
     [InlineData("dual-invocation", GapKind.Refused, "COMMITMENT:OF-DE-02")]
@@ -57,6 +58,7 @@ public sealed class ShippedScenarioTests
     [Theory]
     [InlineData("cross-border-incursion", GapKind.ReceiptMissing, "HU", "Hungary")]
     [InlineData("cyber-critical-infrastructure", GapKind.ReceiptMissing, "BG", "Bulgaria")]
+    [InlineData("cyber-critical-infrastructure", GapKind.CommunicationsGap, "EE", "Estonia")]
     [InlineData("hybrid-island", GapKind.CommunicationsGap, "MT", "Malta")]
     [InlineData("dual-invocation", GapKind.ReceiptMissing, "SK", "Slovakia")]
     public void Reactive_players_on_a_mesh_that_takes_two_minutes_find_the_gaps_the_header_makes_likely(string name, GapKind kind, string subject, string country)

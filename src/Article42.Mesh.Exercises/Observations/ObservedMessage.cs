@@ -24,6 +24,8 @@ public sealed record ObservedMessage
     public required DateTimeOffset Utc { get; init; }
     /// <summary>The mesh's refusal of the submit; null when it was accepted.</summary>
     public MeshError? Refusal { get; init; }
+    /// <summary>How long the sender's degraded link held it before it went out (<see cref="PlannedAction.LinkDelay"/>); zero when the link was clear.</summary>
+    public TimeSpan LinkDelay { get; init; }
 
     public bool Accepted => Refusal is null;
 
@@ -48,5 +50,6 @@ public sealed record ObservedMessage
         Scenario = action.At,
         Utc = utc,
         Refusal = refusal,
+        LinkDelay = action.LinkDelay,
     };
 }

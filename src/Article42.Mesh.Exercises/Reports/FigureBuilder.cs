@@ -15,9 +15,13 @@ internal sealed class FigureBuilder(Scenario scenario, int seed, ExerciseEngine 
         var refusals = DeliveryJudge.Refusals(index, gaps);
         var injects = InjectJudge.Injects(index, gaps);
         CommunicationsJudge.Judge(index, gaps);
+        var links = LinkJudge.Judge(index, seed, gaps);
         var objectives = InjectJudge.Objectives(scenario, injects);
         return new ReportFigures(Exercise(index), acks, activations, rfas, offers, rfis, deadLetters, refusals, injects, objectives,
-            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine));
+            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine))
+        {
+            DegradedLinks = links,
+        };
     }
 
     private ExerciseFigure Exercise(ObservationIndex index) => new(

@@ -13,6 +13,7 @@ internal static class FigureTiming
     [
         "exercise", "exercise.messages_sent", "exercise.messages_refused", "acknowledgements", "activations", "rfas", "offers", "rfis",
         "dead_letters", "refusals", "injects", "objectives", "precedence_inflation", "escalations", "participation", "timeline", "gaps",
+        "degraded_links",
     ];
 
     public static ImmutableSortedDictionary<string, bool> Of(ExerciseEngine engine) =>

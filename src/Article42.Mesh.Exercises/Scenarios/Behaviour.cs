@@ -35,6 +35,8 @@ public sealed record Behaviour
     public ImmutableArray<TimeWindow> Outages { get; init; } = [];
     /// <summary>How many messages it handles at once (each for its reaction time); null: as many as arrive.</summary>
     public int? Staff { get; init; }
+    /// <summary>When its link to the mesh is slow and lossy: what reaches its gateway is learnt, and what it sends goes out, a crossing's cost later (<see cref="DegradedWindow"/>).</summary>
+    public ImmutableArray<DegradedWindow> Degraded { get; init; } = [];
 
     /// <summary>
     /// The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one,

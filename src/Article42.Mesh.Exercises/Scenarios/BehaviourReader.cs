@@ -20,7 +20,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     };
 
     private static readonly string[] Fields =
-        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff"];
+        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff", "degraded"];
 
     public Behaviour Read(YamlNode? node, string where, Behaviour basis)
     {
@@ -57,6 +57,10 @@ internal sealed class BehaviourReader(YamlFields yaml)
             result = result with { Outages = Outages(outages, $"{where}.outages") };
         if (yaml.Integer(YamlFields.Optional(fields, "staff"), $"{where}.staff", 1, 1000) is { } staff)
             result = result with { Staff = staff };
+        if (YamlFields.Optional(fields, "degraded") is { } degraded)
+            result = result with { Degraded = new DegradedReader(yaml).Read(degraded, $"{where}.degraded", result.Outages) };
+        else if (YamlFields.Optional(fields, "outages") is { } outagesNode && !result.Degraded.IsEmpty)
+            new DegradedReader(yaml).RefuseOverlaps(result.Degraded, result.Outages, outagesNode, $"{where}.outages");
         return result;
     }
 

@@ -33,4 +33,6 @@ public sealed record PlannedAction
     public string Note { get; init; } = "";
     /// <summary>For EXCON's PAUSEEX: how long the exercise clock stands still, in real time (<see cref="Inject.ResumeAfter"/>).</summary>
     public TimeSpan? ResumeAfter { get; init; }
+    /// <summary>How long the actor's degraded link held the message before it went out (resend included); zero when the link was clear.</summary>
+    public TimeSpan LinkDelay { get; init; }
 }

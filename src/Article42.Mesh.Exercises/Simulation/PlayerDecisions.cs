@@ -23,8 +23,9 @@ internal sealed class PlayerDecisions(Scenario scenario, int seed)
 
     /// <summary>
     /// The recipient's decisions about <paramref name="message"/>, which reached its gateway at <paramref name="at"/> on the
-    /// scenario clock: taken up after any outage, off-duty wait and busy desk, then answered by its reaction times; an
-    /// answer due while its link is down goes out when the link is back.
+    /// scenario clock: learnt a crossing's cost later while its link is degraded, taken up after any outage, off-duty wait
+    /// and busy desk, then answered by its reaction times; an answer due while its link is down goes out when the link is
+    /// back, and one that leaves while it is degraded a crossing's cost later.
     /// </summary>
     public ImmutableArray<PlannedAction> Arrived(PlannedAction message, string recipient, TimeSpan at)
     {
@@ -33,11 +34,18 @@ internal sealed class PlayerDecisions(Scenario scenario, int seed)
         var behaviour = participant.Behaviour;
         if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < behaviour.IgnoreChance(message.Kind))
             return [_reactions.Silent(participant, message with { At = at })];
-        var workable = behaviour.Available(at, scenario.SimulatedStart);
+        var learnt = at + (LinkCrossing.At(behaviour, seed, recipient, message.Ref, at)?.Cost ?? TimeSpan.Zero);
+        var workable = behaviour.Available(learnt, scenario.SimulatedStart);
         var takenUp = _staffing.TakeUp(participant, workable, behaviour.ReactionTo(message.Precedence));
         return [.. _reactions.For(participant, message with { At = takenUp }, Expand(message.To, message.Actor).Contains(recipient))
-            .Select(reaction => reaction with { At = behaviour.Reachable(reaction.At) })];
+            .Select(reaction => OverTheLink(recipient, behaviour, reaction with { At = behaviour.Reachable(reaction.At) }))];
     }
+
+    /// <summary>A reaction that leaves while the sender's link is degraded goes out the crossing's cost later, which the report reads from <see cref="PlannedAction.LinkDelay"/>.</summary>
+    private PlannedAction OverTheLink(string sender, Behaviour behaviour, PlannedAction reaction) =>
+        LinkCrossing.At(behaviour, seed, sender, reaction.Ref, reaction.At) is { } crossing
+            ? reaction with { At = reaction.At + crossing.Cost, LinkDelay = crossing.Cost }
+            : reaction;
 
     private bool Cleared(string recipient, SecurityLabel label) =>
         scenario.Registry.Find(recipient) is { } participant && participant.AccreditationMax >= label.Level

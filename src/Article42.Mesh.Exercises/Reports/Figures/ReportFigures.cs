@@ -21,4 +21,7 @@ public sealed record ReportFigures(
 {
     /// <summary>True when the figure of that report.json name depends on the mesh's timing (<see cref="FigureTiming"/>).</summary>
     public bool DependsOnTiming(string figure) => TimingDependent.GetValueOrDefault(figure);
+
+    /// <summary>Each window of a degraded link that messages crossed (<see cref="LinkJudge"/>), by participant then start.</summary>
+    public ImmutableArray<DegradedLinkFigure> DegradedLinks { get; init; } = [];
 }
