@@ -17,6 +17,11 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
         Assert.All(registry.Participants, p => Assert.NotNull(p.PublicKey));
         Assert.True(File.Exists(Path.Combine(mesh.Keys, "BENCH-04.pem")));
         Assert.Equal(mesh.FrenchKeyBefore, await File.ReadAllTextAsync(Path.Combine(mesh.Keys, "FR.pem"), TestContext.Current.CancellationToken));
+        // Every file the store held is kept byte for byte (keys, operator key, TLS), but the registry that now lists the
+        // bench participants; what is new is their four keys.
+        var (before, after) = mesh.KeysFiles;
+        Assert.All(before.Where(f => f.Key != TrustStore.RegistryFileName), f => Assert.True(after.TryGetValue(f.Key, out var now) && now.SequenceEqual(f.Value), $"{f.Key} changed or went"));
+        Assert.Equal(["BENCH-01.pem", "BENCH-02.pem", "BENCH-03.pem", "BENCH-04.pem"], after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("BENCH-01", registry.Expand([ParticipantGroups.All], "FR"));
     }
 
@@ -32,7 +37,8 @@ public sealed class BenchCommandTests(BenchMeshFixture mesh) : IClassFixture<Ben
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"error A42-KEYS-003 {file}: $.participants[0]: ids starting 'BENCH-' are reserved for participants of kind bench", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(directory, "keys", "BENCH-07.pem")));
+        // Nothing written: the folder holds the registry file the test wrote and nothing else (no key, no keys folder).
+        Assert.Equal(["registry.json"], Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 
     [Fact]

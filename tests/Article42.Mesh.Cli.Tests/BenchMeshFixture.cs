@@ -21,6 +21,9 @@ public sealed class BenchMeshFixture : IAsyncLifetime
     /// <summary>The key of FR as <c>a42 keys init</c> made it, before bench participants were added.</summary>
     public string FrenchKeyBefore { get; private set; } = "";
 
+    /// <summary>Every file of the trust store, by name, with its bytes: as <c>a42 keys init</c> made it, and after <c>--bench 4</c>.</summary>
+    public (IReadOnlyDictionary<string, byte[]> Before, IReadOnlyDictionary<string, byte[]> After) KeysFiles { get; private set; }
+
     /// <summary>What <c>a42 keys init --bench 4</c> printed and how it exited.</summary>
     public CliResult AddedBench { get; private set; } = new(-1, "", "");
 
@@ -29,8 +32,10 @@ public sealed class BenchMeshFixture : IAsyncLifetime
         var init = await A42Process.RunAsync(Home, "keys", "init");
         Assert.True(init.ExitCode == 0, init.ToString());
         FrenchKeyBefore = await File.ReadAllTextAsync(Path.Combine(Keys, "FR.pem"));
+        var before = Files(Keys);
         AddedBench = await A42Process.RunAsync(Home, "keys", "init", "--bench", "4");
         Assert.True(AddedBench.ExitCode == 0, AddedBench.ToString());
+        KeysFiles = (before, Files(Keys));
 
         var ports = FreePorts.Take(3);
         Gateway = $"127.0.0.1:{ports[1]}";
@@ -49,6 +54,12 @@ public sealed class BenchMeshFixture : IAsyncLifetime
             await _mesh.DisposeAsync();
         _home.Dispose();
     }
+
+    /// <summary>Every file under <paramref name="directory"/> (its subfolders too), by path relative to it, with its bytes.</summary>
+    public static IReadOnlyDictionary<string, byte[]> Files(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(directory, f), File.ReadAllBytes, StringComparer.Ordinal)
+            : new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -70,6 +70,14 @@ public sealed class KeysOnMeshTests : IAsyncLifetime
 
         var send = await A42Async("send", "--as", "DE", "--to", "FR");
         Assert.True(send.ExitCode == 0, send.ToString());
+        // Accepted under the new key, not the old one it keeps verify-only: the journal records the key that verified it.
+        var (newKey, oldKey) = (report.GetProperty("key_id").GetString(), report.GetProperty("verify_only").GetString());
+        Assert.NotEqual(newKey, oldKey);
+        var sent = JsonDocument.Parse(send.Stdout.Split('\n')[0]).RootElement.GetProperty("msg_id").GetString()!;
+        var trace = await A42Async("trace", sent, "--json");
+        Assert.True(trace.ExitCode == 0, trace.ToString());
+        var traced = JsonDocument.Parse(trace.Stdout).RootElement;
+        Assert.Equal((newKey, false), (traced.GetProperty("key_id").GetString(), traced.GetProperty("key_revoked").GetBoolean()));
         // The next change reads the mesh's registry: its version follows the rotation's.
         var ceiling = await A42Async("keys", "ceiling", "DE", "CONFIDENTIEL_UE", "--json");
         Assert.True(ceiling.ExitCode == 0, ceiling.ToString());

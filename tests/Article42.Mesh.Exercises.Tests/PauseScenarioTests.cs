@@ -28,6 +28,7 @@ public sealed class PauseScenarioTests
     [InlineData("from: LT", "kind: PAUSEEX", "resume_after: \"00:00:20\"", "A42-SCN-009", "only EXCON sends PAUSEEX")]
     [InlineData("from: EXCON", "kind: RESUMEEX", "", "A42-SCN-009", "RESUMEEX is sent by the runner")]
     [InlineData("from: EXCON", "kind: PAUSEEX", "resume_after: \"00:00:00\"", "A42-SCN-004", "resume_after must be between")]
+    [InlineData("from: EXCON", "kind: PAUSEEX", "resume_after: \"24:00:01\"", "A42-SCN-004", "resume_after must be between")]
     [InlineData("from: LT", "kind: SITREP", "resume_after: \"00:00:20\"", "A42-SCN-009", "'resume_after' in msel[4] is for EXCON's PAUSEEX")]
     public void A_pause_that_cannot_be_played_is_refused_with_its_code(string from, string kind, string resume, string code, string sentence)
     {

@@ -23,10 +23,13 @@ public sealed class DeliveryCheckpointTests(SteadyStateCountingFixture mesh) : I
         Assert.Equal(1, await mesh.Journal.CountQueuedAsync("out/SK/SI"));
         var before = mesh.Counting.Work(exclude: (_, id) => id != "participant/SK");
 
-        await sender.SendAsync(TestKeys.Signed("SK", ["SI"]));
+        var second = TestKeys.Signed("SK", ["SI"]);
+        await sender.SendAsync(second);
 
         var writes = mesh.Counting.Work(exclude: (_, id) => id != "participant/SK").Since(before);
         Assert.Contains(await mesh.Journal.FindByMessageIdAsync(first.MsgId), e => e is { StreamId: "participant/SK", Type: "delivered" });
+        // The first message's outbox row went with that write: the lane holds the second's alone.
+        Assert.Equal([second.MsgId], (await mesh.Journal.FetchQueuedAsync("out/SK/SI", 10)).Select(row => row.MessageId));
         Assert.True(writes.Writes == 1, $"the second submit and the first message's delivery record: {writes}");
     }
 }

@@ -28,8 +28,16 @@ public sealed class ExerciseClockTests(FakeClockFixture mesh) : IClassFixture<Fa
         Assert.Equal([50, 100], full.Select(r => r.ThresholdPercent ?? 0).Order());
         Assert.Empty(await EscalationsNowAsync("NL", operation.MessageId));
 
+        // A yardstick sent now at compression 2 (50 % of 5 min at 2 min 30 s) escalates in the pass at 4 min 59 s, one
+        // second before the operation FLASH's real-time 50 %: judged in that same pass, the operation message is not escalated.
+        await StartexAsync("EX-CLOCK-MINUTE-YARDSTICK", compression: 2);
+        var yardstick = await mesh.Gateway("NL").SendAsync(Flash("NL", "BE", "EX-CLOCK-MINUTE-YARDSTICK"));
+        mesh.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(11));
+        await EscalationsAsync("NL", yardstick.MessageId, count: 1);
+        Assert.Empty(await EscalationsNowAsync("NL", operation.MessageId));
+
         // Operation traffic escalates on the real-time SLO: 50% of 10 minutes.
-        mesh.Clock.Advance(TimeSpan.FromMinutes(5));
+        mesh.Clock.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(50, (await EscalationsAsync("NL", operation.MessageId, count: 1))[0].ThresholdPercent);
     }
 

@@ -91,9 +91,13 @@ public sealed class CertificateRevocationTests(RevocationMesh mesh) : IClassFixt
     [Fact]
     public async Task A_bad_or_older_list_on_reload_is_logged_once_and_the_list_in_use_stays()
     {
-        mesh.Revoke(); // number 2 or more: the first list is then an older one
+        // Number 2 or more (the first list is then an older one), revoking CZ, which the first list does not: a silo that
+        // took up the older list would let CZ in again, where PT, on both lists, stays refused either way.
+        using var cz = TlsCertificates.Load(mesh.Pki.Certificate("CZ"));
+        mesh.Revoke(cz);
         var inUse = RevocationList.Read(mesh.LastList)[0];
         await SiloLogsAsync($"revoked certificates (number {inUse.Number} of");
+        Assert.Equal(ErrorCodes.TlsRefusedByMesh, (await RefusedAsync("CZ")).Code);
         mesh.WriteRaw("-----BEGIN X509 CRL-----\nbm90IGEgbGlzdA==\n-----END X509 CRL-----\n"u8.ToArray());
         await SiloLogsAsync("TLS revocation list changed but cannot be used; the previous list stays in use: error A42-CFG-019 Tls:RevocationList: cannot read");
         Assert.Equal(ErrorCodes.TlsRefusedByMesh, (await RefusedAsync("PT")).Code);
@@ -105,6 +109,7 @@ public sealed class CertificateRevocationTests(RevocationMesh mesh) : IClassFixt
         await SiloLogsAsync($"the previous list stays in use: error A42-CFG-020 Tls:RevocationList: the revocation list of 'CN=Article42.Mesh development CA");
         await SiloLogsAsync($"is number 1, older than number {inUse.Number} in use");
         Assert.Equal(ErrorCodes.TlsRefusedByMesh, (await RefusedAsync("PT")).Code);
+        Assert.Equal(ErrorCodes.TlsRefusedByMesh, (await RefusedAsync("CZ")).Code);
 
         mesh.Revoke(); // a good list again, for the other tests of the class
         await SiloLogsAsync($"{RevocationList.Read(mesh.LastList)[0].Serials.Count} revoked certificates (number {RevocationList.Read(mesh.LastList)[0].Number} of");

@@ -17,9 +17,14 @@ public sealed class StaleInboxTests() : InboxesOverOneJournal("a42-stale-inbox-"
         var first = await LoadedInboxAsync();
         Assert.Empty(await first.FetchAsync(NewSession(), 10));
         var second = await LoadedInboxAsync();
-        Assert.Single(await second.StoreAsync(new DeliveryBatch("DE", [TestKeys.Signed("DE", ["FR"])])));
+        var stored = TestKeys.Signed("DE", ["FR"]);
+        Assert.Single(await second.StoreAsync(new DeliveryBatch("DE", [stored])));
 
         await Assert.ThrowsAsync<StaleActivationException>(first.StartingSessionAsync);
+        // The stale activation goes; the one that replaces it, loaded from the journal, hands the new session the message.
+        var fresh = await LoadedInboxAsync();
+        await fresh.StartingSessionAsync();
+        Assert.Equal(stored.MsgId, Assert.Single(await fresh.FetchAsync(NewSession(), 10)).Envelope.MsgId);
     }
 
     private static Session NewSession() => new(Guid.NewGuid().ToString("N"), consuming: true, DateTimeOffset.UtcNow.AddHours(1));
