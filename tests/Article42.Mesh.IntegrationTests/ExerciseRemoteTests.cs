@@ -55,6 +55,32 @@ public sealed class ExerciseRemoteTests(TlsMesh mesh) : IClassFixture<TlsMesh>
               immediate_needs: [CYB.IR]
         """;
 
+    /// <summary>
+    /// The other side of the binding: with <c>--clients shared</c> every player speaks over the operator's connection, so
+    /// with its certificate, and the silo refuses each submit as a certificate speaking for another participant. The run
+    /// still ends and reports it: every message it sent refused with A42-SEC-002, none stored to answer.
+    /// </summary>
+    [Fact]
+    public async Task With_one_shared_client_every_player_speaks_with_the_operator_s_certificate_and_every_submit_is_refused()
+    {
+        using var home = new TempHome();
+        var scenario = Path.Combine(home.Path, "shared.yaml");
+        await File.WriteAllTextAsync(scenario, Scenario.Replace("EX-REMOTE", "EX-REMOTE-SHARED", StringComparison.Ordinal).Replace("A42-2026-0911", "A42-2026-0912", StringComparison.Ordinal),
+            TestContext.Current.CancellationToken);
+        var output = Path.Combine(home.Path, "aar");
+        await using var run = SiloProcess.Start("a42 exercise run (remote, shared)", "a42.dll", home.Path,
+            ["exercise", "run", scenario, "--gateway", $"127.0.0.1:{mesh.Ports.Gateway}", "--keys", mesh.Keys, "--clients", "shared", "--out", output]);
+        Assert.True(0 == await run.ExitedAsync(TimeSpan.FromSeconds(120)), run.Describe());
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json"), TestContext.Current.CancellationToken));
+        var figures = report.RootElement.GetProperty("figures");
+        var exercise = figures.GetProperty("exercise");
+        Assert.Equal((0, 2), (exercise.GetProperty("messages_sent").GetInt32(), exercise.GetProperty("messages_refused").GetInt32()));
+        var refusals = figures.GetProperty("refusals").EnumerateArray().ToList();
+        Assert.Equal(["M00", "M01"], refusals.Select(r => r.GetProperty("ref").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(refusals, r => Assert.Equal("A42-SEC-002", r.GetProperty("code").GetString()));
+    }
+
     [Fact]
     public async Task An_exercise_runs_against_a_remote_silo_each_player_on_its_own_certificate_and_control_through_the_admin_grain()
     {
