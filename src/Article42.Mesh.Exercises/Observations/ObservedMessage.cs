@@ -25,6 +25,9 @@ public sealed record ObservedMessage
     /// <summary>The mesh's refusal of the submit; null when it was accepted.</summary>
     public MeshError? Refusal { get; init; }
 
+    /// <summary>For a reminder: the ref of the message whose missing receipt it chases (<see cref="PlannedAction.Reminds"/>).</summary>
+    public string? Reminds { get; init; }
+
     public bool Accepted => Refusal is null;
 
     /// <summary>
@@ -48,5 +51,6 @@ public sealed record ObservedMessage
         Scenario = action.At,
         Utc = utc,
         Refusal = refusal,
+        Reminds = action.Reminds,
     };
 }

@@ -17,7 +17,8 @@ internal sealed class FigureBuilder(Scenario scenario, int seed, ExerciseEngine 
         CommunicationsJudge.Judge(index, gaps);
         var objectives = InjectJudge.Objectives(scenario, injects);
         return new ReportFigures(Exercise(index), acks, activations, rfas, offers, rfis, deadLetters, refusals, injects, objectives,
-            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine));
+            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine),
+            ReminderJudge.Judge(index));
     }
 
     private ExerciseFigure Exercise(ObservationIndex index) => new(

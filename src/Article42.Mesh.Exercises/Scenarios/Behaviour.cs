@@ -35,6 +35,13 @@ public sealed record Behaviour
     public ImmutableArray<TimeWindow> Outages { get; init; } = [];
     /// <summary>How many messages it handles at once (each for its reaction time); null: as many as arrive.</summary>
     public int? Staff { get; init; }
+    /// <summary>Chases a missing receipt: when the mesh escalates one of its messages, it sends the silent recipient one reminder (an RFI naming the message).</summary>
+    public bool Reminds { get; init; } = true;
+    /// <summary>Probability (0..1) that it answers a message it had left unanswered once a reminder about it arrives.</summary>
+    public double Reminded { get; init; } = DefaultReminded;
+
+    /// <summary>The built-in <see cref="Reminded"/>: most desks, chased, find the message and answer it; some do not.</summary>
+    public const double DefaultReminded = 0.7;
 
     /// <summary>
     /// The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one,

@@ -20,7 +20,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     };
 
     private static readonly string[] Fields =
-        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff"];
+        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff", "reminds", "reminded"];
 
     public Behaviour Read(YamlNode? node, string where, Behaviour basis)
     {
@@ -57,6 +57,10 @@ internal sealed class BehaviourReader(YamlFields yaml)
             result = result with { Outages = Outages(outages, $"{where}.outages") };
         if (yaml.Integer(YamlFields.Optional(fields, "staff"), $"{where}.staff", 1, 1000) is { } staff)
             result = result with { Staff = staff };
+        if (yaml.Flag(YamlFields.Optional(fields, "reminds"), $"{where}.reminds") is { } reminds)
+            result = result with { Reminds = reminds };
+        if (yaml.Fraction(YamlFields.Optional(fields, "reminded"), $"{where}.reminded") is { } reminded)
+            result = result with { Reminded = reminded };
         return result;
     }
 

@@ -33,4 +33,6 @@ public sealed record PlannedAction
     public string Note { get; init; } = "";
     /// <summary>For EXCON's PAUSEEX: how long the exercise clock stands still, in real time (<see cref="Inject.ResumeAfter"/>).</summary>
     public TimeSpan? ResumeAfter { get; init; }
+    /// <summary>For a reminder: the message whose missing receipt it chases (also its <see cref="InReplyToRef"/>); null for anything else.</summary>
+    public string? Reminds { get; init; }
 }

@@ -36,6 +36,7 @@ public static class ReportMarkdown
         Line($"- Offers: {f.Offers.Length}; decided {decided.Count}; median decision latency {(decided.Count == 0 ? "—" : Fmt.D(decided[(decided.Count - 1) / 2]))}.");
         Line($"- Participation: {f.Participation.Responding} of {f.Participation.Players} players ({Fmt.Percent(f.Participation.Rate)}){(f.Participation.Silent.IsEmpty ? "" : $"; silent: {string.Join(", ", f.Participation.Silent)}")}.");
         Line($"- Escalations (receipts missing at 50 % / 100 % of SLO): {f.Escalations}. Dead letters: {f.DeadLetters.Length}. Unanswered RFIs: {f.Rfis.Count(r => r.TurnaroundSeconds is null)}. Precedence inflation: {f.PrecedenceInflation.Sum(p => p.Count)}.");
+        Line($"- Reminders (missing receipts the originator chased): {f.Reminders.Sent} sent, {f.Reminders.Answered} answered.");
         Line();
         Line($"## Objectives{Fmt.Mark(f, "objectives")}");
         Line();
