@@ -18,6 +18,8 @@ public sealed class ReactiveEngine
     private readonly List<MeshFact> _facts = [];
     private readonly HashSet<(string Participant, string Ref)> _silent = [];
     private readonly HashSet<(string Ref, string Recipient)> _reminded = [];
+    private readonly Dictionary<(string Ref, string Recipient), PlannedAction> _reminders = [];
+    private readonly HashSet<string> _submitted = new(StringComparer.Ordinal);
 
     public ReactiveEngine(Scenario scenario, int seed)
     {
@@ -55,13 +57,18 @@ public sealed class ReactiveEngine
     public void Record(MeshFact fact)
     {
         _facts.Add(fact);
+        if (fact.Kind == MeshFactKind.Submitted)
+            _submitted.Add(fact.Ref);
         if (!_decided.TryGetValue(fact.Ref, out var message))
             return;
         if (fact.Kind == MeshFactKind.Escalated && message.Reminds is null && _reminded.Add((fact.Ref, fact.Participant)))
         {
             // The first escalation reminds; the second finds the reminder decided and does not chase again.
             if (_players.Reminder(message, fact.Participant, fact.At) is { } reminder)
+            {
                 Decide(reminder);
+                _reminders[(fact.Ref, fact.Participant)] = reminder;
+            }
             return;
         }
         if (fact.Kind != MeshFactKind.Received || !_arrived.Add((fact.Participant, fact.Ref)))
@@ -73,6 +80,13 @@ public sealed class ReactiveEngine
             if (_silent.Contains((fact.Participant, chased)))
                 Decide(_players.Reminded(_decided[chased], fact.Participant, fact.At));
             return;
+        }
+        if (message is { Kind: MessageKind.Receipt, InReplyToRef: { } receipted } && _reminders.Remove((receipted, message.Actor), out var pending)
+            && pending.Actor == fact.Participant && !_submitted.Contains(pending.Ref))
+        {
+            // The receipt reached the originator before its reminder went out (by the log, so a replay drops it too): the desk drops it.
+            _due.Remove(pending, out _, out _, ReferenceEqualityComparer.Instance);
+            _decided.Remove(pending.Ref);
         }
         Decide(_players.Arrived(message, fact.Participant, fact.At));
     }
