@@ -56,7 +56,7 @@ public sealed class ExerciseValidateTests(TrustStoreFixture store) : IClassFixtu
     [
         ("armed_atack", "A42-SCN-005", "threat 'armed_atack' is not one of armed_attack, terrorist, cyber, hybrid, cbrn, drone_missile, maritime, other", ["armed_attack"]),
         ("GR]", "A42-SCN-006", "unknown participant 'GR' in participants.players: GR is the ISO code of Greece, whose participant id is EL", ["EL"]),
-        ("decison", "A42-SCN-002", "unknown field 'decison' in participants.default (expected one of reaction, jitter, spread, silence, ignore, online, solidarity, neutrality_caveat, decision, approval, overcommit, capabilities, note, duty, outages, staff, degraded)", ["decision"]),
+        ("decison", "A42-SCN-002", "unknown field 'decison' in participants.default (expected one of reaction, jitter, spread, silence, ignore, online, solidarity, neutrality_caveat, decision, approval, overcommit, capabilities, note, duty, outages, staff, degraded, reminds, reminded)", ["decision"]),
         ("DEE", "A42-SCN-006", "unknown participant 'DEE' in msel[1].to", ["DE", "EE"]),
         ("INVOCATOIN", "A42-SCN-005", null!, ["INVOCATION"]),
         ("precedance", "A42-SCN-002", "unknown field 'precedance' in msel[2] (expected one of id, at, from, to, info, kind, precedence, label, activation, reply_to, title, payload, content, content_kind, as, note, expect, resume_after)", ["precedence"]),

@@ -151,6 +151,25 @@ public sealed class ScenarioErrorTests
     }
 
     [Fact]
+    public void A_reminder_chance_above_one_and_a_reminds_that_is_not_a_flag_are_refused_where_they_stand()
+    {
+        var (yaml, line, column) = Broken("HU: { silence: 1 }", "HU: { silence: 1, reminded: 1.5 }");
+        var chance = Single(yaml);
+        Assert.Equal((ErrorCodes.ScenarioBadValue, line, column + "HU: { silence: 1, reminded: ".Length), (chance.Code, chance.Line, chance.Column));
+        Assert.Equal("participants.behaviours.HU.reminded must be a number from 0 to 1, not '1.5'", chance.Message);
+
+        (yaml, line, column) = Broken("HU: { silence: 1 }", "HU: { reminds: sometimes }");
+        var flag = Single(yaml);
+        Assert.Equal((ErrorCodes.ScenarioBadValue, line, column + "HU: { reminds: ".Length), (flag.Code, flag.Line, flag.Column));
+        Assert.Equal("participants.behaviours.HU.reminds must be true or false, not 'sometimes'", flag.Message);
+
+        var defaults = ScenarioLoader.Parse(TestScenarios.Small, "small.yaml").Participant("HU")!.Behaviour;
+        Assert.Equal((true, 0.7), (defaults.Reminds, defaults.Reminded));
+        var set = ScenarioLoader.Parse(Broken("HU: { silence: 1 }", "HU: { reminds: false, reminded: 0.25 }").Yaml, "small.yaml").Participant("HU")!.Behaviour;
+        Assert.Equal((false, 0.25), (set.Reminds, set.Reminded));
+    }
+
+    [Fact]
     public void Every_error_is_reported_at_once_in_file_order()
     {
         var yaml = Broken("to: [DE, HU]", "to: [DE, XX]").Yaml.Replace("kind: RFA", "kind: RFQ", StringComparison.Ordinal);

@@ -27,6 +27,9 @@ public sealed record ObservedMessage
     /// <summary>How long the sender's degraded link held it before it went out (<see cref="PlannedAction.LinkDelay"/>); zero when the link was clear.</summary>
     public TimeSpan LinkDelay { get; init; }
 
+    /// <summary>For a reminder: the ref of the message whose missing receipt it chases (<see cref="PlannedAction.Reminds"/>).</summary>
+    public string? Reminds { get; init; }
+
     public bool Accepted => Refusal is null;
 
     /// <summary>
@@ -51,5 +54,6 @@ public sealed record ObservedMessage
         Utc = utc,
         Refusal = refusal,
         LinkDelay = action.LinkDelay,
+        Reminds = action.Reminds,
     };
 }

@@ -16,6 +16,10 @@ public sealed class ReactiveEngine
     private readonly Dictionary<string, PlannedAction> _decided = new(StringComparer.Ordinal);
     private readonly HashSet<(string Participant, string Ref)> _arrived = [];
     private readonly List<MeshFact> _facts = [];
+    private readonly HashSet<(string Participant, string Ref)> _silent = [];
+    private readonly HashSet<(string Ref, string Recipient)> _reminded = [];
+    private readonly Dictionary<(string Ref, string Recipient), PlannedAction> _reminders = [];
+    private readonly HashSet<string> _submitted = new(StringComparer.Ordinal);
 
     public ReactiveEngine(Scenario scenario, int seed)
     {
@@ -47,14 +51,44 @@ public sealed class ReactiveEngine
     /// <summary>
     /// Learns a fact. A message received by a participant for the first time is decided upon at its arrival time;
     /// a second copy (a redelivery) is not a new message. Reactions that would fall after ENDEX never happen.
+    /// An escalation of a missing receipt makes the originator remind that recipient, once per message and recipient;
+    /// a reminder reaching a recipient that had stayed silent on the message makes it decide again.
     /// </summary>
     public void Record(MeshFact fact)
     {
         _facts.Add(fact);
-        if (fact.Kind != MeshFactKind.Received || !_decided.TryGetValue(fact.Ref, out var message) || !_arrived.Add((fact.Participant, fact.Ref)))
+        if (fact.Kind == MeshFactKind.Submitted)
+            _submitted.Add(fact.Ref);
+        if (!_decided.TryGetValue(fact.Ref, out var message))
             return;
-        foreach (var reaction in _players.Arrived(message, fact.Participant, fact.At))
-            Decide(reaction);
+        if (fact.Kind == MeshFactKind.Escalated && message.Reminds is null && _reminded.Add((fact.Ref, fact.Participant)))
+        {
+            // The first escalation reminds; the second finds the reminder decided and does not chase again.
+            if (_players.Reminder(message, fact.Participant, fact.At) is { } reminder)
+            {
+                Decide(reminder);
+                _reminders[(fact.Ref, fact.Participant)] = reminder;
+            }
+            return;
+        }
+        if (fact.Kind != MeshFactKind.Received || !_arrived.Add((fact.Participant, fact.Ref)))
+            return;
+        if (message.Reminds is { } chased)
+        {
+            // A reminder is answered by the receipt of what it chases, not by an answer of its own; only a silence is re-decided
+            // (a reaction already decided, even one waiting for a desk to open, stands).
+            if (_silent.Contains((fact.Participant, chased)))
+                Decide(_players.Reminded(_decided[chased], fact.Participant, fact.Ref, fact.At));
+            return;
+        }
+        if (message is { Kind: MessageKind.Receipt, InReplyToRef: { } receipted } && _reminders.Remove((receipted, message.Actor), out var pending)
+            && pending.Actor == fact.Participant && !_submitted.Contains(pending.Ref))
+        {
+            // The receipt reached the originator before its reminder went out (by the log, so a replay drops it too): the desk drops it.
+            _due.Remove(pending, out _, out _, ReferenceEqualityComparer.Instance);
+            _decided.Remove(pending.Ref);
+        }
+        Decide(_players.Arrived(message, fact.Participant, fact.At));
     }
 
     /// <summary>What was observed, for the report: the sent messages (at their decided scenario time) and the facts as deliveries.</summary>
@@ -87,10 +121,18 @@ public sealed class ReactiveEngine
     /// <summary>One line per decision, payload included: two runs decided the same exactly when these texts are equal.</summary>
     public string Describe() => SimulationPlan.Describe(_scenario, Seed, Decisions);
 
+    private void Decide(IEnumerable<PlannedAction> actions)
+    {
+        foreach (var action in actions)
+            Decide(action);
+    }
+
     private void Decide(PlannedAction action)
     {
         if (action.At > _scenario.Endex || !_decided.TryAdd(action.Ref, action))
             return;
+        if (action is { Type: PlannedActionType.StaySilent, TriggerRef: { } silentOn })
+            _silent.Add((action.Actor, silentOn));
         if (action.Type == PlannedActionType.Send)
             _due.Enqueue(action, (action.At, action.Ref));
     }

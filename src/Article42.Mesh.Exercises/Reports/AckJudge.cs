@@ -3,12 +3,13 @@ namespace Article42.Mesh.Exercises;
 /// <summary>Receipts owed, received and on time per participant and precedence; escalations at 50 % and 100 % of the receipt SLO.</summary>
 internal static class AckJudge
 {
-    private sealed record Owed(string Participant, ObservedMessage Message, long Slo, long Sent, long? Latency);
+    private sealed record Owed(string Participant, ObservedMessage Message, long Slo, long Sent, long? Latency, long? Reminded);
 
     public static (ImmutableArray<AckFigure> Figures, int Escalations) Judge(ObservationIndex index, GapList gaps)
     {
         var owed = new List<Owed>();
-        foreach (var message in index.Accepted.Where(m => AckRules.Requested(m.Kind, m.Precedence).Contains(AckType.Rn)))
+        // A reminder asks for no receipt of its own (ack_request DR): its answer is the receipt of what it chases.
+        foreach (var message in index.Accepted.Where(m => m.Reminds is null && AckRules.Requested(m.Kind, m.Precedence).Contains(AckType.Rn)))
         {
             if (PrecedenceSlo.For(message.Precedence).Receipt is not { } slo)
                 continue;
@@ -16,7 +17,9 @@ internal static class AckJudge
             foreach (var participant in index.ActionPlayers(message))
             {
                 var receipt = index.Reply(message.Ref, participant, MessageKind.Receipt);
-                owed.Add(new Owed(participant, message, ObservationIndex.Seconds(slo), sent, receipt is null ? null : ObservationIndex.Seconds(receipt.Scenario) - sent));
+                var reminder = index.Reminder(message.Ref, participant);
+                owed.Add(new Owed(participant, message, ObservationIndex.Seconds(slo), sent, receipt is null ? null : ObservationIndex.Seconds(receipt.Scenario) - sent,
+                    reminder is null ? null : ObservationIndex.Seconds(reminder.Scenario)));
             }
         }
         var escalations = owed.Sum(o => Thresholds(o, index.Endex));
@@ -59,6 +62,7 @@ internal static class AckJudge
     }
 
     private static string Describe(List<Owed> owed) =>
-        string.Join("; ", owed.Take(5).Select(o => $"{o.Message.Ref} {EnvelopeCodec.KindName(o.Message.Kind)} ({EnvelopeCodec.WireName(o.Message.Precedence)}, due {ObservationIndex.T(o.Sent + o.Slo)})"))
+        string.Join("; ", owed.Take(5).Select(o => $"{o.Message.Ref} {EnvelopeCodec.KindName(o.Message.Kind)} ({EnvelopeCodec.WireName(o.Message.Precedence)}, due {ObservationIndex.T(o.Sent + o.Slo)}"
+            + (o.Reminded is { } reminded ? $", reminded {ObservationIndex.T(reminded)}" : "") + ")"))
         + (owed.Count > 5 ? $"; and {owed.Count - 5} more" : "");
 }

@@ -37,7 +37,8 @@ internal static class DeliveryJudge
     public static ImmutableArray<RfiFigure> Rfis(ObservationIndex index, GapList gaps)
     {
         var result = ImmutableArray.CreateBuilder<RfiFigure>();
-        foreach (var rfi in index.OfKind(MessageKind.Rfi))
+        // A reminder is an RFI answered by the receipt it chases (ReminderJudge), not by an RFI_RESPONSE.
+        foreach (var rfi in index.OfKind(MessageKind.Rfi).Where(m => m.Reminds is null))
         {
             var asked = ObservationIndex.Seconds(rfi.Scenario);
             foreach (var participant in index.ActionPlayers(rfi))

@@ -18,7 +18,8 @@ internal sealed class FigureBuilder(Scenario scenario, int seed, ExerciseEngine 
         var links = LinkJudge.Judge(index, seed, gaps);
         var objectives = InjectJudge.Objectives(scenario, injects);
         return new ReportFigures(Exercise(index), acks, activations, rfas, offers, rfis, deadLetters, refusals, injects, objectives,
-            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine))
+            Inflation(index), escalations, Participation(index), Timeline(index), gaps.Numbered(), FigureTiming.Of(engine),
+            ReminderJudge.Judge(index))
         {
             DegradedLinks = links,
         };

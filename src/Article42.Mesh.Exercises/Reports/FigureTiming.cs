@@ -12,7 +12,7 @@ internal static class FigureTiming
     private static readonly string[] Figures =
     [
         "exercise", "exercise.messages_sent", "exercise.messages_refused", "acknowledgements", "activations", "rfas", "offers", "rfis",
-        "dead_letters", "refusals", "injects", "objectives", "precedence_inflation", "escalations", "participation", "timeline", "gaps",
+        "dead_letters", "refusals", "injects", "objectives", "precedence_inflation", "escalations", "participation", "timeline", "gaps", "reminders",
         "degraded_links",
     ];
 

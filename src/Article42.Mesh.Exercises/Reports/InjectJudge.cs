@@ -47,7 +47,8 @@ internal static class InjectJudge
         {
             // The clock starts when the actor had the inject: its delivery, or the send for the inject's own sender.
             var start = inject is { Accepted: true } && actor != inject.From ? index.DeliveredTo(inject, actor) : at;
-            var act = index.Accepted.FirstOrDefault(m => m.From == actor && (expectation.Kind is null || m.Kind == expectation.Kind)
+            // A reminder (an RFI the engine sends to chase a receipt) is not the act an expectation asks for.
+            var act = index.Accepted.FirstOrDefault(m => m.From == actor && m.Reminds is null && (expectation.Kind is null || m.Kind == expectation.Kind)
                 && ObservationIndex.Seconds(m.Scenario) >= start && m.Ref != inject?.Ref);
             var latency = act is null ? (long?)null : ObservationIndex.Seconds(act.Scenario) - start;
             return new ActorResult(actor, latency, latency <= within);

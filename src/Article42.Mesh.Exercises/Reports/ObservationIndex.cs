@@ -27,6 +27,10 @@ internal sealed class ObservationIndex
     public ObservedMessage? Reply(string messageRef, string from, MessageKind kind) =>
         _replies[messageRef].FirstOrDefault(m => m.From == from && m.Kind == kind);
 
+    /// <summary>The accepted reminder its originator sent <paramref name="recipient"/> about a message's missing receipt.</summary>
+    public ObservedMessage? Reminder(string messageRef, string recipient) =>
+        _replies[messageRef].FirstOrDefault(m => m.Reminds == messageRef && m.To.Contains(recipient));
+
     /// <summary>Playing action recipients of a message (groups expanded, sender left out).</summary>
     public ImmutableArray<string> ActionPlayers(ObservedMessage message) =>
         [.. Scenario.Registry.Expand(message.To, message.From).Where(Scenario.Plays)];

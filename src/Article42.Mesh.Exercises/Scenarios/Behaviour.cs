@@ -37,6 +37,13 @@ public sealed record Behaviour
     public int? Staff { get; init; }
     /// <summary>When its link to the mesh is slow and lossy: what reaches its gateway is learnt, and what it sends goes out, a crossing's cost later (<see cref="DegradedWindow"/>).</summary>
     public ImmutableArray<DegradedWindow> Degraded { get; init; } = [];
+    /// <summary>Chases a missing receipt: when the mesh escalates one of its messages, it sends the silent recipient one reminder (an RFI naming the message).</summary>
+    public bool Reminds { get; init; } = true;
+    /// <summary>Probability (0..1) that it answers a message it had left unanswered once a reminder about it arrives.</summary>
+    public double Reminded { get; init; } = DefaultReminded;
+
+    /// <summary>The built-in <see cref="Reminded"/>: most desks, chased, find the message and answer it; some do not.</summary>
+    public const double DefaultReminded = 0.7;
 
     /// <summary>
     /// The probability of leaving a message of <paramref name="kind"/> unanswered: its own when the scenario gives one,

@@ -20,7 +20,7 @@ internal sealed class BehaviourReader(YamlFields yaml)
     };
 
     private static readonly string[] Fields =
-        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff", "degraded"];
+        ["reaction", "jitter", "spread", "silence", "ignore", "online", "solidarity", "neutrality_caveat", "decision", "approval", "overcommit", "capabilities", "note", "duty", "outages", "staff", "degraded", "reminds", "reminded"];
 
     public Behaviour Read(YamlNode? node, string where, Behaviour basis)
     {

@@ -73,6 +73,11 @@ internal static class Bodies
         return json;
     }
 
+    public static JsonObject Reminder(string recipient, PlannedAction message) => new()
+    {
+        ["question"] = $"{recipient}: your receipt of {EnvelopeCodec.KindName(message.Kind)} {message.Ref} ({EnvelopeCodec.WireName(message.Precedence)}, the message this RFI is in reply to) is outstanding: please acknowledge it.",
+    };
+
     public static JsonObject RfiAnswer(string id) => new()
     {
         ["answer"] = $"{id}: answer to the request for information, as far as is known at this time.",

@@ -14,7 +14,12 @@ public static class ExerciseEnvelope
     public static Envelope Build(Scenario scenario, PlannedAction action, string msgId, DateTimeOffset createdAt,
         Func<TimeSpan, DateTimeOffset> payloadClock, Func<string, string> messageIdOf) =>
         Build(scenario, new EnvelopeParts(action.Actor, action.To, action.Info, action.Kind, action.Precedence, action.Label,
-            action.ActivationId, action.InReplyToRef is { } reply ? messageIdOf(reply) : null), action.Payload.ToBody(payloadClock), msgId, createdAt);
+            action.ActivationId, action.InReplyToRef is { } reply ? messageIdOf(reply) : null), action.Payload.ToBody(payloadClock), msgId, createdAt)
+        with
+        {
+            // A reminder's answer is the receipt of the message it chases, so it asks for no receipt of its own and the mesh watches none.
+            AckRequest = action.Reminds is null ? null : ImmutableArray.Create(AckType.Dr),
+        };
 
     /// <summary>An envelope from its parts.</summary>
     public static Envelope Build(Scenario scenario, EnvelopeParts parts, MessageBody body, string msgId, DateTimeOffset createdAt)

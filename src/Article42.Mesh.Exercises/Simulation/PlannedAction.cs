@@ -35,4 +35,6 @@ public sealed record PlannedAction
     public TimeSpan? ResumeAfter { get; init; }
     /// <summary>How long the actor's degraded link held the message before it went out (resend included); zero when the link was clear.</summary>
     public TimeSpan LinkDelay { get; init; }
+    /// <summary>For a reminder: the message whose missing receipt it chases (also its <see cref="InReplyToRef"/>); null for anything else.</summary>
+    public string? Reminds { get; init; }
 }

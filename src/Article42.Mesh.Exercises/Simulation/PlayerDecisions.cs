@@ -34,7 +34,47 @@ internal sealed class PlayerDecisions(Scenario scenario, int seed)
         var behaviour = participant.Behaviour;
         if (DeterministicRandom.Unit(seed, "silence", recipient, message.Ref) < behaviour.IgnoreChance(message.Kind))
             return [_reactions.Silent(participant, message with { At = at })];
-        var learnt = at + (LinkCrossing.At(behaviour, seed, recipient, message.Ref, at)?.Cost ?? TimeSpan.Zero);
+        return React(participant, message, recipient, Learnt(behaviour, recipient, message.Ref, at));
+    }
+
+    /// <summary>
+    /// The originator's reminder when the mesh escalated the missing receipt of <paramref name="message"/> from
+    /// <paramref name="recipient"/> at <paramref name="at"/>: decided like any reaction of the originator (outage, duty,
+    /// busy desk, its reaction time to the message's precedence, a degraded link), learnt over its own link; null when its
+    /// behaviour does not remind, and for a recipient that does not play (a group such as ALL-MS reaches every member
+    /// state; those outside the exercise never answer, and the report owes them nothing).
+    /// </summary>
+    public PlannedAction? Reminder(PlannedAction message, string recipient, TimeSpan at)
+    {
+        if (!scenario.Plays(recipient) || scenario.Participant(message.Actor) is not { Behaviour.Reminds: true } originator)
+            return null;
+        var behaviour = originator.Behaviour;
+        var typical = behaviour.ReactionTo(message.Precedence);
+        var learnt = Learnt(behaviour, originator.Id, $"{message.Ref}/{recipient}/escalated", at);
+        var takenUp = _staffing.TakeUp(originator, behaviour.Available(learnt, scenario.SimulatedStart), typical);
+        var chase = ReactionTime.Draw(seed, typical, behaviour.Jitter, behaviour.Spread, "reminder", originator.Id, $"{message.Ref}/{recipient}");
+        var reminder = Reactions.Reminder(originator.Id, recipient, message, behaviour.Reachable(takenUp + chase));
+        return OverTheLink(originator.Id, behaviour, reminder);
+    }
+
+    /// <summary>
+    /// The second decision of a recipient that had left <paramref name="message"/> unanswered, when the reminder
+    /// <paramref name="reminderRef"/> about it reached its gateway at <paramref name="at"/>: a fresh draw against its
+    /// <see cref="Behaviour.Reminded"/>; if it answers, it reacts by the normal rules from the reminder's arrival on.
+    /// </summary>
+    public ImmutableArray<PlannedAction> Reminded(PlannedAction message, string recipient, string reminderRef, TimeSpan at) =>
+        scenario.Participant(recipient) is { } participant && DeterministicRandom.Unit(seed, "remind", recipient, message.Ref) < participant.Behaviour.Reminded
+            ? React(participant, message, recipient, Learnt(participant.Behaviour, recipient, reminderRef, at))
+            : [];
+
+    /// <summary>When what reached the participant's gateway at <paramref name="at"/> is learnt: a crossing's cost later while its link is degraded.</summary>
+    private TimeSpan Learnt(Behaviour behaviour, string participant, string crossingRef, TimeSpan at) =>
+        at + (LinkCrossing.At(behaviour, seed, participant, crossingRef, at)?.Cost ?? TimeSpan.Zero);
+
+    /// <summary>Taken up after any outage, off-duty wait and busy desk, then answered by the reaction times; an answer due while the link is down goes out when it is back.</summary>
+    private ImmutableArray<PlannedAction> React(ScenarioParticipant participant, PlannedAction message, string recipient, TimeSpan learnt)
+    {
+        var behaviour = participant.Behaviour;
         var workable = behaviour.Available(learnt, scenario.SimulatedStart);
         var takenUp = _staffing.TakeUp(participant, workable, behaviour.ReactionTo(message.Precedence));
         return [.. _reactions.For(participant, message with { At = takenUp }, Expand(message.To, message.Actor).Contains(recipient))

@@ -18,6 +18,15 @@ internal sealed class Reactions(Scenario scenario, int seed)
         new JsonObject(), $"stays silent on {message.Ref} ({EnvelopeCodec.KindName(message.Kind)})") with
     { Type = PlannedActionType.StaySilent, InjectId = message.InjectId };
 
+    /// <summary>
+    /// A reminder: an RFI from the originator to the recipient whose receipt is missing, in reply to the message (the
+    /// reference the recipient needs to find it), asking for that receipt and for nothing of its own.
+    /// </summary>
+    public static PlannedAction Reminder(string originator, string recipient, PlannedAction message, TimeSpan at) => Send(
+        originator, MessageKind.Rfi, $"REMINDER:{recipient}:{message.Ref}", at, [recipient], message.Ref, message.Ref, null,
+        Bodies.Reminder(recipient, message), $"reminds {recipient} of its missing receipt for {message.Ref}") with
+    { Reminds = message.Ref };
+
     public IEnumerable<PlannedAction> For(ScenarioParticipant participant, PlannedAction message, bool actionAddressee)
     {
         var id = participant.Id;

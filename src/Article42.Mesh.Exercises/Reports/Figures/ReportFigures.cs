@@ -17,7 +17,8 @@ public sealed record ReportFigures(
     ParticipationFigure Participation,
     ImmutableArray<TimelineEntry> Timeline,
     ImmutableArray<Gap> Gaps,
-    ImmutableSortedDictionary<string, bool> TimingDependent)
+    ImmutableSortedDictionary<string, bool> TimingDependent,
+    ReminderFigure Reminders)
 {
     /// <summary>True when the figure of that report.json name depends on the mesh's timing (<see cref="FigureTiming"/>).</summary>
     public bool DependsOnTiming(string figure) => TimingDependent.GetValueOrDefault(figure);

@@ -17,6 +17,8 @@ public static class ConsoleSummary
         foreach (var o in f.Objectives)
             text.Append($"  {o.Id} {o.Rating} ({Fmt.N(o.Percent)} %) {o.Title}\n");
         text.Append($"  participation {Fmt.Percent(f.Participation.Rate)}, escalations {f.Escalations}, dead letters {f.DeadLetters.Length}, gaps {f.Gaps.Length}\n");
+        if (f.Reminders.Sent > 0)
+            text.Append($"  reminders {f.Reminders.Sent} sent, {f.Reminders.Answered} answered\n");
         foreach (var gap in f.Gaps.Take(10))
             text.Append($"  {gap.Id} {gap.Text}\n");
         if (f.Gaps.Length > 10)

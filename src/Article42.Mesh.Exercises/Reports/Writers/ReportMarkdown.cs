@@ -38,6 +38,7 @@ public static class ReportMarkdown
         Line($"- Escalations (receipts missing at 50 % / 100 % of SLO): {f.Escalations}. Dead letters: {f.DeadLetters.Length}. Unanswered RFIs: {f.Rfis.Count(r => r.TurnaroundSeconds is null)}. Precedence inflation: {f.PrecedenceInflation.Sum(p => p.Count)}.");
         foreach (var link in f.DegradedLinks)
             Line($"- Degraded link of {link.Participant} {Fmt.T(link.From)}–{Fmt.T(link.To)}: {link.Crossed.Length} messages crossed it, {link.Lost.Length} lost and resent, {link.LateReceipts.Length} receipts late{Fmt.Mark(f, "degraded_links")}.");
+        Line($"- Reminders (missing receipts the originator chased): {f.Reminders.Sent} sent, {f.Reminders.Answered} answered.");
         Line();
         Line($"## Objectives{Fmt.Mark(f, "objectives")}");
         Line();
