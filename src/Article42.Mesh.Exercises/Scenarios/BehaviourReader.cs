@@ -61,6 +61,10 @@ internal sealed class BehaviourReader(YamlFields yaml)
             result = result with { Degraded = new DegradedReader(yaml).Read(degraded, $"{where}.degraded", result.Outages) };
         else if (YamlFields.Optional(fields, "outages") is { } outagesNode && !result.Degraded.IsEmpty)
             new DegradedReader(yaml).RefuseOverlaps(result.Degraded, result.Outages, outagesNode, $"{where}.outages");
+        if (yaml.Flag(YamlFields.Optional(fields, "reminds"), $"{where}.reminds") is { } reminds)
+            result = result with { Reminds = reminds };
+        if (yaml.Fraction(YamlFields.Optional(fields, "reminded"), $"{where}.reminded") is { } reminded)
+            result = result with { Reminded = reminded };
         return result;
     }
 
