@@ -29,15 +29,18 @@ public sealed class ZombieSiloTests : IDisposable
         Assert.True(exit is not null, $"{zombie.Name} still runs {ZombieSilo.StopsWithin.TotalSeconds:0} s after waking; logs in {directory}\n{zombie.Process!.Describe()}");
         Assert.Contains(zombie.Process!.Errors, l => l.Contains(ZombieSilo.ToldItIsDead, StringComparison.Ordinal));
         Assert.True(cluster.Silos[0].Running, $"{cluster.Silos[0].Name} stopped too");
-        // Serves on: a send through the survivor's gateway alone is accepted and delivered.
+        // Serves on: a send through the survivor's gateway alone is accepted and delivered, connection and send within a
+        // minute (a gateway given a dead endpoint retries its connection until cancelled).
+        using var serving = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        serving.CancelAfter(Deadline.Scaled(TimeSpan.FromSeconds(60)));
         await using var france = await MeshGateway.ConnectAsync(new MeshGatewayOptions
         {
             Participant = "FR",
             PrivateKey = TrustStore.Open(cluster.Keys).LoadPrivateKey("FR"),
             Connection = new() { Endpoints = [cluster.Gateways[0]] },
             SendDeadline = Deadline.Scaled(TimeSpan.FromSeconds(60)),
-        }, TestContext.Current.CancellationToken);
-        var receipt = await france.SendAsync(france.Draft(MessageKind.Sitrep, "DE"), TestContext.Current.CancellationToken);
+        }, serving.Token);
+        var receipt = await france.SendAsync(france.Draft(MessageKind.Sitrep, "DE"), serving.Token);
         Assert.Equal("DE", Assert.Single(receipt.Recipients));
     }
 
