@@ -17,9 +17,13 @@ public sealed class DegradedLinkTests
         $"{Hu}\n    DE: {{ degraded: [ {{ from: T+00:05, to: T+00:35, delay: \"{delay}\", loss: {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)} }} ] }}"), "small.yaml");
 
     /// <summary>The one problem of the small scenario with <see cref="Hu"/> replaced, and the 1-based line and column of <paramref name="marker"/> in it.</summary>
-    private static (ScenarioError Error, int Line, int Column) Refused(string replacement, string marker)
+    private static (ScenarioError Error, int Line, int Column) Refused(string replacement, string marker) => Refused(TestScenarios.Small, replacement, marker);
+
+    /// <summary>The same, with <see cref="Hu"/> replaced in <paramref name="scenario"/> (a variant of the small scenario).</summary>
+    private static (ScenarioError Error, int Line, int Column) Refused(string scenario, string replacement, string marker)
     {
-        var yaml = Yaml(replacement);
+        Assert.Contains(Hu, scenario, StringComparison.Ordinal);
+        var yaml = scenario.Replace(Hu, replacement, StringComparison.Ordinal);
         var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "small.yaml")).Errors);
         var at = yaml.IndexOf(marker, yaml.IndexOf(replacement, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{marker}' is not in the replacement");
@@ -65,16 +69,18 @@ public sealed class DegradedLinkTests
         var yaml = TestScenarios.Small.Replace("    decision: \"00:20\"\n", "    decision: \"00:20\"\n    degraded: [ { from: T+00:05, to: T+00:50, delay: \"00:02\" } ]\n", StringComparison.Ordinal);
         Assert.NotEqual(TestScenarios.Small, yaml);
         Assert.Equal(TimeSpan.FromMinutes(2), ScenarioLoader.Parse(yaml, "small.yaml").Participant("PL")!.Behaviour.Degraded[0].Delay);
-        var outage = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml.Replace(Hu, "HU: { outages: [ { from: T+00:40, to: T+01:00 } ] }", StringComparison.Ordinal), "small.yaml")).Errors);
-        Assert.Equal(ErrorCodes.ScenarioBadValue, outage.Code);
-        Assert.Equal("participants.behaviours.HU.outages (T+00:40 to T+01:00) overlaps the degraded window T+00:05 to T+00:50: a link is down or degraded, with one delay at a time", outage.Message);
+        // Refused at HU's outages (the list's opening bracket): the window it overlaps is the default's, written nowhere under HU.
+        const string Overlap = "participants.behaviours.HU.outages (T+00:40 to T+01:00) overlaps the degraded window T+00:05 to T+00:50: a link is down or degraded, with one delay at a time";
+        var outage = Refused(yaml, "HU: { outages: [ { from: T+00:40, to: T+01:00 } ] }", "[ { from: T+00:40");
+        AssertRefused(outage, ErrorCodes.ScenarioBadValue, Overlap);
+        Assert.Equal(Overlap, outage.Error.Message);
 
-        var field = Refused("HU: { degradd: [] }", "degradd").Error;
-        Assert.Equal(ErrorCodes.ScenarioUnknownField, field.Code);
-        Assert.Equal(["degraded"], field.Suggestions);
-        var delay = Refused("HU: { degraded: [ { from: T+00:05, to: T+00:50, delay: \"00:02\", dealy: \"00:01\" } ] }", "dealy").Error;
-        Assert.Equal(ErrorCodes.ScenarioUnknownField, delay.Code);
-        Assert.Equal(["delay"], delay.Suggestions);
+        var field = Refused("HU: { degradd: [] }", "degradd");
+        AssertRefused(field, ErrorCodes.ScenarioUnknownField, "unknown field 'degradd' in participants.behaviours.HU");
+        Assert.Equal(["degraded"], field.Error.Suggestions);
+        var delay = Refused("HU: { degraded: [ { from: T+00:05, to: T+00:50, delay: \"00:02\", dealy: \"00:01\" } ] }", "dealy");
+        AssertRefused(delay, ErrorCodes.ScenarioUnknownField, "unknown field 'dealy' in participants.behaviours.HU.degraded[0]");
+        Assert.Equal(["delay"], delay.Error.Suggestions);
     }
 
     [Fact]
@@ -160,9 +166,15 @@ public sealed class DegradedLinkTests
         var scenario = DegradedDe("00:02", 0.9);
         var plan = SimulationPlan.Create(scenario, 7);
         var link = Assert.Single(ExerciseReport.Create(scenario, plan, DryRun.Observe(plan, HandObservations.Startex)).Figures.DegradedLinks);
+        // The scenario's window: DE, T+00:05 to T+00:35, 2 minutes; the invocation (T+00:10) crossed it, the RFI (T+00:40) came after.
+        Assert.Equal(("DE", 300L, 2100L, 120L), (link.Participant, link.From, link.To, link.DelaySeconds));
+        Assert.Contains("M02", link.Crossed);
+        Assert.DoesNotContain("M04", link.Crossed);
         Assert.NotEmpty(link.Lost);
         Assert.Equal(link.Crossed.Where(r => DeterministicRandom.Unit(7, "link", "DE", r) < 0.9), link.Lost);
-        Assert.All(plan.Actions.Where(a => a.Actor == "DE" && link.Lost.Contains(a.Ref)), a => Assert.Equal(TimeSpan.FromSeconds(270), a.LinkDelay));
+        var lostOut = plan.Actions.Where(a => a.Actor == "DE" && link.Lost.Contains(a.Ref)).ToList();
+        Assert.NotEmpty(lostOut);
+        Assert.All(lostOut, a => Assert.Equal(TimeSpan.FromSeconds(270), a.LinkDelay));
     }
 
     private static ExerciseReport Report(Scenario scenario, out ReactiveEngine engine, out ArrivalLog log)

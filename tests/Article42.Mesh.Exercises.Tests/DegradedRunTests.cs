@@ -62,6 +62,11 @@ public sealed class DegradedRunTests
 
         var receipt = Assert.Single(observations.Messages, m => m.Ref == "RECEIPT:BE:M01");
         Assert.Equal(TimeSpan.FromMinutes(6), receipt.LinkDelay);
+        // 13 scenario minutes after the report reached BE's gateway: 6 in, BE's FLASH reaction of 1, 6 out (all inside the window).
+        var reached = Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "M01", Participant: "BE" });
+        Assert.Equal(reached.At + TimeSpan.FromMinutes(13), receipt.Scenario);
+        // The report goes out at T+00:01, so no earlier than T+00:14; the margin is the mesh's own delivery (a 250 ms poll is 10 s at compression 40).
+        Assert.InRange(receipt.Scenario, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
         Assert.Contains(report.Figures.Gaps, g => g.Kind == GapKind.ReceiptLate && g.Subject == "BE");
         var gap = Assert.Single(report.Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap);
         Assert.Contains("1 receipts late (RECEIPT:BE:M01)", gap.Text, StringComparison.Ordinal);

@@ -75,6 +75,21 @@ public sealed class ShippedScenarioTests
     }
 
     [Fact]
+    public void Both_engines_find_EE_s_communications_gap_in_the_window_the_cyber_scenario_degrades_its_link()
+    {
+        // cyber-critical-infrastructure.yaml: EE degraded from T+00:20 to T+01:10, delay 00:04, loss 0.2.
+        const string Window = "EE's link was degraded from T+00:20 to T+01:10 (delay 00:04, loss 20 %): ";
+        var scenario = ShippedScenarios.Find("cyber-critical-infrastructure")!.Load();
+        var plan = SimulationPlan.Create(scenario, 42);
+        var planned = ExerciseReport.Create(scenario, plan, DryRun.Observe(plan, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)));
+        var engine = new ReactiveEngine(scenario, 42);
+        var log = SimulatedMesh.Play(scenario, engine, TimeSpan.FromMinutes(2));
+        var reactive = ExerciseReport.Create(scenario, 42, ExerciseEngine.Reactive, engine.Observe(log));
+        Assert.StartsWith(Window, Assert.Single(planned.Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap && g.Subject == "EE").Text, StringComparison.Ordinal);
+        Assert.StartsWith(Window, Assert.Single(reactive.Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap && g.Subject == "EE").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_scenario_schema_is_a_json_schema_naming_every_top_level_field()
     {
         using var schema = JsonDocument.Parse(ShippedScenarios.Schema());
