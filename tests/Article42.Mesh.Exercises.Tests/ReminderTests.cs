@@ -87,8 +87,10 @@ public sealed class ReminderTests
         var (quiet, _) = Play(Small("HU: { silence: 1, reminded: 0 }", de + "\n    LT: { reminds: false }", SlowPl), TimeSpan.FromMinutes(2));
 
         Assert.Contains(log.Facts, f => f is { Kind: MeshFactKind.Escalated, Ref: "M02", Participant: "PL", ThresholdPercent: 50 } && f.At == TimeSpan.FromMinutes(15));
-        Assert.Equal(TimeSpan.FromMinutes(20), reminding.Find("REMINDER:PL:M02")!.At);
-        Assert.Equal(TimeSpan.FromMinutes(19), reminding.Find("RECEIPT:PL:M02")!.At);
+        var (reminder, receipt) = (reminding.Find("REMINDER:PL:M02"), reminding.Find("RECEIPT:PL:M02"));
+        Assert.NotNull(reminder);
+        Assert.NotNull(receipt);
+        Assert.Equal((TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(19)), (reminder.At, receipt.At));
         Assert.Equal(TimeSpan.FromMinutes(21), Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "RECEIPT:PL:M02", Participant: "LT" }).At);
         Assert.Equal(TimeSpan.FromMinutes(22), Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "REMINDER:PL:M02", Participant: "PL" }).At);
         Assert.NotNull(reminding.Find("REMINDER:DE:M02"));
