@@ -50,9 +50,9 @@ public sealed class ExerciseControlCommandTests : IAsyncLifetime
             Assert.True(unknown.ExitCode == 2 && unknown.Stdout == "" && unknown.Stderr.Contains("error A42-ADM-006 $.exercise_id: no exercise 'EX-NEVER-STARTED' was started", StringComparison.Ordinal), unknown.ToString());
         }
         var badId = await A42Async("exercise", "pause", "../EX");
-        Assert.True(badId.ExitCode == 2 && badId.Stderr.Contains("error A42-ADM-005 $.exercise_id", StringComparison.Ordinal), badId.ToString());
+        Assert.True(badId.ExitCode == 2 && badId.Stdout == "" && badId.Stderr.Contains("error A42-ADM-005 $.exercise_id", StringComparison.Ordinal), badId.ToString());
         var noKey = await A42Async("exercise", "status", ExerciseId, "--operator-key", Path.Combine(_home.Path, "no-such.pem"));
-        Assert.True(noKey.ExitCode == 2 && noKey.Stderr.Contains($"error {ErrorCodes.KeysNoPrivateKey} --operator-key: no operator key", StringComparison.Ordinal), noKey.ToString());
+        Assert.True(noKey.ExitCode == 2 && noKey.Stdout == "" && noKey.Stderr.Contains($"error {ErrorCodes.KeysNoPrivateKey} --operator-key: no operator key", StringComparison.Ordinal), noKey.ToString());
     }
 
     public async ValueTask InitializeAsync()

@@ -118,4 +118,28 @@ public sealed class RateRetryRunTests
         Assert.All(reports, r => Assert.True(r.Refusal is null, $"{r.Ref} refused: {r.Refusal}"));
         Assert.DoesNotContain(log.Facts, f => f.Refusal?.Code == ErrorCodes.SenderRateExceeded);
     }
+
+    /// <summary>
+    /// The resending is bounded: on a rate that gives NL one report and no more for the whole run (0.001/s, the range's
+    /// minimum, burst 1), M01 is accepted and each later report is sent five times over about 3 s, then recorded as the
+    /// refusal it met. It also shows the silo's settings bite: a silo on its default rate would accept all six.
+    /// </summary>
+    [Fact]
+    public async Task A_burst_over_a_rate_that_does_not_recover_is_resent_a_bounded_number_of_times_then_recorded_refused()
+    {
+        await using var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
+        {
+            Settings = new Dictionary<string, string?> { ["Delivery:SenderRatePerSecond"] = "0.001", ["Delivery:SenderBurst"] = "1" },
+        });
+        var scenario = ScenarioLoader.Parse(Scenario, "burst.yaml");
+        var runner = new ReactiveExerciseRunner(mesh.Cluster.Client, KeyedRegistry.KeyOf, TimeProvider.System);
+        var run = runner.RunAsync(scenario, 7, null, null, null, "test", "in-process", TestContext.Current.CancellationToken);
+        // Five reports of five sends each, 3 s of waits apiece, after a 10 s exercise: a gateway resending without end never ends the run.
+        await Deadline.UntilAsync(() => run.IsCompleted, TimeSpan.FromSeconds(60), "the run to end with its gateways giving up on the rate");
+        var (_, log) = await run;
+
+        var reports = log.Facts.Where(f => f.Kind == MeshFactKind.Submitted && f.Participant == "NL" && f.Ref.StartsWith("M0", StringComparison.Ordinal));
+        (string Ref, string? Code)[] expected = [("M01", null), .. new[] { "M02", "M03", "M04", "M05", "M06" }.Select(r => (r, (string?)ErrorCodes.SenderRateExceeded))];
+        Assert.Equal(expected, reports.Select(r => (r.Ref, r.Refusal?.Code)));
+    }
 }

@@ -9,12 +9,17 @@ namespace Article42.Mesh.Exercises.Tests;
 /// </summary>
 public sealed class ReminderTests
 {
-    private static Scenario Small(string hu, string others = "")
+    private static Scenario Small(string hu, string others = "", string pl = "")
     {
         const string original = "HU: { silence: 1 }";
+        const string approval = "approval: { level: GOVERNMENT, delay: \"00:40\" }";
         Assert.Contains(original, TestScenarios.Small, StringComparison.Ordinal);
-        return ScenarioLoader.Parse(TestScenarios.Small.Replace(original, hu + others, StringComparison.Ordinal), "small.yaml");
+        Assert.Contains(approval, TestScenarios.Small, StringComparison.Ordinal);
+        return ScenarioLoader.Parse(TestScenarios.Small.Replace(original, hu + others, StringComparison.Ordinal).Replace(approval, approval + pl, StringComparison.Ordinal), "small.yaml");
     }
+
+    /// <summary>PL's link degraded by a minute each way for the first hour (added to PL's behaviour).</summary>
+    private const string SlowPl = "\n      degraded: [ { from: T+00:00, to: T+01:00, delay: \"00:01\" } ]";
 
     private static (ReactiveEngine Engine, ArrivalLog Log) Play(Scenario scenario, TimeSpan latency)
     {
@@ -72,18 +77,33 @@ public sealed class ReminderTests
     [Fact]
     public void A_reminder_to_a_recipient_that_already_answered_or_whose_answer_is_pending_changes_nothing()
     {
-        // Two minutes' latency: PL's receipt (decided T+00:17) reaches LT at T+00:19, after the 50 % escalation; DE's one officer
-        // needs 00:30 per FLASH, so its receipt is still pending (T+00:42) when LT's reminder reaches it at T+00:22.
+        // Two minutes' latency. DE's one officer needs 00:30 per FLASH, so its receipt is still pending (T+00:42) when LT's
+        // reminder reaches it at T+00:22. PL's link is degraded by a minute each way: its receipt leaves at T+00:19 and reaches
+        // LT at T+00:21, after the 50 % escalation (T+00:15) made LT's reminder due and after it went out (T+00:20), so
+        // the reminder reaches PL at T+00:22, which had answered.
         const string de = "\n    DE: { staff: 1, reaction: { FLASH: \"00:30\" }, reminded: 1 }";
-        var (reminding, _) = Play(Small("HU: { silence: 1, reminded: 0 }", de), TimeSpan.FromMinutes(2));
-        var (quiet, _) = Play(Small("HU: { silence: 1, reminded: 0 }", de + "\n    LT: { reminds: false }"), TimeSpan.FromMinutes(2));
+        var scenario = Small("HU: { silence: 1, reminded: 0 }", de, SlowPl);
+        var (reminding, log) = Play(scenario, TimeSpan.FromMinutes(2));
+        var (quiet, _) = Play(Small("HU: { silence: 1, reminded: 0 }", de + "\n    LT: { reminds: false }", SlowPl), TimeSpan.FromMinutes(2));
 
-        // LT had PL's receipt at T+00:19, before its reminder was due (T+00:20): it dropped it. DE's was still pending.
-        Assert.Null(reminding.Find("REMINDER:PL:M02"));
+        Assert.Contains(log.Facts, f => f is { Kind: MeshFactKind.Escalated, Ref: "M02", Participant: "PL", ThresholdPercent: 50 } && f.At == TimeSpan.FromMinutes(15));
+        var (reminder, receipt) = (reminding.Find("REMINDER:PL:M02"), reminding.Find("RECEIPT:PL:M02"));
+        Assert.NotNull(reminder);
+        Assert.NotNull(receipt);
+        Assert.Equal((TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(19)), (reminder.At, receipt.At));
+        Assert.Equal(TimeSpan.FromMinutes(21), Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "RECEIPT:PL:M02", Participant: "LT" }).At);
+        Assert.Equal(TimeSpan.FromMinutes(22), Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "REMINDER:PL:M02", Participant: "PL" }).At);
         Assert.NotNull(reminding.Find("REMINDER:DE:M02"));
         Assert.Equal(TimeSpan.FromMinutes(42), reminding.Find("RECEIPT:DE:M02")!.At);
-        Assert.Equal(DescribeWithoutReminders(Small("HU: { silence: 1, reminded: 0 }", de), quiet),
-            DescribeWithoutReminders(Small("HU: { silence: 1, reminded: 0 }", de), reminding));
+        Assert.Equal(DescribeWithoutReminders(scenario, quiet), DescribeWithoutReminders(scenario, reminding));
+
+        // On PL's own link its receipt (decided T+00:17) reaches LT at T+00:19, after the same escalation made the reminder
+        // due and before it went out: LT drops it.
+        var (overtaken, overtakenLog) = Play(Small("HU: { silence: 1, reminded: 0 }", de), TimeSpan.FromMinutes(2));
+        Assert.Contains(overtakenLog.Facts, f => f is { Kind: MeshFactKind.Escalated, Ref: "M02", Participant: "PL", ThresholdPercent: 50 } && f.At == TimeSpan.FromMinutes(15));
+        Assert.Equal(TimeSpan.FromMinutes(19), Assert.Single(overtakenLog.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "RECEIPT:PL:M02", Participant: "LT" }).At);
+        Assert.Null(overtaken.Find("REMINDER:PL:M02"));
+        Assert.DoesNotContain(overtakenLog.Facts, f => f.Ref == "REMINDER:PL:M02");
     }
 
     [Fact]

@@ -43,16 +43,22 @@ public sealed class AdminActivationSummaryTests(AdminFixture mesh) : IClassFixtu
 
         var held = new ActivationScript(mesh, "A42-2026-0421");
         await held.SendAsync("PT", MessageKind.Invocation, ["ALL-MS"]);
+        var stream = $"activation/{held.ActivationId}";
+        var version = await mesh.Journal.GetVersionAsync(stream);
         using var impostor = ParticipantKeys.Generate();
         var other = Refused(await mesh.Admin.ActivationSummaryAsync(mesh.Proof(OperatorProofs.ActivationSummary, "A42-2026-0422"), held.ActivationId));
         Assert.Equal((ErrorCodes.OperatorProofInvalid, "$.argument"), (other.Code, other.Path));
         Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.ActivationSummaryAsync(mesh.Proof(OperatorProofs.ActivationSummary, held.ActivationId, key: impostor), held.ActivationId)).Code);
         Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.ActivationSummaryAsync(mesh.Proof(OperatorProofs.Status, held.ActivationId), held.ActivationId)).Code);
         Assert.Equal(ErrorCodes.OperatorProofInvalid, Refused(await mesh.Admin.ActivationSummaryAsync(null!, held.ActivationId)).Code);
+        // The held activation is live, so "opens nothing" is its stream as long as before; the other id is never opened.
+        Assert.Equal(version, await mesh.Journal.GetVersionAsync(stream));
+        await NothingOfAsync("A42-2026-0422");
         var proof = mesh.Proof(OperatorProofs.ActivationSummary, held.ActivationId);
         Assert.NotNull((await mesh.Admin.ActivationSummaryAsync(proof, held.ActivationId)).Summary);
         var replayed = Refused(await mesh.Admin.ActivationSummaryAsync(proof, held.ActivationId));
         Assert.Equal((ErrorCodes.OperatorProofStale, "$.nonce"), (replayed.Code, replayed.Path));
+        Assert.Equal(version, await mesh.Journal.GetVersionAsync(stream));
     }
 
     private async Task<ActivationSummaryOutcome> Summary(string activationId) =>
