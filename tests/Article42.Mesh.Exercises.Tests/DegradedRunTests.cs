@@ -65,8 +65,9 @@ public sealed class DegradedRunTests
         // 13 scenario minutes after the report reached BE's gateway: 6 in, BE's FLASH reaction of 1, 6 out (all inside the window).
         var reached = Assert.Single(log.Facts, f => f is { Kind: MeshFactKind.Received, Ref: "M01", Participant: "BE" });
         Assert.Equal(reached.At + TimeSpan.FromMinutes(13), receipt.Scenario);
-        // The report goes out at T+00:01, so no earlier than T+00:14; the margin is the mesh's own delivery (a 250 ms poll is 10 s at compression 40).
-        Assert.InRange(receipt.Scenario, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
+        // The report goes out at T+00:01, so no earlier than T+00:14. No upper bound: how much later is the mesh's delivery
+        // on this machine (a second under load is 40 scenario seconds here); the 13 minutes above are the promise.
+        Assert.True(receipt.Scenario >= TimeSpan.FromMinutes(14), $"the receipt left at {receipt.Scenario}, before T+00:14");
         Assert.Contains(report.Figures.Gaps, g => g.Kind == GapKind.ReceiptLate && g.Subject == "BE");
         var gap = Assert.Single(report.Figures.Gaps, g => g.Kind == GapKind.CommunicationsGap);
         Assert.Contains("1 receipts late (RECEIPT:BE:M01)", gap.Text, StringComparison.Ordinal);
