@@ -105,15 +105,8 @@ public sealed class RateRetryRunTests
     [Fact]
     public async Task A_burst_over_the_sender_rate_is_retried_by_the_gateways_and_all_of_it_is_accepted()
     {
-        await using var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
-        {
-            Settings = new Dictionary<string, string?> { ["Delivery:SenderRatePerSecond"] = "2", ["Delivery:SenderBurst"] = "1" },
-        });
-        var scenario = ScenarioLoader.Parse(Scenario, "burst.yaml");
-        var runner = new ReactiveExerciseRunner(mesh.Cluster.Client, KeyedRegistry.KeyOf, TimeProvider.System);
-        var (_, log) = await runner.RunAsync(scenario, 7, null, null, null, "test", "in-process", TestContext.Current.CancellationToken);
+        var (reports, log) = await RunOverRateAsync(ratePerSecond: "2");
 
-        var reports = log.Facts.Where(f => f.Kind == MeshFactKind.Submitted && f.Participant == "NL" && f.Ref.StartsWith("M0", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, reports.Count);
         Assert.All(reports, r => Assert.True(r.Refusal is null, $"{r.Ref} refused: {r.Refusal}"));
         Assert.DoesNotContain(log.Facts, f => f.Refusal?.Code == ErrorCodes.SenderRateExceeded);
@@ -127,19 +120,25 @@ public sealed class RateRetryRunTests
     [Fact]
     public async Task A_burst_over_a_rate_that_does_not_recover_is_resent_a_bounded_number_of_times_then_recorded_refused()
     {
+        var (reports, _) = await RunOverRateAsync(ratePerSecond: "0.001");
+
+        (string Ref, string? Code)[] expected = [("M01", null), .. new[] { "M02", "M03", "M04", "M05", "M06" }.Select(r => (r, (string?)ErrorCodes.SenderRateExceeded))];
+        Assert.Equal(expected, reports.Select(r => (r.Ref, r.Refusal?.Code)));
+    }
+
+    /// <summary>The scenario on an in-process silo whose sender rate is <paramref name="ratePerSecond"/> (burst 1): NL's MSEL submits, in order, and the log.</summary>
+    private static async Task<(List<MeshFact> Reports, ArrivalLog Log)> RunOverRateAsync(string ratePerSecond)
+    {
         await using var mesh = await InProcessMesh.StartAsync(new InProcessMeshOptions
         {
-            Settings = new Dictionary<string, string?> { ["Delivery:SenderRatePerSecond"] = "0.001", ["Delivery:SenderBurst"] = "1" },
+            Settings = new Dictionary<string, string?> { ["Delivery:SenderRatePerSecond"] = ratePerSecond, ["Delivery:SenderBurst"] = "1" },
         });
         var scenario = ScenarioLoader.Parse(Scenario, "burst.yaml");
         var runner = new ReactiveExerciseRunner(mesh.Cluster.Client, KeyedRegistry.KeyOf, TimeProvider.System);
         var run = runner.RunAsync(scenario, 7, null, null, null, "test", "in-process", TestContext.Current.CancellationToken);
         // Five reports of five sends each, 3 s of waits apiece, after a 10 s exercise: a gateway resending without end never ends the run.
-        await Deadline.UntilAsync(() => run.IsCompleted, TimeSpan.FromSeconds(60), "the run to end with its gateways giving up on the rate");
+        await Deadline.UntilAsync(() => run.IsCompleted, TimeSpan.FromSeconds(60), "the run to end with its gateways done with the rate");
         var (_, log) = await run;
-
-        var reports = log.Facts.Where(f => f.Kind == MeshFactKind.Submitted && f.Participant == "NL" && f.Ref.StartsWith("M0", StringComparison.Ordinal));
-        (string Ref, string? Code)[] expected = [("M01", null), .. new[] { "M02", "M03", "M04", "M05", "M06" }.Select(r => (r, (string?)ErrorCodes.SenderRateExceeded))];
-        Assert.Equal(expected, reports.Select(r => (r.Ref, r.Refusal?.Code)));
+        return ([.. log.Facts.Where(f => f.Kind == MeshFactKind.Submitted && f.Participant == "NL" && f.Ref.StartsWith("M0", StringComparison.Ordinal))], log);
     }
 }
