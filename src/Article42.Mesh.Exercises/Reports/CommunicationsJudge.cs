@@ -15,7 +15,7 @@ internal static class CommunicationsJudge
                 var from = ObservationIndex.Seconds(outage.From);
                 gaps.Add(GapKind.CommunicationsGap, participant.Id, from,
                     $"{participant.Id}'s link was down from {ObservationIndex.T(from)} to {ObservationIndex.T(ObservationIndex.Seconds(outage.To))}: " +
-                    $"{waited.Count} messages sent to it waited for it ({string.Join(", ", waited.Take(5).Select(m => $"{m.Ref} {EnvelopeCodec.KindName(m.Kind)}"))}{(waited.Count > 5 ? $" and {waited.Count - 5} more" : "")})");
+                    $"{waited.Count} messages sent to it waited for it ({ObservationIndex.FirstFive([.. waited.Select(m => $"{m.Ref} {EnvelopeCodec.KindName(m.Kind)}")])})");
             }
         }
     }

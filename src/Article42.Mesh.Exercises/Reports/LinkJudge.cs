@@ -29,7 +29,7 @@ internal static class LinkJudge
                 gaps.Add(GapKind.CommunicationsGap, participant.Id, figure.From,
                     $"{participant.Id}'s link was degraded from {ObservationIndex.T(figure.From)} to {ObservationIndex.T(figure.To)} " +
                     $"(delay {ScenarioTime.FormatDuration(window.Delay)}, loss {(window.Loss * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} %): " +
-                    $"{figure.Crossed.Length} messages crossed it ({Refs(figure.Crossed)}), {figure.Lost.Length} lost and resent{Listed(figure.Lost)}, " +
+                    $"{figure.Crossed.Length} messages crossed it ({ObservationIndex.FirstFive(figure.Crossed)}), {figure.Lost.Length} lost and resent{Listed(figure.Lost)}, " +
                     $"{figure.LateReceipts.Length} receipts late{Listed(figure.LateReceipts)}");
             }
         }
@@ -77,7 +77,5 @@ internal static class LinkJudge
         return [.. late];
     }
 
-    private static string Refs(ImmutableArray<string> refs) => string.Join(", ", refs.Take(5)) + (refs.Length > 5 ? $" and {refs.Length - 5} more" : "");
-
-    private static string Listed(ImmutableArray<string> refs) => refs.IsEmpty ? "" : $" ({Refs(refs)})";
+    private static string Listed(ImmutableArray<string> refs) => refs.IsEmpty ? "" : $" ({ObservationIndex.FirstFive(refs)})";
 }

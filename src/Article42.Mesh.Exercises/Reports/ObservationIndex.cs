@@ -46,6 +46,10 @@ internal sealed class ObservationIndex
         Observations.Deliveries.Where(d => d.MessageRef == message.Ref && d.Recipient == recipient && d.Event == DeliveryEvent.Delivered)
             .Select(d => Seconds(d.Scenario)).DefaultIfEmpty(Seconds(message.Scenario)).Min();
 
+    /// <summary>The first five items, comma-separated, and how many more: how a gap names what it counts.</summary>
+    public static string FirstFive(IReadOnlyCollection<string> items) =>
+        string.Join(", ", items.Take(5)) + (items.Count > 5 ? $" and {items.Count - 5} more" : "");
+
     public static string T(long seconds) => ScenarioTime.FormatOffset(TimeSpan.FromSeconds(seconds));
 
     public static string D(long seconds) => ScenarioTime.FormatDuration(TimeSpan.FromSeconds(seconds));
