@@ -24,6 +24,16 @@ public sealed class PauseScenarioTests
     }
 
     [Theory]
+    [InlineData("00:00:01", 1)]
+    [InlineData("24:00:00", 86_400)]
+    public void A_pause_at_either_edge_of_its_range_is_accepted(string resumeAfter, int seconds)
+    {
+        var scenario = ScenarioLoader.Parse(With(
+            $"  - id: P01\n    at: T+00:20\n    from: EXCON\n    to: ALL\n    kind: PAUSEEX\n    resume_after: \"{resumeAfter}\"\n    title: edge\n"), "small.yaml");
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Assert.Single(scenario.Msel, i => i.Id == "P01").ResumeAfter);
+    }
+
+    [Theory]
     [InlineData("from: EXCON", "kind: PAUSEEX", "", "A42-SCN-003", "missing field 'resume_after'")]
     [InlineData("from: LT", "kind: PAUSEEX", "resume_after: \"00:00:20\"", "A42-SCN-009", "only EXCON sends PAUSEEX")]
     [InlineData("from: EXCON", "kind: RESUMEEX", "", "A42-SCN-009", "RESUMEEX is sent by the runner")]

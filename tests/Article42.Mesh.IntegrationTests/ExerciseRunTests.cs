@@ -65,15 +65,15 @@ public sealed class ExerciseRunTests
         return free.ToJsonString();
     }
 
+    /// <summary>T+02:15, when LT's TERMINATION (MSEL M12) ends the activation.</summary>
+    private const long TerminationSeconds = 2 * 3600 + 15 * 60;
+
     /// <summary>
     /// What the shipped cross-border-incursion scenario gives with seed 7 on the reactive engine. The figures that do
     /// not depend on the mesh's timing have their values; the others have bounds that the scenario's behaviour makes
     /// certain whatever the machine's load: every message delivered and none refused but after the activation ended, HU's desk closed until after ENDEX
     /// (silent, never acknowledging, its receipts missing), nobody able to offer the EMT type 3 of line L4.
     /// </summary>
-    /// <summary>T+02:15, when LT's TERMINATION (MSEL M12) ends the activation.</summary>
-    private const long TerminationSeconds = 2 * 3600 + 15 * 60;
-
     private static void TheFiguresOfSeed7(JsonElement figures)
     {
         var exercise = figures.GetProperty("exercise");
