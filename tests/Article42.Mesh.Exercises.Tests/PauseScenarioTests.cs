@@ -7,14 +7,17 @@ public sealed class PauseScenarioTests
 
     private static string With(string inject) => TestScenarios.Small.Replace(Before, inject + Before, StringComparison.Ordinal);
 
+    /// <summary>EXCON's PAUSEEX P01 at T+00:20, pausing for <paramref name="resumeAfter"/>.</summary>
+    private static string PauseAt20(string resumeAfter, string title) =>
+        $"  - id: P01\n    at: T+00:20\n    from: EXCON\n    to: ALL\n    kind: PAUSEEX\n    resume_after: \"{resumeAfter}\"\n    title: {title}\n";
+
     private static ScenarioError Single(string yaml) =>
         Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, "small.yaml")).Errors);
 
     [Fact]
     public void A_PAUSEEX_from_EXCON_is_played_with_its_pause_and_a_body_the_protocol_accepts()
     {
-        var scenario = ScenarioLoader.Parse(With(
-            "  - id: P01\n    at: T+00:20\n    from: EXCON\n    to: ALL\n    kind: PAUSEEX\n    resume_after: \"00:00:20\"\n    title: hot wash\n"), "small.yaml");
+        var scenario = ScenarioLoader.Parse(With(PauseAt20("00:00:20", "hot wash")), "small.yaml");
         var pause = Assert.Single(scenario.Msel, i => i.Id == "P01");
         Assert.Equal((MessageKind.Pauseex, TimeSpan.FromSeconds(20)), (pause.Kind, pause.ResumeAfter));
         var action = Assert.Single(SimulationPlan.Create(scenario, 7).Sends, a => a.Ref == "P01");
@@ -28,8 +31,7 @@ public sealed class PauseScenarioTests
     [InlineData("24:00:00", 86_400)]
     public void A_pause_at_either_edge_of_its_range_is_accepted(string resumeAfter, int seconds)
     {
-        var scenario = ScenarioLoader.Parse(With(
-            $"  - id: P01\n    at: T+00:20\n    from: EXCON\n    to: ALL\n    kind: PAUSEEX\n    resume_after: \"{resumeAfter}\"\n    title: edge\n"), "small.yaml");
+        var scenario = ScenarioLoader.Parse(With(PauseAt20(resumeAfter, "edge")), "small.yaml");
         Assert.Equal(TimeSpan.FromSeconds(seconds), Assert.Single(scenario.Msel, i => i.Id == "P01").ResumeAfter);
     }
 
