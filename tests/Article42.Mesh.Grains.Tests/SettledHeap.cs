@@ -1,10 +1,9 @@
 namespace Article42.Mesh.Grains.Tests;
 
 /// <summary>
-/// The managed heap once collection has nothing more to take. <see cref="GC.GetTotalMemory(bool)"/> stops collecting at a
-/// 5% change, which on a test process's heap of hundreds of MiB leaves tens of MiB of garbage, freed by the next
-/// measurement instead (run 86 read 56 MiB for an activation that holds 12); and a full collection makes the runtime
-/// let go of pooled buffers it has not used for a while, which only a collection after it takes.
+/// The managed heap once collection has nothing more to take. <see cref="GC.GetTotalMemory(bool)"/> stops collecting once
+/// a collection changes the heap by less than 5%, which on a test process's heap of 100 MiB and more can leave tens of
+/// MiB of garbage for the next reading to count as freed (run 86 read 56 MiB for an activation that holds 12).
 /// </summary>
 public static class SettledHeap
 {

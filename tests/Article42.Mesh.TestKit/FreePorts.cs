@@ -23,14 +23,15 @@ public static class FreePorts
 
     private static readonly Lazy<string> ReservationDirectory = new(WritableDirectory);
 
+    private static readonly int Highest = EphemeralStart() - 1;
+
     public static int One()
     {
         lock (Reservations)
         {
-            var highest = EphemeralStart() - 1;
             for (var attempt = 0; attempt < Attempts; attempt++)
             {
-                var port = Random.Shared.Next(Lowest, highest + 1);
+                var port = Random.Shared.Next(Lowest, Highest + 1);
                 if (Reserve(port) is not { } reservation)
                     continue;
                 if (!Listenable(port))
@@ -42,7 +43,7 @@ public static class FreePorts
                 return port;
             }
 
-            throw new InvalidOperationException($"no free loopback port between {Lowest} and {highest} after {Attempts} tries");
+            throw new InvalidOperationException($"no free loopback port between {Lowest} and {Highest} after {Attempts} tries");
         }
     }
 
@@ -51,14 +52,6 @@ public static class FreePorts
 
     /// <summary>The file whose exclusive lock (<c>flock</c>) reserves <paramref name="port"/>.</summary>
     public static string ReservationFile(int port) => Path.Combine(ReservationDirectory.Value, $"{port}.lock");
-
-    /// <summary>The first port the kernel hands to outgoing connections (Linux says in <c>ip_local_port_range</c>).</summary>
-    public static int EphemeralStart()
-    {
-        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
-        var first = File.Exists(range) ? File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0] : null;
-        return int.TryParse(first, out var port) && port > Lowest + Attempts ? port : DefaultEphemeralStart;
-    }
 
     /// <summary>An exclusive lock on the port's file (the kernel lets it go when this process ends), or null when another process holds it.</summary>
     private static FileStream? Reserve(int port)
@@ -107,5 +100,13 @@ public static class FreePorts
         }
 
         throw new InvalidOperationException($"no writable port reservation directory beside {shared}");
+    }
+
+    /// <summary>The first port the kernel hands to outgoing connections (Linux says in <c>ip_local_port_range</c>).</summary>
+    private static int EphemeralStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var first = File.Exists(range) ? File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0] : null;
+        return int.TryParse(first, out var port) && port > Lowest + Attempts ? port : DefaultEphemeralStart;
     }
 }
