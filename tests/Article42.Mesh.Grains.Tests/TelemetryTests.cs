@@ -7,9 +7,10 @@ using OpenTelemetry.Trace;
 namespace Article42.Mesh.Grains.Tests;
 
 /// <summary>
-/// The mesh's spans and metrics for known traffic. The meter is static, so a listener hears every silo in this process:
-/// the acknowledgement counter carries only the precedence, and other classes acknowledge DEFERRED messages too (run 94
-/// counted a fourth DEFERRED submit). These tests run alone (no other class in parallel).
+/// The mesh's spans and metrics for known traffic. The meter is static, so a listener hears every silo in this process;
+/// the metrics test counts by precedence (the acknowledgement counter carries nothing else), and other classes send and
+/// acknowledge DEFERRED messages too (run 94 counted a fourth DEFERRED submit). These tests run alone (no other class in
+/// parallel).
 /// </summary>
 [Collection(nameof(TelemetryTests))]
 [CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
