@@ -27,12 +27,45 @@ public sealed partial class MeshGateway
         }
         // The key it replaces is not disposed: a send may be signing with it right now; an owned one goes at disposal.
         Volatile.Write(ref _key, privateKey);
+        Interlocked.Exchange(ref _keyReloaded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         _sending.InvalidateCurrent();
         OnConnectionChanged();
     }
 
     /// <summary>The id of the key this gateway signs with now (<see cref="KeyId"/>).</summary>
     public string SigningKeyId => KeyId.OfSubjectPublicKeyInfo(Volatile.Read(ref _key).ExportSubjectPublicKeyInfo());
+
+    /// <summary>
+    /// Whether a send the mesh refused under <paramref name="used"/> is signed again and sent: when the key was reloaded
+    /// meanwhile (the mesh may have judged the old signature after the rotation), or when the mesh says a rotation
+    /// replaced the key (<see cref="ErrorCodes.SignedWithReplacedKey"/>) and the application reloads the new one in time.
+    /// </summary>
+    private async Task<bool> SignsAgainAsync(ECDsa used, IReadOnlyList<MeshError> refusal, CancellationToken cancellation) =>
+        Volatile.Read(ref _key) != used
+        || (refusal is [{ Code: ErrorCodes.SignedWithReplacedKey }] && await KeyReloadedSinceAsync(used, cancellation).ConfigureAwait(false));
+
+    /// <summary>
+    /// After the mesh refused a send signed with <paramref name="used"/>: true once the gateway signs with another key
+    /// (reloaded already, or within <see cref="MeshGatewayOptions.KeyReloadWait"/>), false when none was reloaded.
+    /// </summary>
+    private async Task<bool> KeyReloadedSinceAsync(ECDsa used, CancellationToken cancellation)
+    {
+        // The signal is read before the key: a reload between the two reads shows as the new key, one after them completes it.
+        var reloaded = Volatile.Read(ref _keyReloaded).Task;
+        if (Volatile.Read(ref _key) != used)
+            return true;
+        if (_options.KeyReloadWait == TimeSpan.Zero)
+            return false;
+        try
+        {
+            await reloaded.WaitAsync(_options.KeyReloadWait, _options.TimeProvider, cancellation).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     private ECDsa Owned(ECDsa key)
     {

@@ -41,13 +41,22 @@ public sealed partial class MeshGateway
                     if (signing is not null && Volatile.Read(ref _key) is var current && current != signing)
                         (signing, (signed, document)) = (current, Signed(traced, current));
                     var used = signing;
-                    var outcome = await _calls.WithSessionAsync(_sending, t => document is null ? _link.Grain.SubmitAsync(t, signed) : _link.Grain.SubmitSignedAsync(t, document), o => o.Errors, token).ConfigureAwait(false);
-                    _reportsWakeup.Set();
-                    if (outcome.Receipt is { } accepted)
-                        return accepted;
-                    // Refused while the key was reloaded: the mesh may have judged the old signature after the rotation.
-                    if (used is null || Volatile.Read(ref _key) == used)
-                        throw new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+                    MeshRefusedException refused;
+                    try
+                    {
+                        var outcome = await _calls.WithSessionAsync(_sending, t => document is null ? _link.Grain.SubmitAsync(t, signed) : _link.Grain.SubmitSignedAsync(t, document), o => o.Errors, token).ConfigureAwait(false);
+                        _reportsWakeup.Set();
+                        if (outcome.Receipt is { } accepted)
+                            return accepted;
+                        refused = new MeshRefusedException($"the mesh refused message {signed.MsgId}", outcome.Errors);
+                    }
+                    catch (MeshRefusedException session)
+                    {
+                        // The session's opening was refused: under a key a rotation replaced, it is opened again with the new one.
+                        refused = session;
+                    }
+                    if (used is null || !await SignsAgainAsync(used, refused.Errors, token).ConfigureAwait(false))
+                        throw refused;
                 }
             }, $"message {signed.MsgId}", _options.SendDeadline, cancellation).ConfigureAwait(false);
             span?.SetTag("a42.recipient", string.Join(',', receipt.Recipients));

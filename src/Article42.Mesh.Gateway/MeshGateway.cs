@@ -21,6 +21,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
     private readonly List<ECDsa> _ownedKeys = [];
     private readonly HeldRegistry? _registry;
     private ECDsa _key;
+    private TaskCompletionSource _keyReloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly GrainCalls _calls;
     private readonly MeshSession _sending;
     private readonly MeshSession _consuming;
@@ -240,6 +241,8 @@ public sealed partial class MeshGateway : IAsyncDisposable
         if (options.CallTimeout <= TimeSpan.Zero || options.SendDeadline <= TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero
             || options.ReportPollInterval <= TimeSpan.Zero || options.RegistryPollInterval <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
             throw new ArgumentException("timeouts, intervals and retry delays must be positive", nameof(options));
+        if (options.KeyReloadWait < TimeSpan.Zero)
+            throw new ArgumentException("the key reload wait cannot be negative", nameof(options));
         if (options.FetchBatch < 1 || options.BufferCapacity < 1)
             throw new ArgumentException("the fetch batch and buffer capacity must be at least 1", nameof(options));
         if (options.Connection is null || options.Connection.Endpoints.Count == 0)

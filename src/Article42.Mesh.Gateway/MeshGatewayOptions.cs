@@ -102,6 +102,14 @@ public sealed record MeshGatewayOptions
     /// </summary>
     public bool SendAsBytes { get; init; } = true;
 
+    /// <summary>
+    /// How long a send the mesh refused because a rotation replaced the key it was signed with (<c>A42-SIG-006</c>)
+    /// waits for <see cref="MeshGateway.ReloadPrivateKey"/>: once the new key is reloaded, the message is signed again
+    /// and sent; past the wait, the refusal reaches the caller. Zero refuses at once (a one-shot tool never reloads its
+    /// key). A <see cref="SendDeadline"/> that ends first ends the wait with a <see cref="TimeoutException"/>.
+    /// </summary>
+    public TimeSpan KeyReloadWait { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the registry document is read again while the inbox runs (also when a message names a key the gateway does not know).</summary>
     public TimeSpan RegistryPollInterval { get; init; } = TimeSpan.FromMinutes(1);
 

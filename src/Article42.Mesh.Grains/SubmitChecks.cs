@@ -9,7 +9,7 @@ internal sealed class SubmitChecks(string participant, IRegistryHolder registrie
     /// <summary>The checks of an envelope with no canonical form (a lone surrogate): validation names the text that holds it.</summary>
     public ImmutableArray<MeshError> Check(Envelope envelope) =>
         Check(envelope, registry => EnvelopeValidator.Validate(envelope, registry, time.GetUtcNow()),
-            registry => EnvelopeSignatures.Verify(envelope, registry) is { } forged ? KeyRevocation.OfEnvelope(envelope, registry) ?? forged : null);
+            registry => EnvelopeSignatures.Verify(envelope, registry) is { } forged ? FormerKeyRefusals.OfEnvelope(envelope, registry) ?? forged : null);
 
     /// <summary>
     /// The checks of a document made at the edge: the size limit counts its bytes and the signature is verified over
@@ -17,7 +17,7 @@ internal sealed class SubmitChecks(string participant, IRegistryHolder registrie
     /// </summary>
     public ImmutableArray<MeshError> Check(SignedDocument document) =>
         Check(document.Envelope, registry => EnvelopeValidator.Validate(document, registry, time.GetUtcNow()),
-            registry => EnvelopeSignatures.Verify(document, registry) is { } forged ? KeyRevocation.OfDocument(document, registry) ?? forged : null);
+            registry => EnvelopeSignatures.Verify(document, registry) is { } forged ? FormerKeyRefusals.OfDocument(document, registry) ?? forged : null);
 
     private ImmutableArray<MeshError> Check(Envelope envelope, Func<ParticipantRegistry, ImmutableArray<MeshError>> validate, Func<ParticipantRegistry, MeshError?> verify)
     {

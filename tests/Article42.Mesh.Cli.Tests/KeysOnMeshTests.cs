@@ -61,12 +61,20 @@ public sealed class KeysOnMeshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_a42_keys_rotate_DE_sends_with_its_new_key_and_the_mesh_holds_the_version_the_trust_store_holds()
+    public async Task After_a42_keys_rotate_DE_sends_with_its_new_key_not_its_replaced_one_and_the_mesh_holds_the_version_the_trust_store_holds()
     {
+        // A copy of the trust store from before the rotation, as a gateway host not yet handed the new DE.pem holds it.
+        var stale = Directory.CreateDirectory(Path.Combine(_home.Path, "stale-keys")).FullName;
+        foreach (var file in Directory.GetFiles(Keys))
+            File.Copy(file, Path.Combine(stale, Path.GetFileName(file)));
         var rotate = await A42Async("keys", "rotate", "--participant", "DE", "--json");
         Assert.True(rotate.ExitCode == 0, rotate.ToString());
         var report = JsonDocument.Parse(rotate.Stdout).RootElement;
         Assert.True(report.GetProperty("published").GetBoolean(), rotate.Stdout);
+        // a42 never reloads a key: a send under the replaced one is refused, naming it, instead of waiting for a reload
+        // (a wait of the SDK's default 30 s would outlast this 20 s deadline and end as "no receipt", exit 1).
+        var staleSend = await A42Async("send", "--as", "DE", "--to", "FR", "--keys", stale, "--timeout", "20");
+        Assert.True(staleSend.ExitCode == 2 && staleSend.Stderr.Contains($"error A42-SIG-006 $.signature: signed with key {report.GetProperty("verify_only").GetString()} of 'DE', which a rotation replaced", StringComparison.Ordinal), staleSend.ToString());
 
         var send = await A42Async("send", "--as", "DE", "--to", "FR");
         Assert.True(send.ExitCode == 0, send.ToString());

@@ -36,6 +36,8 @@ public sealed class GatewayOptions
             OperatorPublicKey = TrustStore.OperatorPublicKeyOf(store.Directory),
             Connection = Connection(parse, Tls.Resolve(parse, participant, keys)),
             StateDirectory = state,
+            // A command reads its key once and never reloads it: a send under a key a rotation replaced is refused at once.
+            KeyReloadWait = TimeSpan.Zero,
         };
     }
 

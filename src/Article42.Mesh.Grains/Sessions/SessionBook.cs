@@ -48,8 +48,8 @@ internal sealed class SessionBook(string participant, IRegistryHolder registries
             return Refuse(ErrorCodes.ChallengeUnknown, "$.nonce", "the challenge is unknown, used or expired; ask for a new one");
         var registry = registries.Current;
         if (!SessionProofs.IsSignedBy(proof, registry))
-            return KeyRevocation.OfSession(proof, registry) is { } revoked
-                ? new SessionOutcome(null, revoked)
+            return FormerKeyRefusals.OfSession(proof, registry) is { } former
+                ? new SessionOutcome(null, former)
                 : Refuse(ErrorCodes.ProofInvalid, "$.signature", $"the challenge is not signed with the key of '{participant}'");
         // Only the participant's own key can spend a nonce, so only it can grow this; the cap bounds even that.
         if (_spent.Count >= MaxSpentNonces)
@@ -107,7 +107,7 @@ internal sealed class SessionBook(string participant, IRegistryHolder registries
     }
 
     private bool IsRevoked(Session session) =>
-        registries.Current.Find(participant) is { } holder && KeyRevocation.IsRevoked(holder, session.KeyId);
+        registries.Current.Find(participant) is { } holder && FormerKeyRefusals.IsRevoked(holder, session.KeyId);
 
     private void End(Session session)
     {

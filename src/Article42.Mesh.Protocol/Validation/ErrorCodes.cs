@@ -181,6 +181,11 @@ public static partial class ErrorCodes
     public const string SignatureMalformed = "A42-SIG-004";
     /// <summary>Reserved for an envelope signed by someone other than its sender; nothing produces it today (signatures are checked against the sender's key).</summary>
     public const string SignerNotSender = "A42-SIG-005";
+    /// <summary>
+    /// Signed with a key of the sender's that a rotation replaced (<c>verify_only</c>, issue #21): what it signed before
+    /// stays valid, nothing new is accepted under it. The sender's gateway signs again once it holds the new key.
+    /// </summary>
+    public const string SignedWithReplacedKey = "A42-SIG-006";
 
     // Transport security: why a gateway's TLS connection to the mesh cannot work (the SDK's MeshTlsException).
     /// <summary>The mesh refused this gateway's TLS connection: no client certificate, not from the mesh's CA, expired or not for client authentication.</summary>

@@ -2,7 +2,9 @@ namespace Article42.Mesh.Gateway.Tests;
 
 /// <summary>
 /// Issue #21 item 4: a gateway reloads its rotated private key while it sends and receives; nothing sent or received is
-/// lost or handed twice, and what it sends after the reload is accepted under the new key's id.
+/// lost or handed twice, and what it sends after the reload is accepted under the new key's id. A send the mesh judges
+/// between the rotation and the reload is refused as signed with a replaced key (<c>A42-SIG-006</c>) and waits for the
+/// reload, within <see cref="MeshGatewayOptions.KeyReloadWait"/>. One class: the refusal counts are its tests' alone.
 /// </summary>
 public sealed class KeyReloadTests(SignedRegistryMesh mesh) : IClassFixture<SignedRegistryMesh>
 {
@@ -19,11 +21,15 @@ public sealed class KeyReloadTests(SignedRegistryMesh mesh) : IClassFixture<Sign
         var inFlight = Enumerable.Range(0, 20).Select(_ => Messages.Draft("CZ", ["AT"])).ToList();
         var later = Enumerable.Range(0, 20).Select(_ => Messages.Draft("CZ", ["AT"])).ToList();
 
+        using var refusals = new RefusalCount(ErrorCodes.SignedWithReplacedKey);
         var sending = Task.WhenAll(inFlight.Select(m => cz.SendAsync(m, TestContext.Current.CancellationToken)));
         using var czKey = ParticipantKeys.Generate();
         using var atKey = ParticipantKeys.Generate();
         var rotated = RegistryUpdates.Rotate(mesh.Holder.Current, "CZ", ParticipantKeys.PublicKeyOf(czKey), DateTimeOffset.UtcNow);
         mesh.Publish(RegistryUpdates.Rotate(rotated, "AT", ParticipantKeys.PublicKeyOf(atKey), DateTimeOffset.UtcNow));
+        // Reloaded once a send still in flight was judged under the rotated registry (or none was left): every run
+        // crosses the window between the rotation and the reload that run 97 of the suite crossed by chance.
+        await Deadline.UntilAsync(() => refusals.Count > 0 || sending.IsCompleted, TimeSpan.FromSeconds(30), "a send refused under CZ's replaced key, or every send done");
         cz.ReloadPrivateKey(czKey);
         at.ReloadPrivateKey(atKey);
         await sending;
@@ -45,5 +51,49 @@ public sealed class KeyReloadTests(SignedRegistryMesh mesh) : IClassFixture<Sign
         // What AT was handed before its own reload is still its to acknowledge, under its new session.
         await at.AckAsync(inbox.Read, TestContext.Current.CancellationToken);
         await mesh.AcknowledgedAsync("AT", before.MsgId);
+    }
+
+    [Fact]
+    public async Task A_send_the_mesh_judges_after_the_rotation_waits_for_the_reload_and_is_accepted_under_the_new_key()
+    {
+        using var refusals = new RefusalCount(ErrorCodes.SignedWithReplacedKey);
+        await using var pl = mesh.Gateway("PL");
+        // Its session is open, as a running gateway's is: the submit itself is judged under the rotated registry.
+        await pl.SendAsync(Messages.Draft("PL", ["SK"]), TestContext.Current.CancellationToken);
+        var message = Messages.Draft("PL", ["SK"]);
+        using var next = ParticipantKeys.Generate();
+        mesh.Publish(RegistryUpdates.Rotate(mesh.Holder.Current, "PL", ParticipantKeys.PublicKeyOf(next), DateTimeOffset.UtcNow));
+
+        var sending = pl.SendAsync(message, TestContext.Current.CancellationToken);
+        await Deadline.UntilAsync(() => refusals.Count > 0, TimeSpan.FromSeconds(30), "the mesh refused PL's send under its replaced key");
+        Assert.False(sending.IsCompleted, "the refused send waits for the reload");
+        pl.ReloadPrivateKey(next);
+        await sending;
+
+        Assert.Equal(1, refusals.Count);
+        var accepted = Assert.Single(await mesh.Journal.FindByMessageIdAsync(message.MsgId, TestContext.Current.CancellationToken), e => e.Type == "accepted");
+        Assert.Equal(KeyId.Of(ParticipantKeys.PublicKeyOf(next)), accepted.KeyId);
+    }
+
+    [Theory]
+    [InlineData("HU", 0, false)]
+    [InlineData("SI", 500, true)]
+    public async Task Without_a_reload_within_the_wait_the_send_is_refused_as_signed_with_a_replaced_key_and_nothing_is_stored(string participant, int waitMilliseconds, bool sessionOpen)
+    {
+        await using var gateway = mesh.Gateway(participant, o => o with { KeyReloadWait = TimeSpan.FromMilliseconds(waitMilliseconds) });
+        // Without a session, the session's opening is what the mesh refuses (its proof is signed too).
+        if (sessionOpen)
+            await gateway.SendAsync(Messages.Draft(participant, ["SK"]), TestContext.Current.CancellationToken);
+        var replacedId = gateway.SigningKeyId;
+        var message = Messages.Draft(participant, ["SK"]);
+        using var next = ParticipantKeys.Generate();
+        mesh.Publish(RegistryUpdates.Rotate(mesh.Holder.Current, participant, ParticipantKeys.PublicKeyOf(next), DateTimeOffset.UtcNow));
+
+        var refused = await Assert.ThrowsAsync<MeshRefusedException>(() => gateway.SendAsync(message, TestContext.Current.CancellationToken));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(ErrorCodes.SignedWithReplacedKey, error.Code);
+        Assert.Equal($"signed with key {replacedId} of '{participant}', which a rotation replaced: nothing new is accepted under it; sign with the current key", error.Message);
+        Assert.Empty(await mesh.Journal.FindByMessageIdAsync(message.MsgId, TestContext.Current.CancellationToken));
     }
 }
