@@ -32,6 +32,13 @@ public sealed partial class MeshGateway
         OnConnectionChanged();
     }
 
+    /// <summary>
+    /// How many sends the mesh refused under a key a rotation replaced (<c>A42-SIG-006</c>) wait now for
+    /// <see cref="ReloadPrivateKey"/> (<see cref="MeshGatewayOptions.KeyReloadWait"/>): non-zero says the rotation was
+    /// published and this gateway still signs with the old key.
+    /// </summary>
+    public int SendsAwaitingKeyReload => Volatile.Read(ref _sendsAwaitingKeyReload);
+
     /// <summary>The id of the key this gateway signs with now (<see cref="KeyId"/>).</summary>
     public string SigningKeyId => KeyId.OfSubjectPublicKeyInfo(Volatile.Read(ref _key).ExportSubjectPublicKeyInfo());
 
@@ -56,6 +63,7 @@ public sealed partial class MeshGateway
             return true;
         if (_options.KeyReloadWait == TimeSpan.Zero)
             return false;
+        Interlocked.Increment(ref _sendsAwaitingKeyReload);
         try
         {
             await reloaded.WaitAsync(_options.KeyReloadWait, _options.TimeProvider, cancellation).ConfigureAwait(false);
@@ -64,6 +72,10 @@ public sealed partial class MeshGateway
         catch (TimeoutException)
         {
             return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sendsAwaitingKeyReload);
         }
     }
 

@@ -22,6 +22,7 @@ public sealed partial class MeshGateway : IAsyncDisposable
     private readonly HeldRegistry? _registry;
     private ECDsa _key;
     private TaskCompletionSource _keyReloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sendsAwaitingKeyReload;
     private readonly GrainCalls _calls;
     private readonly MeshSession _sending;
     private readonly MeshSession _consuming;
