@@ -28,6 +28,7 @@ public sealed class ParticipantGrain(
     private JournalStream _stream = null!;
     private SessionBook _sessions = null!;
     private SubmitChecks _checks = null!;
+    private AcceptingKey _acceptingKey = null!;
     private Inbox _inbox = null!;
     private HeldBytes _held = null!;
     private Outbox _outbox = null!;
@@ -48,6 +49,7 @@ public sealed class ParticipantGrain(
         _stream = new JournalStream(JournalStream.OfParticipant(_id), journal, onStale: DeactivateOnIdle);
         _sessions = new SessionBook(_id, registries, _time, _options, challengeKey);
         _checks = new SubmitChecks(_id, registries, securityOptions.Value, _time);
+        _acceptingKey = new AcceptingKey(_id);
         // One cap for the bodies the outbox lanes and the inbox hold in memory (issue #18).
         _held = new HeldBytes(_options.HeldBytesCap);
         _inbox = new Inbox(_id, _stream, journal, registries, _time, logger, _held);
@@ -193,9 +195,13 @@ public sealed class ParticipantGrain(
         if (document is null)
             return new SubmitOutcome(null, unreadable);
         var envelope = document.Envelope;
-        var refusals = _checks.Check(document);
+        // One registry for the checks and the key the acceptance records: a rotation applied while this submit awaits
+        // below must not record a key that never signed it.
+        var registry = registries.Current;
+        var refusals = _checks.Check(document, registry);
         if (!refusals.IsEmpty)
             return new SubmitOutcome(null, refusals);
+        var keyId = _acceptingKey.Id(registry);
         // Before the claim: a precedence the sender may not use must not even cost it the message id.
         if (await _roles.CheckAsync(envelope) is { } ungranted)
             return SubmitOutcome.Refused(ungranted);
@@ -205,7 +211,7 @@ public sealed class ParticipantGrain(
             // Nothing records the message before it is accepted: the id is claimed in the acceptance's own write (issue #18).
             if (await legality.JudgeAsync(envelope) is { } refused)
                 return SubmitOutcome.Refused(refused);
-            outcome = await _submission.SubmitAsync(document, _stopping.Token);
+            outcome = await _submission.SubmitAsync(document, keyId, _stopping.Token);
         }
         else
         {
@@ -214,7 +220,7 @@ public sealed class ParticipantGrain(
                 return settled;
             if (await legality.JudgeAsync(envelope) is { } illegal)
                 return SubmitOutcome.Refused(illegal);
-            outcome = await _submission.AcceptAsync(document, _stopping.Token);
+            outcome = await _submission.AcceptAsync(document, keyId, _stopping.Token);
         }
         if (outcome.Receipt is not null && envelope.Payload is InventoryDeclarationBody declaration)
             await _inventory.DeclareAsync(declaration);

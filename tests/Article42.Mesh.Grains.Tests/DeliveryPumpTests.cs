@@ -66,7 +66,7 @@ public sealed class DeliveryPumpTests : IAsyncLifetime
         // Accept without starting delivery: the pump is started by the test, under its fake clock.
         using var notYet = new CancellationTokenSource();
         await notYet.CancelAsync();
-        Assert.NotNull((await submission.AcceptAsync(SignedDocuments.Of(envelope)!, notYet.Token)).Receipt);
+        Assert.NotNull((await submission.AcceptAsync(SignedDocuments.Of(envelope)!, KeyId.Of(TestKeys.Registry.Find("FR")!.PublicKey!), notYet.Token)).Receipt);
         return outbox.Pump("DE", envelope.PrecedenceAction);
     }
 

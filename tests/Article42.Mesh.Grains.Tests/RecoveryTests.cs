@@ -37,6 +37,6 @@ public sealed class RecoveryTests
         using var dead = new CancellationTokenSource();
         await dead.CancelAsync();
         foreach (var envelope in envelopes)
-            Assert.NotNull((await submission.AcceptAsync(SignedDocuments.Of(envelope)!, dead.Token)).Receipt);
+            Assert.NotNull((await submission.AcceptAsync(SignedDocuments.Of(envelope)!, KeyId.Of(TestKeys.Registry.Find(sender)!.PublicKey!), dead.Token)).Receipt);
     }
 }

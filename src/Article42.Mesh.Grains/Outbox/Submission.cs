@@ -6,7 +6,7 @@ namespace Article42.Mesh.Grains;
 /// NDRs of recipients the label excludes; an id already held makes it write nothing (same sender and content = the
 /// original receipt; anything else = conflict). Only then is there a receipt. A message that names an activation claims
 /// its id first, in a write of its own, because the activation records it before it is accepted. The acceptance records the id of the key it was
-/// accepted under (<see cref="AcceptingKey"/>, issue #21).
+/// accepted under, given by the caller (<see cref="AcceptingKey"/>, issue #21).
 /// </summary>
 internal sealed class Submission(
     string sender,
@@ -21,19 +21,18 @@ internal sealed class Submission(
 {
     private readonly SenderRateLimiter _urgentRate = new(options.UrgentSenderRatePerSecond, options.UrgentSenderBurst, time);
     private readonly UrgentShare _share = new(options.InboxCap, options.UrgentInboxShare);
-    private readonly AcceptingKey _key = new(sender, registries);
 
     /// <summary>
     /// A message no activation records: staleness and backpressure, then the claim and the acceptance in one write. A
     /// refusal claims nothing, unless the message was accepted before: a resubmission gets its original receipt.
     /// </summary>
-    public async Task<SubmitOutcome> SubmitAsync(SignedDocument document, CancellationToken stopping)
+    public async Task<SubmitOutcome> SubmitAsync(SignedDocument document, string? keyId, CancellationToken stopping)
     {
         var envelope = document.Envelope;
         var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
         if ((Stale(envelope) ?? await BackpressureAsync(envelope, recipients)) is { } refusal)
             return await SettledAsync(document, recipients) ?? SubmitOutcome.Refused(refusal);
-        return await WriteAcceptanceAsync(document, claiming: true, stopping);
+        return await WriteAcceptanceAsync(document, keyId, claiming: true, stopping);
     }
 
     /// <summary>
@@ -57,9 +56,9 @@ internal sealed class Submission(
     }
 
     /// <summary>One append of the acceptance, the outbox rows and the immediate NDRs, the id already claimed (<see cref="AdmitAsync"/>).</summary>
-    public Task<SubmitOutcome> AcceptAsync(SignedDocument document, CancellationToken stopping) => WriteAcceptanceAsync(document, claiming: false, stopping);
+    public Task<SubmitOutcome> AcceptAsync(SignedDocument document, string? keyId, CancellationToken stopping) => WriteAcceptanceAsync(document, keyId, claiming: false, stopping);
 
-    private async Task<SubmitOutcome> WriteAcceptanceAsync(SignedDocument document, bool claiming, CancellationToken stopping)
+    private async Task<SubmitOutcome> WriteAcceptanceAsync(SignedDocument document, string? keyId, bool claiming, CancellationToken stopping)
     {
         var envelope = document.Envelope;
         var recipients = registries.Current.Expand(envelope.ToAction.Concat(envelope.ToInfo), sender);
@@ -68,7 +67,6 @@ internal sealed class Submission(
         var excluded = recipients.Except(deliverable).ToList();
         // The bytes as the edge received (or, from a gateway that sends values, encoded) them: never encoded here (issue #18).
         var body = document.Bytes;
-        var keyId = _key.Id();
         var owed = new List<(long Sequence, AwaitedReceipt Receipt)>();
         (IReadOnlyList<JournalEntry>, IReadOnlyList<QueueChange>) Build(long before)
         {
@@ -97,7 +95,7 @@ internal sealed class Submission(
                 case ClaimResult.AlreadyClaimed:
                     return await AcceptanceAsync(envelope.MsgId) is { } earlier
                         ? Receipt(envelope, earlier.Timestamp, earlier.Version, recipients)
-                        : await WriteAcceptanceAsync(document, claiming: false, stopping);
+                        : await WriteAcceptanceAsync(document, keyId, claiming: false, stopping);
             }
         }
         else

@@ -26,8 +26,8 @@ public sealed class KeyReloadTests(SignedRegistryMesh mesh) : IClassFixture<Sign
         using var atKey = ParticipantKeys.Generate();
         var rotated = RegistryUpdates.Rotate(mesh.Holder.Current, "CZ", ParticipantKeys.PublicKeyOf(czKey), DateTimeOffset.UtcNow);
         mesh.Publish(RegistryUpdates.Rotate(rotated, "AT", ParticipantKeys.PublicKeyOf(atKey), DateTimeOffset.UtcNow));
-        // Reloaded once a send still in flight was judged under the rotated registry (or none was left): every run
-        // crosses the window between the rotation and the reload that run 97 of the suite crossed by chance.
+        // Reloaded once a send still in flight was judged under the rotated registry (or none was left): a run with a
+        // send in flight at the rotation crosses the window between it and the reload, which run 97 crossed by chance.
         await Deadline.UntilAsync(() => cz.SendsAwaitingKeyReload > 0 || sending.IsCompleted, TimeSpan.FromSeconds(30), "a send refused under CZ's replaced key and waiting, or every send done");
         cz.ReloadPrivateKey(czKey);
         at.ReloadPrivateKey(atKey);
@@ -97,6 +97,38 @@ public sealed class KeyReloadTests(SignedRegistryMesh mesh) : IClassFixture<Sign
         Assert.Equal(ErrorCodes.SignedWithReplacedKey, error.Code);
         Assert.Equal($"signed with key {replacedId} of '{participant}', which a rotation replaced: nothing new is accepted under it; sign with the current key", error.Message);
         Assert.Empty(await mesh.Journal.FindByMessageIdAsync(message.MsgId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_rotation_applied_between_a_sends_checks_and_its_acceptance_records_the_key_that_verified_it()
+    {
+        // Run 99 of issue 24's series: the acceptance recorded the key current when it was written, not the one the
+        // signature was checked against, so a recipient judged the message under a key that never signed it.
+        await using var ro = mesh.Gateway("RO");
+        await using var sk = mesh.Gateway("SK");
+        await using var inbox = new Reader<InboxMessage>(sk.ReceiveAsync);
+        var message = Messages.Draft("RO", ["SK"]);
+        var verifiedWith = ro.SigningKeyId;
+        using var next = ParticipantKeys.Generate();
+        mesh.BetweenChecksAndAcceptance = envelope =>
+        {
+            if (envelope.MsgId == message.MsgId)
+                mesh.Publish(RegistryUpdates.Rotate(mesh.Holder.Current, "RO", ParticipantKeys.PublicKeyOf(next), DateTimeOffset.UtcNow));
+        };
+        try
+        {
+            await ro.SendAsync(message, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            mesh.BetweenChecksAndAcceptance = null;
+        }
+
+        Assert.NotEqual(verifiedWith, KeyId.Of(mesh.Holder.Current.Find("RO")!.PublicKey!));
+        var accepted = Assert.Single(await mesh.Journal.FindByMessageIdAsync(message.MsgId, TestContext.Current.CancellationToken), e => e.Type == "accepted");
+        Assert.Equal(verifiedWith, accepted.KeyId);
+        var handed = await inbox.NextMatchingAsync(m => m.Envelope.MsgId == message.MsgId, "RO's SITREP, verified by SK under the key that signed it");
+        Assert.Equal(verifiedWith, handed.KeyId);
     }
 
     [Fact]

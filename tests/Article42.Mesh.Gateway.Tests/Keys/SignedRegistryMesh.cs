@@ -34,6 +34,12 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
 
     public IMessageJournal Journal => _journal;
 
+    /// <summary>
+    /// Called with each submitted message after its checks and before its acceptance is written (the mesh's legality
+    /// hook): a test can change the registry in that gap.
+    /// </summary>
+    public Action<Envelope>? BetweenChecksAndAcceptance { get; set; }
+
     private string JournalPath => _directory.File("journal.db");
 
     public async ValueTask InitializeAsync()
@@ -43,7 +49,7 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
         {
             Settings = new Dictionary<string, string?> { ["Delivery:SenderRatePerSecond"] = "1000000", ["Delivery:SenderBurst"] = "1000000" },
             JournalFor = _ => _journal,
-            Services = services => services.AddSingleton<IRegistryHolder>(Holder),
+            Services = services => services.AddSingleton<IRegistryHolder>(Holder).AddSingleton<IMessageLegality>(new HookLegality(this)),
         });
     }
 
@@ -103,6 +109,16 @@ public sealed class SignedRegistryMesh : IAsyncLifetime
         _directory.Dispose();
         OperatorKey.Dispose();
         OperatorPublicKey.Dispose();
+    }
+
+    /// <summary>Every message legal (the tests send no activation traffic), after <see cref="BetweenChecksAndAcceptance"/>.</summary>
+    private sealed class HookLegality(SignedRegistryMesh mesh) : IMessageLegality
+    {
+        public ValueTask<MeshError?> JudgeAsync(Envelope envelope)
+        {
+            mesh.BetweenChecksAndAcceptance?.Invoke(envelope);
+            return ValueTask.FromResult<MeshError?>(null);
+        }
     }
 
     private static ParticipantRegistry Signed(ParticipantRegistry registry, ECDsa operatorKey) =>
