@@ -12,6 +12,8 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key
 {
     private static readonly TimeSpan SkewedRenewal = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MinimumRenewal = TimeSpan.FromMilliseconds(200);
+    /// <summary>Challenges asked for one opening: a challenge lost to a replaced activation twice in a row is not bad luck.</summary>
+    internal const int ChallengeAttempts = 3;
     private readonly SemaphoreSlim _opening = new(1, 1);
     private readonly Wakeup _opened = new();
     private Lease? _lease;
@@ -40,11 +42,7 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key
         {
             if (Volatile.Read(ref _lease) is { } opened)
                 return opened.Grant.Token;
-            var challenge = await calls.Bounded(grain().ChallengeAsync(), cancellation).ConfigureAwait(false);
-            var outcome = await calls.Bounded(grain().OpenSessionAsync(SessionProofs.Create(challenge, key(), consuming)), cancellation).ConfigureAwait(false);
-            if (outcome.Grant is not { } fresh)
-                throw new MeshRefusedException($"the mesh refused a session to '{challenge.Participant}'",
-                    [outcome.Error ?? new MeshError(ErrorCodes.ProofInvalid, "$", "no session and no reason")]);
+            var fresh = await OpenAsync(cancellation).ConfigureAwait(false);
             Volatile.Write(ref _lease, new Lease(fresh, RenewalTime(fresh)));
             Interlocked.Increment(ref _opens);
             if (OnOpened is { } onOpened)
@@ -55,6 +53,26 @@ internal sealed class MeshSession(Func<IParticipantGrain> grain, Func<ECDsa> key
         finally
         {
             _opening.Release();
+        }
+    }
+
+    /// <summary>
+    /// Asks a challenge and answers it. A challenge the mesh no longer knows (<see cref="ErrorCodes.ChallengeUnknown"/>:
+    /// the grain's activation that issued it was replaced before the proof arrived, as in a failover) is asked again,
+    /// at most <see cref="ChallengeAttempts"/> times in all; any other refusal ends the opening.
+    /// </summary>
+    private async Task<SessionGrant> OpenAsync(CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var challenge = await calls.Bounded(grain().ChallengeAsync(), cancellation).ConfigureAwait(false);
+            var outcome = await calls.Bounded(grain().OpenSessionAsync(SessionProofs.Create(challenge, key(), consuming)), cancellation).ConfigureAwait(false);
+            if (outcome.Grant is { } fresh)
+                return fresh;
+            if (outcome.Error?.Code == ErrorCodes.ChallengeUnknown && attempt < ChallengeAttempts)
+                continue;
+            throw new MeshRefusedException($"the mesh refused a session to '{challenge.Participant}'",
+                [outcome.Error ?? new MeshError(ErrorCodes.ProofInvalid, "$", "no session and no reason")]);
         }
     }
 

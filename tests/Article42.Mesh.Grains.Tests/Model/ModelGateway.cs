@@ -42,7 +42,8 @@ public sealed class ModelGateway(IGrainFactory grains, string participant)
 
     /// <summary>
     /// Opens a new consuming session: the mesh hands every unacknowledged message again. Made again when the mesh could
-    /// not serve it (a stale activation, fenced off at the session's start, deactivated: the next call meets a fresh one).
+    /// not serve it (a stale activation, fenced off at the session's start, deactivated: the next call meets a fresh one),
+    /// and when the challenge was lost to an activation replaced before the proof arrived (A42-SES-001), as the SDK does.
     /// </summary>
     public async Task<string> OpenAsync()
     {
@@ -52,7 +53,7 @@ public sealed class ModelGateway(IGrainFactory grains, string participant)
             try
             {
                 token = await OpenOnceAsync();
-                return true;
+                return token is not null;
             }
             catch (MeshUnavailableException)
             {
@@ -62,11 +63,14 @@ public sealed class ModelGateway(IGrainFactory grains, string participant)
         return token!;
     }
 
-    private async Task<string> OpenOnceAsync()
+    /// <summary>The new session's token; null when the challenge was lost (A42-SES-001).</summary>
+    private async Task<string?> OpenOnceAsync()
     {
         Handed.Clear();
         var challenge = await Grain.ChallengeAsync();
         var outcome = await Grain.OpenSessionAsync(SessionProofs.Create(challenge, TestKeys.KeyOf(Participant), consuming: true));
+        if (outcome.Error?.Code == ErrorCodes.ChallengeUnknown)
+            return null;
         Assert.True(outcome.Grant is not null, outcome.Error?.ToString());
         return _token = outcome.Grant!.Token;
     }
